@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { StepResult } from '../post-steps/post-step.js';
+import type { CreateOptions } from '../spec/options.js';
+import { resolveSpec } from '../spec/resolve-spec.js';
+import type { ServiceSpec } from '../spec/service-spec.js';
+import { generateGoService } from '../targets/go/generate.js';
+import { goPostSteps } from '../targets/go/post-steps.js';
+import type { Change } from '../tree/change.js';
+import { checkTarget } from '../tree/check-target.js';
+import { commitChanges } from '../tree/commit.js';
+import { writeManifest } from '../tree/manifest.js';
+import { Tree } from '../tree/tree.js';
+import { reportChanges } from '../ui/changes-report.js';
+import { reportNextSteps, reportPlan } from '../ui/create-report.js';
+import { say, type Output } from '../ui/output.js';
+import { VERSION } from '../version.js';
+import { replayCommand } from './replay-command.js';
+
+export interface CreateContext {
+  cwd: string;
+  interactive: boolean;
+  out: Output;
+}
+
+/** create-service: answers -> spec -> tree -> commit -> post-steps. Returns the exit code. */
+export async function createAction(given: CreateOptions, context: CreateContext): Promise<number> {
+  const { out } = context;
+  const options = context.interactive ? await (await import('../prompts/create-prompts.js')).askMissing(given) : given;
+  const spec = resolveSpec(options, context.cwd);
+  const changes = planChanges(spec);
+  checkTarget(spec.root, changes, options.force ?? false);
+  const steps = goPostSteps({ install: options.install !== false, git: options.git !== false });
+
+  reportChanges(out, changes, { diffs: false });
+  if (options.dryRun) {
+    reportPlan(out, steps);
+    if (out.json) out.stdout.write(`${JSON.stringify(summary(spec, changes, [], true), null, 2)}\n`);
+    return 0;
+  }
+
+  commitChanges(spec.root, changes);
+  const { runPostSteps } = await import('../post-steps/run-post-steps.js');
+  const results = await runPostSteps(steps, spec.root);
+  reportNextSteps(out, path.relative(context.cwd, spec.root) || '.', results);
+  if (context.interactive) {
+    say(out);
+    say(out, `Replay this in CI with:\n  ${replayCommand(spec, options)}`);
+  }
+  if (out.json) out.stdout.write(`${JSON.stringify(summary(spec, changes, results, false), null, 2)}\n`);
+  return results.some((result) => result.status === 'failed') ? 1 : 0;
+}
+
+function planChanges(spec: ServiceSpec): Change[] {
+  const tree = new Tree(spec.root);
+  generateGoService(tree, spec);
+  writeManifest(tree, {
+    tool: 'create-service',
+    version: VERSION,
+    name: spec.name.kebab,
+    module: spec.module,
+    choices: spec.choices,
+    history: ['create'],
+  });
+  return tree.changes();
+}
+
+function summary(spec: ServiceSpec, changes: readonly Change[], steps: readonly StepResult[], dryRun: boolean) {
+  return {
+    dryRun,
+    directory: spec.root,
+    name: spec.name.kebab,
+    module: spec.module,
+    choices: spec.choices,
+    files: changes.map((change) => ({ action: change.kind, path: change.path })),
+    postSteps: steps.map(({ title, status, detail }) => ({ title, status, detail })),
+  };
+}

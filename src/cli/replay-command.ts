@@ -1,0 +1,30 @@
+import type { CreateOptions } from '../spec/options.js';
+import type { ServiceSpec } from '../spec/service-spec.js';
+
+/** The one-line, non-interactive command that reproduces an interactive run (for CI and docs). */
+export function replayCommand(spec: ServiceSpec, options: CreateOptions): string {
+  const { choices } = spec;
+  const parts = [
+    'create-service',
+    quote(options.directory ?? spec.name.kebab),
+    `--name ${spec.name.kebab}`,
+    `--module ${quote(spec.module)}`,
+    `--lang ${choices.lang}`,
+    `--transport ${choices.transport.join(',')}`,
+    `--datastore ${choices.datastore.join(',')}`,
+    `--logger ${choices.logger}`,
+    `--metrics ${choices.metrics}`,
+    `--tracing ${choices.tracing}`,
+    `--deploy ${choices.deploy.length > 0 ? choices.deploy.join(',') : 'none'}`,
+    choices.example ? '--example' : '--no-example',
+  ];
+  if (options.git === false) parts.push('--no-git');
+  if (options.install === false) parts.push('--no-install');
+  if (options.force) parts.push('--force');
+  parts.push('--yes');
+  return parts.join(' ');
+}
+
+function quote(value: string): string {
+  return /^[A-Za-z0-9._/~-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}

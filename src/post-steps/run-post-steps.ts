@@ -1,0 +1,54 @@
+import { execa } from 'execa';
+import ora from 'ora';
+import { style } from '../ui/styles.js';
+import type { PostStep, StepResult } from './post-step.js';
+
+/** Runs the steps in order, each under a spinner on stderr; a failing step does not stop the rest. */
+export async function runPostSteps(steps: readonly PostStep[], cwd: string): Promise<StepResult[]> {
+  const results: StepResult[] = [];
+  const available = new Map<string, boolean>();
+  for (const step of steps) {
+    const started = performance.now();
+    const seconds = () => Math.round(performance.now() - started) / 1000;
+    if (step.needs !== undefined) {
+      if (!available.has(step.needs)) available.set(step.needs, await isInstalled(step.needs));
+      if (!available.get(step.needs)) {
+        results.push({ title: step.title, status: 'skipped', detail: `${step.needs} is not installed`, manual: step.manual, actionable: true, seconds: 0 });
+        ora({ stream: process.stderr }).warn(`${step.title} ${style.hint(`skipped: ${step.needs} is not installed`)}`);
+        continue;
+      }
+    }
+    const skip = await step.skipReason?.(cwd);
+    if (skip !== undefined) {
+      results.push({ title: step.title, status: 'skipped', detail: skip, manual: step.manual, actionable: false, seconds: 0 });
+      ora({ stream: process.stderr }).info(`${step.title} ${style.hint(`skipped: ${skip}`)}`);
+      continue;
+    }
+    const spinner = ora({ text: step.title, stream: process.stderr }).start();
+    try {
+      await step.run(cwd);
+      results.push({ title: step.title, status: 'done', manual: step.manual, actionable: false, seconds: seconds() });
+      spinner.succeed(`${step.title} ${style.hint(`${seconds()}s`)}`);
+    } catch (error) {
+      const detail = failureDetail(error);
+      results.push({ title: step.title, status: 'failed', detail, manual: step.manual, actionable: true, seconds: seconds() });
+      spinner.fail(`${step.title}: ${detail}`);
+    }
+  }
+  return results;
+}
+
+async function isInstalled(executable: string): Promise<boolean> {
+  try {
+    await execa(executable, ['version'], { reject: true, timeout: 10_000 });
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code !== 'ENOENT';
+  }
+}
+
+function failureDetail(error: unknown): string {
+  const stderr = (error as { stderr?: unknown }).stderr;
+  if (typeof stderr === 'string' && stderr.trim() !== '') return stderr.trim().split('\n').slice(-5).join('\n');
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,48 @@
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { CHOICE_LABELS, DATASTORES, DEFAULTS, DEPLOY_TARGETS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../spec/catalog.js';
+import type { CreateOptions } from '../spec/options.js';
+import { validateModulePath } from '../spec/validate-module.js';
+import { validateServiceName } from '../spec/validate-name.js';
+
+/** Asks only for what the flags left out. Called only when stdin is a TTY and --yes is absent. */
+export async function askMissing(given: CreateOptions): Promise<CreateOptions> {
+  const answers: CreateOptions = { ...given };
+  if (answers.directory === undefined && answers.name === undefined) {
+    answers.name = await input({ message: 'Service name', default: 'orders', validate: validWith(validateServiceName) });
+    answers.directory = answers.name;
+  }
+  if (answers.module === undefined) {
+    const name = answers.name ?? lastSegment(answers.directory ?? 'service');
+    answers.module = await input({ message: 'Go module path', default: `example.com/${name}`, validate: validWith(validateModulePath) });
+  }
+  answers.transport ??= await checkbox({ message: 'Transports', choices: options(TRANSPORTS, DEFAULTS.transport), required: true });
+  answers.datastore ??= await checkbox({ message: 'Datastores', choices: options(DATASTORES, DEFAULTS.datastore), required: true });
+  answers.logger ??= await select({ message: 'Logger', choices: options(LOGGERS), default: DEFAULTS.logger });
+  answers.metrics ??= await select({ message: 'Metrics', choices: options(METRICS), default: DEFAULTS.metrics });
+  answers.tracing ??= await select({ message: 'Tracing', choices: options(TRACING), default: DEFAULTS.tracing });
+  if (answers.deploy === undefined) {
+    const deploy = await checkbox({ message: 'Deployment', choices: options(DEPLOY_TARGETS, DEFAULTS.deploy) });
+    answers.deploy = deploy.length > 0 ? deploy : ['none'];
+  }
+  answers.example ??= await confirm({ message: 'Include the sample Order domain (CreateOrder, GetOrder)?', default: DEFAULTS.example });
+  return answers;
+}
+
+function options(values: readonly string[], checked: readonly string[] = []) {
+  return values.map((value) => ({ value, name: CHOICE_LABELS[value] ?? value, checked: checked.includes(value) }));
+}
+
+function validWith(check: (value: string) => void) {
+  return (value: string): true | string => {
+    try {
+      check(value);
+      return true;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+}
+
+function lastSegment(directory: string): string {
+  return directory.split(/[\\/]/).filter(Boolean).pop() ?? 'service';
+}

@@ -1,0 +1,41 @@
+/** Every choice the create command offers, with its default. One table for flags, prompts and validation. */
+export const LANGS = ['go'] as const;
+export const TRANSPORTS = ['http'] as const;
+export const DATASTORES = ['memory'] as const;
+export const LOGGERS = ['slog', 'zap'] as const;
+export const METRICS = ['prometheus', 'none'] as const;
+export const TRACING = ['otel', 'none'] as const;
+export const DEPLOY_TARGETS = ['docker', 'compose', 'k8s', 'github-actions'] as const;
+
+export type Lang = (typeof LANGS)[number];
+export type Transport = (typeof TRANSPORTS)[number];
+export type Datastore = (typeof DATASTORES)[number];
+export type Logger = (typeof LOGGERS)[number];
+export type Metrics = (typeof METRICS)[number];
+export type Tracing = (typeof TRACING)[number];
+export type DeployTarget = (typeof DEPLOY_TARGETS)[number];
+
+export const DEFAULTS = {
+  lang: 'go' as Lang,
+  transport: ['http'] as Transport[],
+  datastore: ['memory'] as Datastore[],
+  logger: 'slog' as Logger,
+  metrics: 'prometheus' as Metrics,
+  tracing: 'otel' as Tracing,
+  deploy: [...DEPLOY_TARGETS] as DeployTarget[],
+  example: true,
+};
+
+export const CHOICE_LABELS: Record<string, string> = {
+  http: 'HTTP/JSON (net/http ServeMux)',
+  memory: 'In-memory (embedded default)',
+  slog: 'log/slog (standard library)',
+  zap: 'zap (behind the slog API)',
+  prometheus: 'Prometheus',
+  otel: 'OpenTelemetry (OTLP when an endpoint is set)',
+  none: 'None',
+  docker: 'Dockerfile',
+  compose: 'Docker Compose',
+  k8s: 'Kubernetes manifests',
+  'github-actions': 'GitHub Actions CI',
+};

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { DATASTORES, DEFAULTS, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from './catalog.js';
+import { namesOf } from './naming.js';
+import type { Choices, CreateOptions } from './options.js';
+import { parseChoice, parseChoiceList } from './parse-choices.js';
+import type { ServiceSpec } from './service-spec.js';
+import { validateModulePath } from './validate-module.js';
+import { validateServiceName } from './validate-name.js';
+
+/** Turns answers into a ServiceSpec; missing answers take the catalog defaults. Throws UsageError. */
+export function resolveSpec(options: CreateOptions, cwd: string): ServiceSpec {
+  const directory = options.directory ?? options.name;
+  if (directory === undefined || directory.trim() === '') {
+    throw new UsageError('missing the target directory', 'e.g. create-service orders (or --name orders)');
+  }
+  const root = path.resolve(cwd, directory);
+  const name = options.name ?? path.basename(root);
+  validateServiceName(name);
+  const module = options.module ?? `example.com/${name}`;
+  validateModulePath(module);
+  return { root, name: namesOf(name), module, choices: resolveChoices(options) };
+}
+
+export function resolveChoices(options: CreateOptions): Choices {
+  return {
+    lang: parseChoice('lang', options.lang ?? DEFAULTS.lang, LANGS),
+    transport: options.transport ? parseChoiceList('transport', options.transport, TRANSPORTS) : DEFAULTS.transport,
+    datastore: options.datastore ? parseChoiceList('datastore', options.datastore, DATASTORES) : DEFAULTS.datastore,
+    logger: parseChoice('logger', options.logger ?? DEFAULTS.logger, LOGGERS),
+    metrics: parseChoice('metrics', options.metrics ?? DEFAULTS.metrics, METRICS),
+    tracing: parseChoice('tracing', options.tracing ?? DEFAULTS.tracing, TRACING),
+    deploy: options.deploy
+      ? parseChoiceList('deploy', options.deploy, DEPLOY_TARGETS, { allowNone: true })
+      : DEFAULTS.deploy,
+    example: options.example ?? DEFAULTS.example,
+  };
+}

@@ -1,0 +1,13 @@
+import { baseFeature } from './base.js';
+import type { GoFeature } from './feature.js';
+import { templateFeature } from './template-feature.js';
+
+/** Every Go feature in the order it is applied. A new feature is one entry here plus its folder. */
+export const GO_FEATURES: readonly GoFeature[] = [
+  baseFeature,
+  templateFeature('example', (spec) => spec.choices.example, () => ['example']),
+  templateFeature('docker', (spec) => spec.choices.deploy.includes('docker')),
+  templateFeature('compose', (spec) => spec.choices.deploy.includes('compose')),
+  templateFeature('k8s', (spec) => spec.choices.deploy.includes('k8s')),
+  templateFeature('github-actions', (spec) => spec.choices.deploy.includes('github-actions')),
+];
