@@ -1,6 +1,5 @@
 import { CommanderError, type Command } from 'commander';
 import { exitCodeOf } from '../errors.js';
-import { reportError } from '../ui/errors-report.js';
 
 const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
 
@@ -13,6 +12,8 @@ export async function runProgram(program: Command, argv: readonly string[]): Pro
       process.exitCode = CLEAN_EXITS.has(error.code) ? 0 : 2;
       return;
     }
+    // Loaded only on failure: the help and success paths stay free of chalk.
+    const { reportError } = await import('../ui/errors-report.js');
     reportError(process.stderr, error);
     process.exitCode = exitCodeOf(error);
   }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Tree } from '../tree/tree.js';
 import { renderTemplate } from './handlebars.js';
 
-const TEMPLATES_ROOT = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const TEMPLATES_ROOT = fileURLToPath(new URL('../../templates/', import.meta.url));
 const TEMPLATE_SUFFIX = '.hbs';
 const DOT_PREFIX = 'dot-';
 
@@ -13,8 +13,8 @@ const DOT_PREFIX = 'dot-';
  * `.hbs` files are rendered and lose the suffix, others are copied; path segments are
  * templates too; `dot-` becomes `.`; files that render to whitespace only are left out.
  */
-export function renderTemplateFolder(tree: Tree, folder: string, context: object): void {
-  const base = path.join(TEMPLATES_ROOT, folder);
+export function renderTemplateFolder(tree: Tree, folder: string, context: object, templatesRoot = TEMPLATES_ROOT): void {
+  const base = path.join(templatesRoot, folder);
   for (const relative of listFiles(base)) {
     const origin = `${folder}/${relative}`;
     const source = fs.readFileSync(path.join(base, relative), 'utf8');

@@ -52,10 +52,19 @@ function rollBack(
   renamed: { change: Change; target: string }[],
   createdDirs: string[],
 ): void {
-  for (const { temp } of staged) fs.rmSync(temp, { force: true });
+  for (const { temp } of staged) bestEffort(() => fs.rmSync(temp, { force: true }));
   for (const { change, target } of renamed.reverse()) {
-    if (change.kind === 'update') fs.writeFileSync(target, change.before);
-    else fs.rmSync(target, { force: true });
+    if (change.kind === 'update') bestEffort(() => fs.writeFileSync(target, change.before));
+    else bestEffort(() => fs.rmSync(target, { force: true }));
   }
-  for (const dir of createdDirs.reverse()) fs.rmdirSync(dir);
+  for (const dir of createdDirs.reverse()) bestEffort(() => fs.rmdirSync(dir));
+}
+
+/** Rolling back must try every step even when one fails (e.g. a temp file that never got created). */
+function bestEffort(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // keep restoring the rest
+  }
 }

@@ -1,0 +1,43 @@
+// Installs what the test suite needs and is not an npm package: Go tools pinned in
+// src/targets/go/go-modules.ts and Debian packages. Idempotent: present tools are kept.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const GOBIN = path.join(os.homedir(), 'go', 'bin');
+
+function run(command, args, options = {}) {
+  execFileSync(command, args, { stdio: 'inherit', ...options });
+}
+
+function output(command, args) {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function onPath(executable) {
+  return output('sh', ['-c', `command -v ${executable}`]) !== undefined;
+}
+
+export function ensureGoTool(binary, modulePath, version, versionArgs, expect) {
+  const installed = path.join(GOBIN, binary);
+  const current = fs.existsSync(installed) ? output(installed, versionArgs) : undefined;
+  if (current !== undefined && current.includes(expect)) return installed;
+  console.log(`installing ${modulePath}@${version}`);
+  run('go', ['install', `${modulePath}@${version}`], { env: { ...process.env, GOFLAGS: '-mod=mod' } });
+  return installed;
+}
+
+export function ensureDebianPackages(packages) {
+  const missing = packages.filter(({ binary }) => !onPath(binary)).map(({ name }) => name);
+  if (missing.length === 0) return;
+  console.log(`installing Debian packages: ${missing.join(' ')}`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}

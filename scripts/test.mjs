@@ -1,0 +1,19 @@
+// `npm test`: the full suite on a fresh clone. Sets up whatever is missing (npm packages, the
+// build, Go tools, Debian validators), then runs every vitest project.
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureBuild, root } from './ensure-build.mjs';
+import { ensureDebianPackages, ensureGoTool } from './ensure-tools.mjs';
+
+ensureBuild();
+const { GO_TOOLS } = await import(path.join(root, 'dist/targets/go/go-modules.js'));
+ensureGoTool('golangci-lint', 'github.com/golangci/golangci-lint/v2/cmd/golangci-lint', GO_TOOLS.golangciLint, ['version'], GO_TOOLS.golangciLint.replace(/^v/, ''));
+ensureGoTool('actionlint', 'github.com/rhysd/actionlint/cmd/actionlint', 'v1.7.12', ['-version'], '1.7.12');
+ensureDebianPackages([
+  { name: 'prometheus', binary: 'promtool' },
+  { name: 'yamllint', binary: 'yamllint' },
+]);
+
+const env = { ...process.env, PATH: `${path.join(os.homedir(), 'go', 'bin')}:/usr/local/go/bin:${process.env.PATH}` };
+execFileSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env });

@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const asked: string[] = [];
+vi.mock('@inquirer/prompts', () => {
+  const answer = (value: unknown) => async ({ message }: { message: string }) => {
+    asked.push(message);
+    return value;
+  };
+  return {
+    input: vi.fn(async ({ message, default: fallback }: { message: string; default: string }) => {
+      asked.push(message);
+      return fallback;
+    }),
+    select: answer('zap'),
+    checkbox: answer([]),
+    confirm: answer(false),
+  };
+});
+
+const { askMissing } = await import('../../../src/prompts/create-prompts.js');
+
+describe('askMissing', () => {
+  beforeEach(() => {
+    asked.length = 0;
+  });
+
+  it('asks nothing when every answer came from flags', async () => {
+    const given = {
+      directory: 'x', module: 'example.com/x', transport: ['http'], datastore: ['memory'], logger: 'slog',
+      metrics: 'none', tracing: 'none', deploy: ['none'], example: true,
+    };
+    expect(await askMissing(given)).toEqual(given);
+    expect(asked).toEqual([]);
+  });
+
+  it('asks only for what is missing and keeps given answers', async () => {
+    const answers = await askMissing({ directory: 'billing', logger: 'slog', deploy: ['docker'], transport: ['http'], datastore: ['memory'] });
+    expect(asked).toEqual(['Go module path', 'Metrics', 'Tracing', 'Include the sample Order domain (CreateOrder, GetOrder)?']);
+    expect(answers).toMatchObject({ directory: 'billing', module: 'example.com/billing', logger: 'slog', deploy: ['docker'], example: false });
+  });
+
+  it('turns an empty deploy selection into none', async () => {
+    const answers = await askMissing({ directory: 'x', module: 'example.com/x' });
+    expect(answers.deploy).toEqual(['none']);
+    expect(answers.logger).toBe('zap');
+  });
+});

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../src/errors.js';
+import { resolveSpec } from '../../../src/spec/resolve-spec.js';
+
+describe('resolveSpec', () => {
+  it('derives name, module and defaults from the directory alone', () => {
+    const spec = resolveSpec({ directory: 'svc/order-service' }, '/work');
+    expect(spec.root).toBe(path.resolve('/work/svc/order-service'));
+    expect(spec.name).toEqual({
+      kebab: 'order-service',
+      snake: 'order_service',
+      camel: 'orderService',
+      pascal: 'OrderService',
+      constant: 'ORDER_SERVICE',
+      title: 'Order Service',
+    });
+    expect(spec.module).toBe('example.com/order-service');
+    expect(spec.choices).toEqual({
+      lang: 'go',
+      transport: ['http'],
+      datastore: ['memory'],
+      logger: 'slog',
+      metrics: 'prometheus',
+      tracing: 'otel',
+      deploy: ['docker', 'compose', 'k8s', 'github-actions'],
+      example: true,
+    });
+  });
+
+  it('uses --name as the directory when no directory is given', () => {
+    const spec = resolveSpec({ name: 'billing' }, '/tmp');
+    expect(spec.root).toBe(path.resolve('/tmp/billing'));
+  });
+
+  it('parses comma-separated and repeated lists, dropping duplicates, in catalog order', () => {
+    const spec = resolveSpec({ directory: 'x', deploy: ['k8s,docker', 'k8s'] }, '/tmp');
+    expect(spec.choices.deploy).toEqual(['docker', 'k8s']);
+  });
+
+  it('takes --deploy none as no deploy targets', () => {
+    expect(resolveSpec({ directory: 'x', deploy: ['none'] }, '/tmp').choices.deploy).toEqual([]);
+  });
+
+  it.each([
+    [{ directory: 'x', deploy: ['none,docker'] }, 'cannot be combined'],
+    [{ directory: 'x', deploy: ['helm'] }, 'unknown value "helm" for --deploy'],
+    [{ directory: 'x', transport: ['grpc'] }, 'unknown value "grpc" for --transport'],
+    [{ directory: 'x', datastore: ['oracle'] }, 'unknown value "oracle" for --datastore'],
+    [{ directory: 'x', lang: 'rust' }, 'unknown value "rust" for --lang'],
+    [{ directory: 'x', metrics: 'statsd' }, 'unknown value "statsd" for --metrics'],
+    [{ directory: 'x', tracing: 'zipkin' }, 'unknown value "zipkin" for --tracing'],
+    [{ directory: 'x', transport: [','] }, 'needs at least one value'],
+    [{}, 'missing the target directory'],
+    [{ directory: 'My Service' }, 'invalid service name'],
+  ])('rejects %j', (options, message) => {
+    expect(() => resolveSpec(options, '/tmp')).toThrow(UsageError);
+    expect(() => resolveSpec(options, '/tmp')).toThrow(message);
+  });
+});
