@@ -1,0 +1,70 @@
+import { addImport } from './ops/add-import.js';
+import type { AddImportArgs } from './ops/add-import.js';
+import { addInterfaceMethod } from './ops/add-interface-method.js';
+import type { AddInterfaceMethodArgs } from './ops/add-interface-method.js';
+import { addKeyedElement } from './ops/add-keyed-element.js';
+import type { AddKeyedElementArgs } from './ops/add-keyed-element.js';
+import { addStatement } from './ops/add-statement.js';
+import type { AddStatementArgs } from './ops/add-statement.js';
+import { addStructField } from './ops/add-struct-field.js';
+import type { AddStructFieldArgs } from './ops/add-struct-field.js';
+import { addTopLevelDecl } from './ops/add-top-level-decl.js';
+import type { AddTopLevelDeclArgs } from './ops/add-top-level-decl.js';
+import type { GoParser } from './parser.js';
+import type { EditResult, GoSource } from './run-edit.js';
+
+/** One edit of a Go file, as data (what feature modules hand to the engine). */
+export type GoEdit =
+  | ({ readonly kind: 'import' } & AddImportArgs)
+  | ({ readonly kind: 'struct-field' } & AddStructFieldArgs)
+  | ({ readonly kind: 'keyed-element' } & AddKeyedElementArgs)
+  | ({ readonly kind: 'interface-method' } & AddInterfaceMethodArgs)
+  | ({ readonly kind: 'statement' } & AddStatementArgs)
+  | ({ readonly kind: 'top-level-decl' } & AddTopLevelDeclArgs);
+
+export interface GoEditStep {
+  readonly edit: GoEdit;
+  readonly summary: string;
+  readonly changed: boolean;
+}
+
+/** Everything a dry run needs: both texts (for a diff) and what each step did. */
+export interface GoEditsOutcome {
+  readonly file: string;
+  readonly before: string;
+  readonly after: string;
+  readonly changed: boolean;
+  readonly steps: readonly GoEditStep[];
+}
+
+export function applyGoEdit(parser: GoParser, source: GoSource, edit: GoEdit): EditResult {
+  switch (edit.kind) {
+    case 'import':
+      return addImport(parser, source, edit);
+    case 'struct-field':
+      return addStructField(parser, source, edit);
+    case 'keyed-element':
+      return addKeyedElement(parser, source, edit);
+    case 'interface-method':
+      return addInterfaceMethod(parser, source, edit);
+    case 'statement':
+      return addStatement(parser, source, edit);
+    case 'top-level-decl':
+      return addTopLevelDecl(parser, source, edit);
+  }
+}
+
+/**
+ * Applies `edits` in order to one file. Atomic at the text level: either every edit succeeds and
+ * the final text is returned, or the first failure is thrown and no text is returned at all.
+ */
+export function applyGoEdits(parser: GoParser, source: GoSource, edits: readonly GoEdit[]): GoEditsOutcome {
+  let text = source.text;
+  const steps: GoEditStep[] = [];
+  for (const edit of edits) {
+    const result = applyGoEdit(parser, { file: source.file, text }, edit);
+    steps.push({ edit, summary: result.summary, changed: result.changed });
+    text = result.text;
+  }
+  return { file: source.file, before: source.text, after: text, changed: text !== source.text, steps };
+}
