@@ -13,6 +13,8 @@ ensureGoTool('actionlint', 'github.com/rhysd/actionlint/cmd/actionlint', 'v1.7.1
 ensureDebianPackages([
   { name: 'prometheus', binary: 'promtool' },
   { name: 'yamllint', binary: 'yamllint' },
+  // actionlint runs shellcheck on the workflow's run: steps when it is installed.
+  { name: 'shellcheck', binary: 'shellcheck' },
 ]);
 
 const env = { ...process.env, PATH: `${path.join(os.homedir(), 'go', 'bin')}:/usr/local/go/bin:${process.env.PATH}` };

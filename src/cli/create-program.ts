@@ -21,7 +21,7 @@ export function createProgram(handler: CreateHandler): Command {
     .addOption(new Option('--logger <logger>', `logging backend: ${LOGGERS.join(', ')} (default: slog)`))
     .addOption(new Option('--metrics <metrics>', `metrics: ${METRICS.join(', ')} (default: prometheus)`))
     .addOption(new Option('--tracing <tracing>', `tracing: ${TRACING.join(', ')} (default: otel)`))
-    .addOption(new Option('--deploy <list>', `deploy targets, comma-separated: ${DEPLOY_TARGETS.join(', ')}, or none (default: all)`).argParser(list))
+    .addOption(new Option('--deploy <list>', `deploy targets, comma-separated: ${DEPLOY_TARGETS.join(', ')}, or none (default: all; compose brings docker)`).argParser(list))
     .option('--example', 'include the sample Order domain with CreateOrder and GetOrder (default)')
     .option('--no-example', 'leave the sample domain out')
     .option('-y, --yes', 'take defaults for everything not given; never prompt')

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { DATASTORES, DEFAULTS, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from './catalog.js';
+import { DATASTORES, DEFAULTS, DEPLOY_TARGETS, type DeployTarget, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from './catalog.js';
 import { namesOf } from './naming.js';
 import type { Choices, CreateOptions } from './options.js';
 import { parseChoice, parseChoiceList } from './parse-choices.js';
@@ -30,9 +30,15 @@ export function resolveChoices(options: CreateOptions): Choices {
     logger: parseChoice('logger', options.logger ?? DEFAULTS.logger, LOGGERS),
     metrics: parseChoice('metrics', options.metrics ?? DEFAULTS.metrics, METRICS),
     tracing: parseChoice('tracing', options.tracing ?? DEFAULTS.tracing, TRACING),
-    deploy: options.deploy
-      ? parseChoiceList('deploy', options.deploy, DEPLOY_TARGETS, { allowNone: true })
-      : DEFAULTS.deploy,
+    deploy: withImpliedTargets(
+      options.deploy ? parseChoiceList('deploy', options.deploy, DEPLOY_TARGETS, { allowNone: true }) : DEFAULTS.deploy,
+    ),
     example: options.example ?? DEFAULTS.example,
   };
+}
+
+/** Compose builds the service image from the Dockerfile, so choosing compose brings docker along. */
+function withImpliedTargets(deploy: DeployTarget[]): DeployTarget[] {
+  if (!deploy.includes('compose') || deploy.includes('docker')) return deploy;
+  return DEPLOY_TARGETS.filter((target) => target === 'docker' || deploy.includes(target));
 }

@@ -38,6 +38,10 @@ describe('resolveSpec', () => {
     expect(spec.choices.deploy).toEqual(['docker', 'k8s']);
   });
 
+  it('adds docker when compose is chosen, since compose builds from the Dockerfile', () => {
+    expect(resolveSpec({ directory: 'x', deploy: ['k8s,compose'] }, '/tmp').choices.deploy).toEqual(['docker', 'compose', 'k8s']);
+  });
+
   it('takes --deploy none as no deploy targets', () => {
     expect(resolveSpec({ directory: 'x', deploy: ['none'] }, '/tmp').choices.deploy).toEqual([]);
   });
