@@ -9,6 +9,7 @@ import { compareStrings } from './compare.js';
  */
 export class Tree {
   private readonly pending = new Map<string, string>();
+  private readonly merged = new Set<string>();
 
   constructor(readonly root: string) {}
 
@@ -23,8 +24,22 @@ export class Tree {
     return this.read(file) !== undefined;
   }
 
+  /** Replaces the whole file (a rendered template). Over a user-modified file this is a conflict. */
   write(file: string, content: string): void {
-    this.pending.set(normalize(file), content);
+    const key = normalize(file);
+    this.pending.set(key, content);
+    this.merged.delete(key);
+  }
+
+  /** Writes a syntax-aware edit of the file's current content: the user's lines are kept. */
+  merge(file: string, content: string): void {
+    const key = normalize(file);
+    this.pending.set(key, content);
+    this.merged.add(key);
+  }
+
+  isMerge(file: string): boolean {
+    return this.merged.has(normalize(file));
   }
 
   /** Paths written so far, in write order. */

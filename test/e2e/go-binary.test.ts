@@ -1,0 +1,83 @@
+import net from 'node:net';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { goTool } from '../helpers/go.js';
+import { startService, type RunningService } from '../helpers/service-process.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+/** The generated binary, started as an operator would run it, on the everything-on default. */
+describe('generated service binary (default options)', () => {
+  let binary: string;
+  let service: RunningService;
+
+  beforeAll(async () => {
+    const cwd = makeTempDir();
+    const created = await runCli('create-service', ['orders', '--yes', '--no-git'], { cwd });
+    expect(created.exitCode, created.stderr).toBe(0);
+    const root = path.join(cwd, 'orders');
+    binary = path.join(root, 'bin', 'orders');
+    await goTool(root, 'go', ['build', '-o', binary, './cmd/orders']);
+    service = await startService(binary, { SHUTDOWN_DRAIN_DELAY: '400ms', SHUTDOWN_TIMEOUT: '10s' });
+  });
+
+  afterAll(() => {
+    service?.child.kill('SIGKILL');
+  });
+
+  it('answers /healthz and /readyz with 200', async () => {
+    expect((await fetch(`${service.baseUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${service.baseUrl}/readyz`)).status).toBe(200);
+  });
+
+  it('serves /metrics that promtool check metrics accepts, with RED and Go runtime metrics', async () => {
+    await fetch(`${service.baseUrl}/v1/orders/does-not-exist`);
+    const response = await fetch(`${service.baseUrl}/metrics`);
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toMatch(/^go_goroutines /m);
+    // Labelled by the route pattern, never the raw path: bounded cardinality.
+    expect(body).toMatch(/^http_requests_total\{code="404",method="GET",route="\/v1\/orders\/\{id\}"\} 1$/m);
+    expect(body).not.toContain('does-not-exist');
+    const checked = await execa('promtool', ['check', 'metrics'], { input: body, reject: false, all: true });
+    expect(checked.all).toBe('');
+    expect(checked.exitCode).toBe(0);
+  });
+
+  it('on SIGTERM turns unready, completes a slow in-flight upload, and exits 0 within its bound', async () => {
+    const body = JSON.stringify({ customer_id: 'c-1', items: [{ sku: 'SKU-1', quantity: 2, unit_price: 1250 }] });
+    const half = Math.floor(body.length / 2);
+    const url = new URL(service.baseUrl);
+    const socket = net.connect(Number(url.port), url.hostname);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const response = new Promise<string>((resolve) => {
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('close', () => resolve(data));
+    });
+    socket.write(
+      `POST /v1/orders HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, half)}`,
+    );
+    await sleep(200);
+
+    const signalledAt = performance.now();
+    service.child.kill('SIGTERM');
+    await sleep(150);
+    expect((await fetch(`${service.baseUrl}/readyz`)).status).toBe(503);
+
+    socket.write(body.slice(half));
+    expect(await response).toMatch(/^HTTP\/1\.1 201 Created\r\n/);
+
+    const { code, signal } = await service.exited;
+    const seconds = (performance.now() - signalledAt) / 1000;
+    expect(signal).toBeNull();
+    expect(code).toBe(0);
+    expect(seconds).toBeLessThan(10);
+    expect(service.logs.join('\n')).toMatch(/shut/i);
+  });
+});
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
