@@ -23,9 +23,44 @@ const cases = [
   },
 ];
 
-function timeOnce(args) {
+// `svc add usecase` on a service with 1 and with 200 use cases. Each service is prepared once;
+// every timed run adds one more use case into a fresh copy (the copy is not timed).
+const svcBin = path.join(root, 'bin/svc.js');
+function prepareService(name, useCases) {
+  const dir = path.join(work, name);
+  run([path.join(root, 'bin/create-service.js'), dir, '--name', 'orders', '--yes', '--no-git', '--no-install', '--no-example', '--metrics', 'none', '--tracing', 'none', '--deploy', 'none'], work);
+  for (let i = 1; i <= useCases; i++) run([svcBin, 'add', 'usecase', `Case${String(i).padStart(3, '0')}`], dir);
+  return dir;
+}
+function run(args, cwd) {
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`exit ${result.status}: node ${args.join(' ')}\n${result.stdout}${result.stderr}`);
+}
+function freshCopy(template) {
+  const copy = path.join(work, `copy-${counter++}`);
+  fs.cpSync(template, copy, { recursive: true });
+  return copy;
+}
+const one = prepareService('one-usecase', 1);
+// The 200-use-case service grows from a copy of the one-use-case service by 199 adds.
+const twoHundred = path.join(work, 'two-hundred-usecases');
+fs.cpSync(one, twoHundred, { recursive: true });
+for (let i = 2; i <= 200; i++) run([svcBin, 'add', 'usecase', `Case${String(i).padStart(3, '0')}`], twoHundred);
+cases.push(
+  { name: 'svc add usecase (service with 1 use case)', args: [svcBin, 'add', 'usecase', 'CreateInvoice'], cwd: () => freshCopy(one), budget: 2.5 },
+  {
+    name: 'svc add usecase (service with 200 use cases)',
+    args: [svcBin, 'add', 'usecase', 'CreateInvoice'],
+    cwd: () => freshCopy(twoHundred),
+    budget: 2.5,
+    relative: { to: 'svc add usecase (service with 1 use case)', budget: 1.2 },
+  },
+);
+
+function timeOnce(args, cwd) {
+  const dir = cwd === undefined ? undefined : cwd();
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, typeof args === 'function' ? args() : args, { stdio: 'ignore' });
+  const result = spawnSync(process.execPath, typeof args === 'function' ? args() : args, { stdio: 'ignore', cwd: dir });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`exit ${result.status}: node ${JSON.stringify(args)}`);
   return elapsed;
@@ -41,7 +76,7 @@ const samples = new Map(cases.map((c) => [c.name, []]));
 for (let i = 0; i < WARMUP + RUNS; i++) {
   // Interleave the cases so that drift in machine load hits them all alike.
   for (const c of cases) {
-    const ms = timeOnce(c.args);
+    const ms = timeOnce(c.args, c.cwd);
     if (i >= WARMUP) samples.get(c.name).push(ms);
   }
 }
@@ -58,5 +93,11 @@ for (const c of cases) {
   const verdict = c.budget === undefined ? '' : `${c.budget}x ${ratio <= c.budget ? 'ok' : 'OVER'}`;
   if (c.budget !== undefined && ratio > c.budget) over = true;
   console.log(`| ${c.name} | ${ms.toFixed(1)} | ${ratio.toFixed(2)}x | ${verdict} |`);
+}
+for (const c of cases) {
+  if (c.relative === undefined) continue;
+  const ratio = median(samples.get(c.name)) / median(samples.get(c.relative.to));
+  if (ratio > c.relative.budget) over = true;
+  console.log(`\n${c.name} / ${c.relative.to}: ${ratio.toFixed(2)}x (budget ${c.relative.budget}x ${ratio <= c.relative.budget ? 'ok' : 'OVER'})`);
 }
 process.exitCode = over ? 1 : 0;

@@ -27,7 +27,7 @@ export async function createAction(given: CreateOptions, context: CreateContext)
   const { out } = context;
   const options = context.interactive ? await (await import('../prompts/create-prompts.js')).askMissing(given) : given;
   const spec = resolveSpec(options, context.cwd);
-  const changes = planChanges(spec);
+  const changes = await planChanges(spec);
   checkTarget(spec.root, changes, options.force ?? false);
   const steps = goPostSteps({ install: options.install !== false, git: options.git !== false });
 
@@ -50,9 +50,9 @@ export async function createAction(given: CreateOptions, context: CreateContext)
   return results.some((result) => result.status === 'failed') ? 1 : 0;
 }
 
-function planChanges(spec: ServiceSpec): Change[] {
+async function planChanges(spec: ServiceSpec): Promise<Change[]> {
   const tree = new Tree(spec.root);
-  generateGoService(tree, spec);
+  await generateGoService(tree, spec);
   writeManifest(tree, {
     tool: 'create-service',
     version: VERSION,

@@ -1,12 +1,109 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 
-/** `svc` grows a generated service. Subcommands load their code only when they run. */
-export function svcProgram(): Command {
+/** What the program hands to the actions; tests replace it to see how argv was mapped. */
+export interface SvcHandlers {
+  addUsecase(name: string, flags: { uses?: string; http?: string; dryRun?: boolean; force?: boolean }): Promise<number>;
+  addPort(name: string, flags: { method: string[]; dryRun?: boolean; force?: boolean }): Promise<number>;
+  addAdapter(kind: string, flags: { for?: string; install?: boolean; dryRun?: boolean; force?: boolean }): Promise<number>;
+  list(flags: { json?: boolean }): Promise<number>;
+  doctor(flags: { json?: boolean }): Promise<number>;
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/**
+ * `svc` grows a generated service. Flags only: every action lives in its own module, imported
+ * by `svc-main.ts` when its command runs, so `svc --help` loads nothing but commander.
+ */
+export function svcProgram(handlers: SvcHandlers): Command {
   const program = new Command('svc')
     .description('Grow a service made by create-service: add use cases, ports and adapters through the syntax tree.')
     .version(VERSION)
     .showSuggestionAfterError()
     .exitOverride();
+
+  const add = program
+    .command('add')
+    .description('add a use case, a port or an adapter to this service')
+    .showSuggestionAfterError()
+    .exitOverride();
+
+  add
+    .command('usecase')
+    .description('add a use case: internal/app/<name>.go with its test, wired into App (and an HTTP route with --http)')
+    .argument('<Name>', 'PascalCase use case name, e.g. CreateInvoice')
+    .option('--uses <ports>', 'comma-separated fields of app.Ports the use case needs, e.g. Orders,PaymentGateway')
+    .option('--http <route>', 'also serve it over HTTP, e.g. "POST /v1/invoices"')
+    .option('--dry-run', 'print what would change, with diffs; write nothing')
+    .option('--force', 'overwrite generator-owned files even if you changed them')
+    .exitOverride()
+    .addHelpText('after', '\nExamples:\n  $ svc add usecase CancelOrder --uses Orders --http "POST /v1/orders/{id}/cancel"\n  $ svc add usecase CreateInvoice --uses Orders,PaymentGateway --dry-run')
+    .action(async (name: string, flags: Record<string, unknown>) => {
+      process.exitCode = await handlers.addUsecase(name, {
+        uses: stringFlag(flags.uses),
+        http: stringFlag(flags.http),
+        dryRun: flags.dryRun === true,
+        force: flags.force === true,
+      });
+    });
+
+  add
+    .command('port')
+    .description('add a port: an interface in internal/port, a memory adapter, a test fake, wired into app.Ports')
+    .argument('<Name>', 'PascalCase port name, e.g. PaymentGateway')
+    .option('--method <signature>', 'a method of the interface (repeatable), e.g. "Charge(ctx context.Context, amount int64) error"', collect)
+    .option('--dry-run', 'print what would change, with diffs; write nothing')
+    .option('--force', 'overwrite generator-owned files even if you changed them')
+    .exitOverride()
+    .addHelpText('after', '\nMethods that return an error must take ctx context.Context first.\n\nExample:\n  $ svc add port PaymentGateway --method "Charge(ctx context.Context, amount int64) error"')
+    .action(async (name: string, flags: Record<string, unknown>) => {
+      process.exitCode = await handlers.addPort(name, {
+        method: Array.isArray(flags.method) ? (flags.method as string[]) : [],
+        dryRun: flags.dryRun === true,
+        force: flags.force === true,
+      });
+    });
+
+  add
+    .command('adapter')
+    .description('add an outbound adapter (memory, postgres, redis) for a port')
+    .argument('<kind>', 'adapter kind, e.g. postgres')
+    .option('--for <port>', 'the port it implements (default: the sample OrderRepository)')
+    .option('--no-install', 'skip go mod tidy')
+    .option('--dry-run', 'print what would change, with diffs; write nothing')
+    .option('--force', 'overwrite generator-owned files even if you changed them')
+    .exitOverride()
+    .action(async (kind: string, flags: Record<string, unknown>) => {
+      process.exitCode = await handlers.addAdapter(kind, {
+        for: stringFlag(flags.for),
+        install: flags.install !== false,
+        dryRun: flags.dryRun === true,
+        force: flags.force === true,
+      });
+    });
+
+  program
+    .command('list')
+    .description('list use cases, ports, adapters and which adapter serves which port')
+    .option('--json', 'print JSON on stdout')
+    .exitOverride()
+    .action(async (flags: Record<string, unknown>) => {
+      process.exitCode = await handlers.list({ json: flags.json === true });
+    });
+
+  program
+    .command('doctor')
+    .description('check the manifest, the Go toolchain, hand-modified generated files and the layout rules')
+    .option('--json', 'print JSON on stdout')
+    .exitOverride()
+    .action(async (flags: Record<string, unknown>) => {
+      process.exitCode = await handlers.doctor({ json: flags.json === true });
+    });
+
   return program;
+}
+
+function stringFlag(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,7 +1,7 @@
 /** Every choice the create command offers, with its default. One table for flags, prompts and validation. */
 export const LANGS = ['go'] as const;
 export const TRANSPORTS = ['http'] as const;
-export const DATASTORES = ['memory'] as const;
+export const DATASTORES = ['memory', 'postgres', 'redis'] as const;
 export const LOGGERS = ['slog', 'zap'] as const;
 export const METRICS = ['prometheus', 'none'] as const;
 export const TRACING = ['otel', 'none'] as const;
@@ -29,6 +29,8 @@ export const DEFAULTS = {
 export const CHOICE_LABELS: Record<string, string> = {
   http: 'HTTP/JSON (net/http ServeMux)',
   memory: 'In-memory (embedded default)',
+  postgres: 'PostgreSQL (pgx pool, goose migrations)',
+  redis: 'Redis (go-redis cache in front of the repository)',
   slog: 'log/slog (standard library)',
   zap: 'zap (behind the slog API)',
   prometheus: 'Prometheus',
@@ -39,3 +41,13 @@ export const CHOICE_LABELS: Record<string, string> = {
   k8s: 'Kubernetes manifests',
   'github-actions': 'GitHub Actions CI',
 };
+
+/**
+ * The datastores a service records once `added` joins `current`, in catalog order. Memory is the
+ * embedded default: it is implied, and recorded only while no other datastore is there.
+ */
+export function withDatastore(current: readonly Datastore[], added: Datastore): Datastore[] {
+  const chosen = new Set<Datastore>([...current, added]);
+  const others = DATASTORES.filter((store) => store !== 'memory' && chosen.has(store));
+  return others.length > 0 ? others : ['memory'];
+}

@@ -7,7 +7,9 @@ export function reportError(stderr: NodeJS.WritableStream, error: unknown): void
   stderr.write(`${style.error('error:')} ${message}\n`);
   const hint = error instanceof UsageError || error instanceof FailureError ? error.hint : undefined;
   if (hint) stderr.write(`${style.hint(hint)}\n`);
-  if (!(error instanceof UsageError || error instanceof FailureError) && error instanceof Error && error.stack) {
+  // Errors that carry their own exit code (ours, the edit engine's) are expected: no stack trace.
+  const expected = error instanceof UsageError || error instanceof FailureError || (typeof error === 'object' && error !== null && 'exitCode' in error);
+  if (!expected && error instanceof Error && error.stack) {
     stderr.write(`${style.hint(error.stack)}\n`);
   }
 }

@@ -486,6 +486,8 @@ describe('the deployment fits the generated service', () => {
       extendEnv: false,
       reject: false,
       all: true,
+      // execa would SIGKILL 5 s after our SIGTERM, cutting the drain short.
+      forceKillAfterDelay: false,
     });
     try {
       let live = 0;

@@ -10,6 +10,10 @@ import { addStructField } from './ops/add-struct-field.js';
 import type { AddStructFieldArgs } from './ops/add-struct-field.js';
 import { addTopLevelDecl } from './ops/add-top-level-decl.js';
 import type { AddTopLevelDeclArgs } from './ops/add-top-level-decl.js';
+import { removeUnusedImport } from './ops/remove-unused-import.js';
+import type { RemoveUnusedImportArgs } from './ops/remove-unused-import.js';
+import { setKeyedValue } from './ops/set-keyed-value.js';
+import type { SetKeyedValueArgs } from './ops/set-keyed-value.js';
 import type { GoParser } from './parser.js';
 import type { EditResult, GoSource } from './run-edit.js';
 
@@ -20,7 +24,9 @@ export type GoEdit =
   | ({ readonly kind: 'keyed-element' } & AddKeyedElementArgs)
   | ({ readonly kind: 'interface-method' } & AddInterfaceMethodArgs)
   | ({ readonly kind: 'statement' } & AddStatementArgs)
-  | ({ readonly kind: 'top-level-decl' } & AddTopLevelDeclArgs);
+  | ({ readonly kind: 'top-level-decl' } & AddTopLevelDeclArgs)
+  | ({ readonly kind: 'set-keyed-value' } & SetKeyedValueArgs)
+  | ({ readonly kind: 'remove-unused-import' } & RemoveUnusedImportArgs);
 
 export interface GoEditStep {
   readonly edit: GoEdit;
@@ -51,6 +57,10 @@ export function applyGoEdit(parser: GoParser, source: GoSource, edit: GoEdit): E
       return addStatement(parser, source, edit);
     case 'top-level-decl':
       return addTopLevelDecl(parser, source, edit);
+    case 'set-keyed-value':
+      return setKeyedValue(parser, source, edit);
+    case 'remove-unused-import':
+      return removeUnusedImport(parser, source, edit);
   }
 }
 

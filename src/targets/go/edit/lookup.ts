@@ -52,7 +52,11 @@ export function findFunctionBodies(doc: GoDocument, target: string): Node[] {
   return bodies;
 }
 
-/** Composite literals `T{…}` (also inside `&T{…}`) under `scope` whose type is written `typeName`. */
+/**
+ * Composite literals `T{…}` (also inside `&T{…}`) under `scope` whose type is written `typeName`.
+ * Zero values returned beside an error (`return T{}, err`) are left out when other literals
+ * remain: they are never the literal an edit means, and every error path of a constructor has one.
+ */
 export function findCompositeLiterals(doc: GoDocument, scope: Node, typeName: string): Node[] {
   const bodies: Node[] = [];
   for (const match of doc.parser.query(COMPOSITE_LITERALS).matches(scope)) {
@@ -60,7 +64,18 @@ export function findCompositeLiterals(doc: GoDocument, scope: Node, typeName: st
     const body = capture(match.captures, 'body');
     if (type !== null && body !== null && type.text === typeName) bodies.push(body);
   }
-  return bodies;
+  const meant = bodies.filter((body) => !isZeroValueBesideError(body));
+  return meant.length > 0 ? meant : bodies;
+}
+
+/** `T{}` as one result of `return T{}, err` (any other result but `nil`). */
+function isZeroValueBesideError(body: Node): boolean {
+  if (body.namedChildren.some((child) => child !== null && child.type !== 'comment')) return false;
+  const literal = body.parent;
+  const results = literal?.parent;
+  if (literal === null || literal === undefined || results?.type !== 'expression_list' || results.parent?.type !== 'return_statement') return false;
+  const others = results.namedChildren.filter((child): child is Node => child !== null && !child.equals(literal));
+  return others.length > 0 && others.every((other) => other.type !== 'nil');
 }
 
 function capture(captures: ReadonlyArray<{ name: string; node: Node }>, name: string): Node | null {

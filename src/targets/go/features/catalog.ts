@@ -1,5 +1,7 @@
 import { baseFeature } from './base.js';
 import type { GoFeature } from './feature.js';
+import { postgresFeature } from './postgres.js';
+import { redisFeature } from './redis.js';
 import { templateFeature } from './template-feature.js';
 
 /** Every Go feature in the order it is applied. A new feature is one entry here plus its folder. */
@@ -10,4 +12,7 @@ export const GO_FEATURES: readonly GoFeature[] = [
   templateFeature('compose', (spec) => spec.choices.deploy.includes('compose')),
   templateFeature('k8s', (spec) => spec.choices.deploy.includes('k8s')),
   templateFeature('github-actions', (spec) => spec.choices.deploy.includes('github-actions')),
+  // Datastores edit what the folders above rendered, exactly as `svc add adapter` does later.
+  postgresFeature,
+  redisFeature,
 ];

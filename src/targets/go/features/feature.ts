@@ -10,5 +10,6 @@ export interface GoFeature {
   enabled(spec: ServiceSpec): boolean;
   /** Keys into the pinned table of go-modules.ts. */
   requires(spec: ServiceSpec): readonly GoRequirementSet[];
-  apply(tree: Tree, template: object): void;
+  /** Async when it edits Go through the syntax tree (the parser loads wasm). */
+  apply(tree: Tree, template: object): void | Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { describeFunction, requireFunctionBody } from '../anchors.js';
 import type { GoDocument } from '../document.js';
 import { AnchorNotFoundError } from '../errors.js';
+import { isBlank, rowEndIndex, rowStartIndex } from '../layout.js';
 import { appendToList, insertIntoListBefore, itemEntries } from '../list-insertion.js';
 import type { ListShape, PlannedInsertion } from '../list-insertion.js';
 import { blockStatements } from '../list-shapes.js';
@@ -28,6 +29,12 @@ export interface AddStatementArgs {
    * Compared token by token, so formatting and comments do not matter.
    */
   readonly unlessPresent?: string;
+  /**
+   * With `before-return`: the statement starts a paragraph, separated by a blank row from the
+   * statements above it (if any) and from the return below. Later statements of the same paragraph
+   * (without this flag) then go above that blank row, next to it.
+   */
+  readonly paragraph?: boolean;
 }
 
 /** Adds a statement to a function body unless it (or `unlessPresent`) is already there. */
@@ -42,7 +49,8 @@ export function addStatement(parser: GoParser, source: GoSource, args: AddStatem
       const body = requireFunctionBody(doc, args.func, snippet.text, place);
       if (contains(body, probe)) return null;
       const list = blockStatements(body);
-      const insertion = position === 'end' ? appendToList(doc, list, snippet) : insertBeforeReturn(doc, list, snippet, args.func);
+      const planned = position === 'end' ? appendToList(doc, list, snippet) : insertBeforeReturn(doc, list, snippet, args.func);
+      const insertion = position === 'before-return' && args.paragraph === true ? asParagraph(doc.text, planned) : planned;
       return {
         splices: [insertion.splice],
         focus: insertion.focus,
@@ -67,6 +75,39 @@ function insertBeforeReturn(doc: GoDocument, list: ListShape, snippet: CodeSnipp
     });
   }
   return insertIntoListBefore(doc, list, finalReturn, snippet, { keepBlankLineAbove: true });
+}
+
+/**
+ * Adds the blank rows that make the inserted statement a paragraph of its own: one above unless
+ * the row above opens the body or is blank already, one below unless the row below is blank.
+ */
+function asParagraph(text: string, planned: PlannedInsertion): PlannedInsertion {
+  const { splice, focus } = planned;
+  let inserted = splice.text;
+  const statementAt = focus - splice.start;
+  const rowStart = inserted.lastIndexOf('\n', statementAt - 1) + 1;
+  const rowAbove = rowStart > 0 ? rowBefore(inserted, rowStart, text, splice.start) : lineBefore(text, splice.start);
+  const needsAbove = !isBlank(rowAbove) && !rowAbove.trimEnd().endsWith('{');
+  const rowBelow = inserted.endsWith('\n') ? lineAt(text, splice.end) : lineAt(text, splice.end + 1);
+  if (!isBlank(rowBelow)) inserted = `${inserted}\n`;
+  if (needsAbove) inserted = `${inserted.slice(0, rowStart)}\n${inserted.slice(rowStart)}`;
+  return { splice: { ...splice, text: inserted }, focus: focus + (needsAbove ? 1 : 0) };
+}
+
+/** The row that ends right before `rowStart` of the inserted text (partly original text when it starts mid-row). */
+function rowBefore(inserted: string, rowStart: number, text: string, at: number): string {
+  const previousStart = rowStart < 2 ? 0 : inserted.lastIndexOf('\n', rowStart - 2) + 1;
+  const row = inserted.slice(previousStart, rowStart - 1);
+  return previousStart === 0 ? text.slice(rowStartIndex(text, at), at) + row : row;
+}
+
+/** The row of `text` that ends right before index `at` (a row start). */
+function lineBefore(text: string, at: number): string {
+  return at === 0 ? '' : text.slice(rowStartIndex(text, at - 1), at - 1);
+}
+
+function lineAt(text: string, at: number): string {
+  return at >= text.length ? '' : text.slice(at, rowEndIndex(text, at));
 }
 
 function findBody(doc: GoDocument, func: string): ListShape | null {

@@ -1,0 +1,99 @@
+import { FailureError, UsageError } from '../errors.js';
+import { loadProject, type Project } from '../project/load-project.js';
+import { loadGoParser } from '../targets/go/edit/parser.js';
+import { compareGoVersions, goDirective, layoutViolations, modifiedFiles, type LayoutViolation } from '../targets/go/inspect/doctor.js';
+import { say, type Output } from '../ui/output.js';
+
+interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * `svc doctor [--json]`: the manifest, the Go toolchain against go.mod, files the generator owns
+ * that were changed by hand (informational), and the layout rules. Exit 1 when any check fails.
+ */
+export async function svcDoctorAction(cwd: string, out: Output, goVersion: () => Promise<string | null> = installedGoVersion): Promise<number> {
+  const checks: Check[] = [];
+  let project: Project;
+  try {
+    project = loadProject(cwd);
+  } catch (error) {
+    // Outside a service is bad usage (exit 2); a broken manifest is what doctor is for.
+    if (error instanceof UsageError && error.message.startsWith('no svc.json')) throw error;
+    checks.push({ name: 'manifest', ok: false, detail: (error as Error).message });
+    return report(out, checks, { modified: [], missing: [], violations: [] });
+  }
+  const { manifest, tree, spec } = project;
+  const shape = manifestProblems(project);
+  checks.push({ name: 'manifest', ok: shape.length === 0, detail: shape.length === 0 ? `svc.json valid (create-service ${manifest.version}, ${Object.keys(manifest.files).length} files)` : shape.join('; ') });
+
+  const directive = goDirective(tree.read('go.mod') ?? '');
+  const installed = await goVersion();
+  if (directive === null) checks.push({ name: 'go toolchain', ok: false, detail: 'go.mod is missing or has no go directive' });
+  else if (installed === null) checks.push({ name: 'go toolchain', ok: false, detail: `go is not installed or not on PATH; go.mod needs go ${directive} or newer (https://go.dev/dl/)` });
+  else {
+    const ok = compareGoVersions(installed, directive) >= 0;
+    checks.push({ name: 'go toolchain', ok, detail: ok ? `${installed} satisfies go ${directive}` : `${installed} is older than go.mod's go ${directive}; install a newer Go` });
+  }
+
+  const { modified, missing } = shape.length === 0 ? modifiedFiles(tree, manifest) : { modified: [], missing: [] };
+  const parser = await loadGoParser();
+  const { violations, unparsable } = layoutViolations(parser, spec.root, spec.module);
+  checks.push({
+    name: 'layout',
+    ok: violations.length === 0 && unparsable.length === 0,
+    detail:
+      violations.length === 0 && unparsable.length === 0
+        ? 'dependencies point inwards (domain <- port <- app <- adapters; adapters wired only in bootstrap and cmd)'
+        : [`${violations.length} import(s) break the layout rules`, ...(unparsable.length > 0 ? [`${unparsable.length} file(s) do not parse: ${unparsable.join(', ')}`] : [])].join('; '),
+  });
+  return report(out, checks, { modified, missing, violations });
+}
+
+function manifestProblems(project: Project): string[] {
+  const { manifest } = project;
+  const problems: string[] = [];
+  if (typeof manifest.version !== 'string') problems.push('version is missing');
+  if (typeof manifest.module !== 'string' || manifest.module === '') problems.push('module is missing');
+  if (typeof manifest.files !== 'object' || manifest.files === null || Array.isArray(manifest.files)) problems.push('files is not an object of hashes');
+  else {
+    const bad = Object.entries(manifest.files).filter(([, hash]) => typeof hash !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(hash));
+    if (bad.length > 0) problems.push(`${bad.length} file hash(es) are malformed, e.g. ${bad[0]?.[0]}`);
+  }
+  if (!Array.isArray(manifest.history)) problems.push('history is not a list');
+  return problems;
+}
+
+function report(out: Output, checks: Check[], found: { modified: string[]; missing: string[]; violations: LayoutViolation[] }): number {
+  const healthy = checks.every((check) => check.ok);
+  if (out.json) {
+    out.stdout.write(`${JSON.stringify({ healthy, checks, ...found }, null, 2)}\n`);
+    return healthy ? 0 : 1;
+  }
+  for (const check of checks) say(out, `${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
+  for (const violation of found.violations) say(out, `     ${violation.file} imports ${violation.imports}: ${violation.rule}`);
+  if (found.modified.length > 0) {
+    say(out, `info ${found.modified.length} generated file(s) changed by hand since generation (svc add merges into them, never overwrites them):`);
+    for (const file of found.modified) say(out, `     ${file}`);
+  }
+  if (found.missing.length > 0) {
+    say(out, `info ${found.missing.length} generated file(s) were deleted or moved:`);
+    for (const file of found.missing) say(out, `     ${file}`);
+  }
+  say(out, healthy ? 'The service is healthy.' : 'Problems found: see FAIL above.');
+  return healthy ? 0 : 1;
+}
+
+async function installedGoVersion(): Promise<string | null> {
+  const { execa } = await import('execa');
+  try {
+    const result = await execa('go', ['env', 'GOVERSION'], { reject: false, timeout: 30_000 });
+    return result.exitCode === 0 ? result.stdout.trim() : null;
+  } catch {
+    return null;
+  }
+}
+
+export { FailureError };

@@ -1,0 +1,53 @@
+import { loadProject } from '../project/load-project.js';
+import { loadGoParser } from '../targets/go/edit/parser.js';
+import { inventory, type ServiceInventory } from '../targets/go/inspect/list.js';
+import { say, type Output } from '../ui/output.js';
+
+/** `svc list [--json]`: use cases, ports and adapters, read from the code through the syntax tree. */
+export async function svcListAction(cwd: string, out: Output): Promise<number> {
+  const project = loadProject(cwd);
+  const parser = await loadGoParser();
+  const found = inventory(parser, project.tree, project.spec.module);
+  if (out.json) {
+    out.stdout.write(`${JSON.stringify({ name: project.spec.name.kebab, module: project.spec.module, ...found }, null, 2)}\n`);
+    return 0;
+  }
+  printInventory(out, found);
+  return 0;
+}
+
+export function printInventory(out: Output, found: ServiceInventory): void {
+  say(out, `Use cases (${found.useCases.length})`);
+  table(
+    out,
+    found.useCases.map((uc) => [uc.name, uc.ports.length === 0 ? '-' : `uses ${uc.ports.join(', ')}`, uc.routes.join(', ')]),
+  );
+  say(out);
+  say(out, `Ports (${found.ports.length})`);
+  table(
+    out,
+    found.ports.map((port) => [port.name, port.type, port.adapter === null ? 'not wired in bootstrap' : `<- ${port.adapter}`]),
+  );
+  say(out);
+  say(out, `Adapters (${found.adapters.length})`);
+  table(
+    out,
+    found.adapters.map((adapter) => [
+      adapter.name,
+      adapter.direction,
+      adapter.path,
+      adapter.direction === 'inbound' ? `${adapter.serves.length} route(s)` : adapter.serves.length === 0 ? 'serves no port' : `serves ${adapter.serves.join(', ')}`,
+    ]),
+  );
+}
+
+function table(out: Output, rows: string[][]): void {
+  if (rows.length === 0) {
+    say(out, '  (none)');
+    return;
+  }
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length))) ?? [];
+  for (const row of rows) {
+    say(out, `  ${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ')}`.trimEnd());
+  }
+}

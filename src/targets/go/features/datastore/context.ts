@@ -1,0 +1,23 @@
+import type { goTemplateContext } from '../../context.js';
+
+/** The template context of docs/templates.md, as the feature modules receive it. */
+export type GoContext = ReturnType<typeof goTemplateContext>;
+
+/** What an adapter serves: the sample OrderRepository, or nothing yet (connection, config and readiness only). */
+export interface AdapterTarget {
+  port: 'OrderRepository' | null;
+}
+
+/** On the create path the target is the sample port when the sample is generated. */
+export function createTarget(context: GoContext): AdapterTarget {
+  return { port: context.example ? 'OrderRepository' : null };
+}
+
+/** Statement edits above the final return of the composition root's newPorts. */
+export function portsStatement(statement: string, paragraph = false) {
+  return { kind: 'statement', func: 'newPorts', statement, position: 'before-return', paragraph } as const;
+}
+
+export const PORTS_FILE = 'internal/bootstrap/ports.go';
+export const CONFIG_FILE = 'internal/platform/config/config.go';
+export const CONFIG_TEST_FILE = 'internal/platform/config/config_test.go';

@@ -1,0 +1,153 @@
+import { renderTemplateFolder } from '../../../render/template-folder.js';
+import type { Tree } from '../../../tree/tree.js';
+import type { GoEdit } from '../edit/index.js';
+import { goRequirements } from '../go-modules.js';
+import { createTarget, CONFIG_FILE, CONFIG_TEST_FILE, PORTS_FILE, portsStatement, type AdapterTarget, type GoContext } from './datastore/context.js';
+import {
+  addContainerEnv,
+  addGoRequirements,
+  addMapEntry,
+  appendTextBlock,
+  editGoFile,
+  editYamlFile,
+  quoteSequences,
+} from './datastore/edits.js';
+import type { GoFeature } from './feature.js';
+
+/**
+ * PostgreSQL: a pgx pool opened and pinged at start, goose migrations embedded in the binary
+ * (run at start and by the `migrate` subcommand), a repository for the sample port, readiness
+ * check, release at shutdown, config, compose service and k8s env. Create (--datastore postgres)
+ * and `svc add adapter postgres` both run applyPostgres, so they give the same bytes.
+ */
+export const postgresFeature: GoFeature = {
+  id: 'postgres',
+  enabled: (spec) => spec.choices.datastore.includes('postgres'),
+  requires: () => ['postgres'],
+  apply: (tree, template) => applyPostgres(tree, template as GoContext, createTarget(template as GoContext)),
+};
+
+export async function applyPostgres(tree: Tree, context: GoContext, target: AdapterTarget): Promise<void> {
+  const { module, name } = context;
+  renderTemplateFolder(tree, 'go/integration', context);
+  renderTemplateFolder(tree, 'go/postgres/core', context);
+  if (target.port === 'OrderRepository') renderTemplateFolder(tree, 'go/postgres/orders', context);
+  addGoRequirements(tree, goRequirements.postgres);
+
+  await editGoFile(tree, CONFIG_FILE, [
+    { kind: 'struct-field', struct: 'Config', field: 'Postgres Postgres' },
+    { kind: 'statement', func: 'Config.validate', statement: 'if err := c.Postgres.validate(); err != nil {\n\terrs = append(errs, err)\n}', position: 'before-return', paragraph: true },
+  ]);
+  if (tree.exists(CONFIG_TEST_FILE)) {
+    await editGoFile(tree, CONFIG_TEST_FILE, [
+      { kind: 'keyed-element', func: 'requiredVars', type: 'map[string]string', key: '"POSTGRES_URL"', value: `"postgres://${name}@localhost:5432/${name}"` },
+    ]);
+  }
+
+  const wiring: GoEdit[] = [
+    { kind: 'import', path: 'fmt' },
+    { kind: 'import', path: `${module}/internal/adapter/postgres` },
+    portsStatement('db, err := postgres.Open(ctx, cfg.Postgres)', true),
+    portsStatement('if err != nil {\n\treturn app.Ports{}, fmt.Errorf("postgres: %w", err)\n}'),
+    portsStatement('deps.checks.Register("postgres", db.Ping)'),
+    portsStatement('deps.closers = append(deps.closers, closer{"postgres", db.Close})'),
+    portsStatement('if cfg.Postgres.MigrateOnStart {\n\tif err := db.Migrate(ctx, log); err != nil {\n\t\treturn app.Ports{}, err\n\t}\n}'),
+  ];
+  if (target.port === 'OrderRepository') {
+    wiring.push(
+      { kind: 'set-keyed-value', func: 'newPorts', type: 'app.Ports', key: 'Orders', value: 'postgres.NewOrderRepository(db)', replace: 'memory.NewOrderRepository()' },
+      { kind: 'remove-unused-import', path: `${module}/internal/adapter/memory` },
+    );
+  }
+  await editGoFile(tree, PORTS_FILE, wiring);
+
+  await editGoFile(tree, `cmd/${name}/run.go`, [
+    {
+      kind: 'statement',
+      func: 'run',
+      statement: 'if len(args) > 1 && args[1] == "migrate" {\n\treturn migrate(ctx, args[2:], getenv, stdout, stderr)\n}',
+      position: 'before-return',
+      paragraph: true,
+    },
+  ]);
+  const e2e = `cmd/${name}/e2e_test.go`;
+  if (tree.exists(e2e)) {
+    await editGoFile(tree, e2e, [
+      { kind: 'import', path: `${module}/internal/adapter/postgres/postgrestest` },
+      { kind: 'keyed-element', func: 'TestEndToEnd', type: 'map[string]string', key: '"POSTGRES_URL"', value: 'postgrestest.URL(t)' },
+    ]);
+  }
+
+  editCompose(tree, name);
+  editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
+    addContainerEnv(
+      doc,
+      name,
+      { name: 'POSTGRES_URL', valueFrom: { secretKeyRef: { name: `${name}-postgres`, key: 'url' } } },
+      [
+        ' The connection string (with its password) comes from a Secret, e.g.',
+        `   kubectl create secret generic ${name}-postgres \\`,
+        `     --from-literal=url='postgres://USER:PASSWORD@HOST:5432/${name}?sslmode=verify-full'`,
+        ' Migrations run at start, under an advisory lock. To migrate in a separate step, run',
+        ` \`${name} migrate\` (e.g. in a Job) first and set POSTGRES_MIGRATE_ON_START to "false".`,
+      ].join('\n'),
+    );
+  });
+  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
+  appendTextBlock(tree, 'README.md', README(name, target.port !== null));
+}
+
+function editCompose(tree: Tree, name: string): void {
+  editYamlFile(tree, 'compose.yaml', (doc) => {
+    if (!doc.hasIn(['services', name])) return;
+    addMapEntry(doc, ['services', name, 'environment'], 'POSTGRES_URL', `postgres://${name}:${name}@postgres:5432/${name}?sslmode=disable`);
+    addMapEntry(doc, ['services', name, 'depends_on'], 'postgres', { condition: 'service_healthy' });
+    const service = {
+      image: 'postgres:17',
+      environment: { POSTGRES_USER: name, POSTGRES_PASSWORD: name, POSTGRES_DB: name },
+      ports: ['127.0.0.1:5432:5432'],
+      volumes: ['postgres-data:/var/lib/postgresql/data'],
+      healthcheck: { test: ['CMD', 'pg_isready', '-U', name, '-d', name], interval: '2s', timeout: '5s', retries: 15 },
+      restart: 'unless-stopped',
+    };
+    addMapEntry(doc, ['services'], 'postgres', service, {
+      spaced: true,
+      comment: ` PostgreSQL for local development (psql postgres://${name}:${name}@localhost:5432/${name});\n the data survives restarts in the postgres-data volume.`,
+    });
+    quoteSequences(doc.getIn(['services', 'postgres'], true));
+    addMapEntry(doc, [], 'volumes', {}, { spaced: true });
+    addMapEntry(doc, ['volumes'], 'postgres-data', {});
+  });
+}
+
+const ENV_EXAMPLE = (name: string) => `# PostgreSQL (required). The password is part of the URL: keep real ones out of version control.
+POSTGRES_URL=postgres://${name}:${name}@localhost:5432/${name}?sslmode=disable
+# Connection pool bounds, and the time allowed for each new connection.
+POSTGRES_MAX_CONNS=10
+POSTGRES_MIN_CONNS=0
+POSTGRES_CONNECT_TIMEOUT=5s
+# Apply pending migrations (migrations/*.sql) at start. Set to false when a deployment step
+# runs \`${name} migrate\` first.
+POSTGRES_MIGRATE_ON_START=true
+`;
+
+const README = (name: string, sample: boolean) => `## PostgreSQL
+
+\`internal/adapter/postgres\` ${sample ? 'stores orders in PostgreSQL through' : 'holds'} a pgx pool${sample ? '' : ' for the repositories you add'}. It is opened and
+pinged at start (a wrong \`POSTGRES_URL\` stops the service at once), checked by \`/readyz\` and
+closed at shutdown. The schema lives in \`migrations/\` as numbered goose SQL files, embedded in
+the binary: the service applies pending ones at start (\`POSTGRES_MIGRATE_ON_START\`), under an
+advisory lock so replicas take turns, and \`${name} migrate\` applies them as a separate step.
+Add a change as the next numbered file; never edit a migration that has run somewhere.
+
+| Variable | Default | Meaning |
+|---|---|---|
+| \`POSTGRES_URL\` | required | \`postgres://user:password@host:5432/db\` |
+| \`POSTGRES_MAX_CONNS\` / \`POSTGRES_MIN_CONNS\` | \`10\` / \`0\` | Pool bounds |
+| \`POSTGRES_CONNECT_TIMEOUT\` | \`5s\` | Time allowed for each new connection |
+| \`POSTGRES_MIGRATE_ON_START\` | \`true\` | Apply pending migrations at start |
+
+The integration tests (\`internal/adapter/postgres\`, \`cmd/${name}\`) run against a real server,
+each in a schema of its own: \`POSTGRES_TEST_URL=postgres://postgres@localhost:5432/postgres?sslmode=disable make test\`.
+Without it they are skipped, unless \`CI\` or \`REQUIRE_INTEGRATION\` is set: then they fail.
+`;

@@ -1,0 +1,159 @@
+import { FailureError } from '../../../errors.js';
+import { renderTemplateFolder } from '../../../render/template-folder.js';
+import type { Tree } from '../../../tree/tree.js';
+import { keyedValue, loadGoParser, type GoEdit } from '../edit/index.js';
+import { goRequirements } from '../go-modules.js';
+import { createTarget, CONFIG_FILE, CONFIG_TEST_FILE, PORTS_FILE, portsStatement, type AdapterTarget, type GoContext } from './datastore/context.js';
+import { addContainerEnv, addGoRequirements, addMapEntry, appendTextBlock, editGoFile, editYamlFile, quoteSequences } from './datastore/edits.js';
+import type { GoFeature } from './feature.js';
+
+/** The decorator redis puts around the sample repository in newPorts. */
+const ORDER_CACHE = 'redis.NewOrderCache';
+
+/**
+ * Redis: a go-redis client opened and pinged at start, a cache-aside decorator over the sample
+ * port (TTL, singleflight, JSON, failures fall back to the source), readiness check, release at
+ * shutdown, config, compose service and k8s env. Create (--datastore redis) and
+ * `svc add adapter redis` both run applyRedis.
+ */
+export const redisFeature: GoFeature = {
+  id: 'redis',
+  enabled: (spec) => spec.choices.datastore.includes('redis'),
+  requires: () => ['redis'],
+  apply: (tree, template) => applyRedis(tree, template as GoContext, createTarget(template as GoContext)),
+};
+
+export async function applyRedis(tree: Tree, context: GoContext, target: AdapterTarget): Promise<void> {
+  const { module, name } = context;
+  renderTemplateFolder(tree, 'go/integration', context);
+  renderTemplateFolder(tree, 'go/redis/core', context);
+  if (target.port === 'OrderRepository') renderTemplateFolder(tree, 'go/redis/orders', context);
+  addGoRequirements(tree, goRequirements.redis);
+
+  await editGoFile(tree, CONFIG_FILE, [
+    { kind: 'struct-field', struct: 'Config', field: 'Redis Redis' },
+    { kind: 'statement', func: 'Config.validate', statement: 'if err := c.Redis.validate(); err != nil {\n\terrs = append(errs, err)\n}', position: 'before-return', paragraph: true },
+  ]);
+  if (tree.exists(CONFIG_TEST_FILE)) {
+    await editGoFile(tree, CONFIG_TEST_FILE, [
+      { kind: 'keyed-element', func: 'requiredVars', type: 'map[string]string', key: '"REDIS_ADDR"', value: '"localhost:6379"' },
+    ]);
+  }
+
+  const wiring: GoEdit[] = [
+    { kind: 'import', path: 'fmt' },
+    { kind: 'import', path: `${module}/internal/adapter/redis` },
+    portsStatement('rdb, err := redis.Open(ctx, cfg.Redis)', true),
+    portsStatement('if err != nil {\n\treturn app.Ports{}, fmt.Errorf("redis: %w", err)\n}'),
+    portsStatement('deps.checks.Register("redis", rdb.Ping)'),
+    portsStatement('deps.closers = append(deps.closers, closer{"redis", rdb.Close})'),
+  ];
+  if (context.metrics.prometheus) wiring.push(portsStatement('deps.metrics.MustRegister(rdb.Collector())'));
+  if (target.port === 'OrderRepository') {
+    const wrap = await orderCacheEdit(tree);
+    if (wrap !== null) wiring.push(wrap);
+  }
+  await editGoFile(tree, PORTS_FILE, wiring);
+
+  const e2e = `cmd/${name}/e2e_test.go`;
+  if (tree.exists(e2e)) {
+    await editGoFile(tree, e2e, [
+      { kind: 'import', path: `${module}/internal/adapter/redis/redistest` },
+      { kind: 'keyed-element', func: 'TestEndToEnd', type: 'map[string]string', key: '"REDIS_ADDR"', value: 'redistest.Addr(t)' },
+      { kind: 'keyed-element', func: 'TestEndToEnd', type: 'map[string]string', key: '"REDIS_KEY_PREFIX"', value: 'redistest.Prefix(t)' },
+    ]);
+  }
+
+  editYamlFile(tree, 'compose.yaml', (doc) => {
+    if (!doc.hasIn(['services', name])) return;
+    addMapEntry(doc, ['services', name, 'environment'], 'REDIS_ADDR', 'redis:6379');
+    addMapEntry(doc, ['services', name, 'depends_on'], 'redis', { condition: 'service_healthy' });
+    addMapEntry(
+      doc,
+      ['services'],
+      'redis',
+      {
+        image: 'redis:7.4',
+        command: ['redis-server', '--save', '', '--appendonly', 'no'],
+        ports: ['127.0.0.1:6379:6379'],
+        healthcheck: { test: ['CMD', 'redis-cli', 'ping'], interval: '2s', timeout: '5s', retries: 15 },
+        restart: 'unless-stopped',
+      },
+      { spaced: true, comment: ' Redis for local development: a cache only, so nothing is persisted.' },
+    );
+    quoteSequences(doc.getIn(['services', 'redis'], true));
+  });
+  editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
+    addContainerEnv(doc, name, { name: 'REDIS_ADDR', value: `${name}-redis:6379` }, ' host:port of the Redis that caches orders.');
+    addContainerEnv(
+      doc,
+      name,
+      { name: 'REDIS_PASSWORD', valueFrom: { secretKeyRef: { name: `${name}-redis`, key: 'password', optional: true } } },
+      ` Optional: kubectl create secret generic ${name}-redis --from-literal=password=...`,
+    );
+  });
+  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
+  appendTextBlock(tree, 'README.md', README(name, context.metrics.prometheus ? ' and the Prometheus counter `cache_lookups_total`' : '', target.port !== null));
+}
+
+/**
+ * Wraps the current Orders adapter (memory or postgres) in the cache, unless it is wrapped already.
+ * A hand-written value is wrapped too: the cache only needs a port.OrderRepository.
+ */
+async function orderCacheEdit(tree: Tree): Promise<GoEdit | null> {
+  const text = tree.read(PORTS_FILE);
+  if (text === undefined) return null;
+  const parser = await loadGoParser();
+  const current = keyedValue(parser, { file: PORTS_FILE, text }, { func: 'newPorts', type: 'app.Ports', key: 'Orders' });
+  if (current === null) {
+    throw new FailureError(
+      `${PORTS_FILE}: newPorts no longer sets Orders in its app.Ports{…} literal, so the cache cannot be put in front of it. Nothing was changed.`,
+      `wrap the OrderRepository by hand: Orders: ${ORDER_CACHE}(<your repository>, rdb, log),`,
+    );
+  }
+  if (current.startsWith(`${ORDER_CACHE}(`)) return null;
+  return { kind: 'set-keyed-value', func: 'newPorts', type: 'app.Ports', key: 'Orders', value: `${ORDER_CACHE}(${current}, rdb, log)`, replace: current };
+}
+
+const ENV_EXAMPLE = (name: string) => `# Redis (required). Cache failures are logged and served from the source, so Redis being
+# down costs latency, never requests.
+REDIS_ADDR=localhost:6379
+# REDIS_PASSWORD=
+REDIS_DB=0
+REDIS_DIAL_TIMEOUT=2s
+# Bound on every cache command; keep it small, the repository is the fallback.
+REDIS_COMMAND_TIMEOUT=200ms
+# How long a cached order lives, and the prefix of every key (services may share a server).
+REDIS_CACHE_TTL=5m
+REDIS_KEY_PREFIX=${name}:
+`;
+
+const README = (name: string, metricsNote: string, sample: boolean) => `## Redis
+
+${
+  sample
+    ? `\`internal/adapter/redis\` puts a cache-aside decorator in front of the order repository: reads
+try Redis first and load from the repository on a miss, once for all concurrent callers of an
+ID (singleflight), caching the result as JSON for \`REDIS_CACHE_TTL\`; saves drop the cached copy.
+A Redis failure is logged and counted (\`OrderCache.Stats\`${metricsNote}),
+and the request is served from the repository.`
+    : `\`internal/adapter/redis\` holds the go-redis client that caches in front of ports are built on
+(\`svc add adapter redis\` on a service with the sample shows one: \`OrderCache\`).`
+} The client is pinged at start, checked by \`/readyz\` and closed at shutdown.
+
+| Variable | Default | Meaning |
+|---|---|---|
+| \`REDIS_ADDR\` | required | \`host:port\` of the server |
+| \`REDIS_PASSWORD\` / \`REDIS_DB\` | unset / \`0\` | Credentials and database number |
+| \`REDIS_DIAL_TIMEOUT\` / \`REDIS_COMMAND_TIMEOUT\` | \`2s\` / \`200ms\` | Bounds on connecting and on each command |
+| \`REDIS_CACHE_TTL\` | \`5m\` | Lifetime of a cached entry |
+| \`REDIS_KEY_PREFIX\` | \`${name}:\` | Prefix of every key |
+
+Redis is part of \`/readyz\`, so a replica whose cache is unreachable is taken out of rotation.
+To keep serving from the repository instead, delete \`deps.checks.Register("redis", rdb.Ping)\`
+from \`newPorts\` (\`internal/bootstrap/ports.go\`).
+
+The cache's integration tests run against a real server, each under a key prefix of its own:
+\`REDIS_TEST_ADDR=localhost:6379 make test\`. Without it they are skipped, unless \`CI\` or
+\`REQUIRE_INTEGRATION\` is set: then they fail.
+`;

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { goTool } from '../helpers/go.js';
+import { makeTempDir, snapshot } from '../helpers/temp-dir.js';
+
+/**
+ * create ≡ create + add: `create-service X --datastore postgres,redis` writes the same bytes as
+ * `create-service X` then `svc add adapter postgres` then `svc add adapter redis`. Both paths run
+ * the same feature modules; svc.json may differ only in its history. Compared as written
+ * (--no-install on both paths), and go.mod/go.sum again after `go mod tidy` on both.
+ */
+const VARIANTS: { label: string; args: string[]; tidy: boolean }[] = [
+  { label: 'default options', args: [], tidy: true },
+  { label: 'zap, no metrics, no tracing, no sample, no deploy files', args: ['--logger', 'zap', '--metrics', 'none', '--tracing', 'none', '--no-example', '--deploy', 'none'], tidy: false },
+  { label: 'compose and k8s only, without tracing', args: ['--tracing', 'none', '--deploy', 'compose,k8s,docker'], tidy: false },
+];
+
+async function created(args: readonly string[]): Promise<string> {
+  const cwd = makeTempDir();
+  const result = await runCli('create-service', ['orders', '--yes', '--no-git', '--no-install', ...args], { cwd });
+  expect(result.exitCode, result.stderr).toBe(0);
+  return path.join(cwd, 'orders');
+}
+
+function manifestWithoutHistory(root: string): unknown {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'svc.json'), 'utf8')) as Record<string, unknown>;
+  delete manifest.history;
+  return manifest;
+}
+
+describe.each(VARIANTS)('create --datastore postgres,redis ≡ create + svc add adapter postgres + redis ($label)', ({ args, tidy }) => {
+  it('writes the same files, byte for byte', async () => {
+    const direct = await created([...args, '--datastore', 'postgres,redis']);
+    const grown = await created(args);
+    for (const kind of ['postgres', 'redis']) {
+      const added = await runCli('svc', ['add', 'adapter', kind, '--no-install'], { cwd: grown });
+      expect(added.exitCode, added.stdout + added.stderr).toBe(0);
+    }
+
+    const { 'svc.json': directManifest, ...directFiles } = snapshot(direct);
+    const { 'svc.json': grownManifest, ...grownFiles } = snapshot(grown);
+    expect(Object.keys(grownFiles).sort()).toEqual(Object.keys(directFiles).sort());
+    for (const file of Object.keys(directFiles)) expect(grownFiles[file], file).toBe(directFiles[file]);
+    expect(directManifest).toBeDefined();
+    expect(grownManifest).toBeDefined();
+    expect(manifestWithoutHistory(grown)).toEqual(manifestWithoutHistory(direct));
+    expect(JSON.parse(fs.readFileSync(path.join(grown, 'svc.json'), 'utf8')).history).toEqual([
+      'create',
+      'add adapter postgres',
+      'add adapter redis',
+    ]);
+
+    if (tidy) {
+      await goTool(direct, 'go', ['mod', 'tidy']);
+      await goTool(grown, 'go', ['mod', 'tidy']);
+      for (const file of ['go.mod', 'go.sum']) {
+        expect(fs.readFileSync(path.join(grown, file), 'utf8'), file).toBe(fs.readFileSync(path.join(direct, file), 'utf8'));
+      }
+    }
+  });
+});

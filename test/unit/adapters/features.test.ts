@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Choices } from '../../../src/spec/options.js';
+import { namesOf } from '../../../src/spec/naming.js';
+import type { ServiceSpec } from '../../../src/spec/service-spec.js';
+import { goTemplateContext } from '../../../src/targets/go/context.js';
+import { applyPostgres } from '../../../src/targets/go/features/postgres.js';
+import { applyRedis } from '../../../src/targets/go/features/redis.js';
+import { generateGoService } from '../../../src/targets/go/generate.js';
+import { Tree } from '../../../src/tree/tree.js';
+import { makeTempDir } from '../../helpers/temp-dir.js';
+
+const CHOICES: Choices = {
+  lang: 'go',
+  transport: ['http'],
+  datastore: ['memory'],
+  logger: 'slog',
+  metrics: 'prometheus',
+  tracing: 'otel',
+  deploy: ['docker', 'compose', 'k8s', 'github-actions'],
+  example: true,
+};
+
+function spec(choices: Partial<Choices> = {}): ServiceSpec {
+  return { root: path.join(makeTempDir(), 'orders'), name: namesOf('orders'), module: 'example.com/orders', choices: { ...CHOICES, ...choices } };
+}
+
+async function generated(choices: Partial<Choices> = {}): Promise<{ tree: Tree; spec: ServiceSpec }> {
+  const s = spec(choices);
+  const tree = new Tree(s.root);
+  await generateGoService(tree, s);
+  return { tree, spec: s };
+}
+
+function files(tree: Tree): Record<string, string> {
+  return Object.fromEntries(tree.written().map((file) => [file, tree.read(file) ?? '']));
+}
+
+describe('postgres and redis feature modules', () => {
+  it('create with both datastores gives what applying the modules to the plain service gives', async () => {
+    const direct = await generated({ datastore: ['postgres', 'redis'] });
+    const plain = await generated();
+    const context = goTemplateContext(plain.spec, []);
+    await applyPostgres(plain.tree, context, { port: 'OrderRepository' });
+    await applyRedis(plain.tree, context, { port: 'OrderRepository' });
+    const expected = files(direct.tree);
+    const actual = files(plain.tree);
+    expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+    for (const file of Object.keys(expected)) expect(actual[file], file).toBe(expected[file]);
+  });
+
+  it('is idempotent: applying a module again changes no byte', async () => {
+    const { tree, spec: s } = await generated({ datastore: ['postgres', 'redis'] });
+    const before = files(tree);
+    const context = goTemplateContext(s, []);
+    await applyPostgres(tree, context, { port: 'OrderRepository' });
+    await applyRedis(tree, context, { port: 'OrderRepository' });
+    expect(files(tree)).toEqual(before);
+  });
+
+  it('wires the sample port through the cache and drops the unused memory import', async () => {
+    const { tree } = await generated({ datastore: ['postgres', 'redis'] });
+    const ports = tree.read('internal/bootstrap/ports.go') ?? '';
+    expect(ports).toContain('\t\tOrders: redis.NewOrderCache(postgres.NewOrderRepository(db), rdb, log),\n');
+    expect(ports).not.toContain('adapter/memory"');
+    expect(ports.indexOf('postgres.Open')).toBeLessThan(ports.indexOf('redis.Open'));
+    expect(tree.read('internal/platform/config/config.go')).toMatch(/\tPostgres +Postgres\n\tRedis +Redis\n/);
+    expect(tree.read('cmd/orders/run.go')).toContain('\tif len(args) > 1 && args[1] == "migrate" {\n');
+    expect(tree.read('cmd/orders/e2e_test.go')).toMatch(/"POSTGRES_URL": +postgrestest\.URL\(t\),/);
+    expect(tree.read('migrations/00001_create_orders.sql')).toContain('CREATE TABLE orders');
+    expect(tree.read('deploy/k8s/deployment.yaml')).toContain('secretKeyRef:\n                  name: orders-postgres\n');
+    expect(tree.read('compose.yaml')).toContain('      test: ["CMD", "pg_isready", "-U", "orders", "-d", "orders"]\n');
+    expect(tree.read('.env.example')).toContain('\nPOSTGRES_URL=postgres://orders:orders@localhost:5432/orders?sslmode=disable\n');
+  });
+
+  it('without the sample, adds the connection, config and migrations only', async () => {
+    const { tree } = await generated({ example: false, datastore: ['postgres', 'redis'], deploy: [] });
+    expect(tree.exists('internal/adapter/postgres/order_repository.go')).toBe(false);
+    expect(tree.exists('internal/adapter/redis/order_cache.go')).toBe(false);
+    expect(tree.read('migrations/00001_init.sql')).toContain('-- +goose Up');
+    const ports = tree.read('internal/bootstrap/ports.go') ?? '';
+    expect(ports).toContain('deps.checks.Register("postgres", db.Ping)');
+    expect(ports).toContain('\treturn app.Ports{}, nil\n');
+    expect(tree.exists('compose.yaml')).toBe(false);
+  });
+});
