@@ -9,5 +9,5 @@ export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export function ensureBuild() {
   const run = (command, args) => execFileSync(command, args, { stdio: 'inherit', cwd: root });
   if (!fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))) run('npm', ['ci', '--no-audit', '--no-fund']);
-  run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+  run(process.execPath, [path.join(root, 'scripts/build.mjs')]);
 }

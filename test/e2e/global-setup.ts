@@ -3,5 +3,5 @@ import { REPO_ROOT } from '../helpers/cli.js';
 
 /** End-to-end tests run the built CLI, so build it once first. */
 export default function setup(): void {
-  execFileSync(process.execPath, [`${REPO_ROOT}/node_modules/typescript/bin/tsc`, '-p', 'tsconfig.json'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [`${REPO_ROOT}/scripts/build.mjs`], { cwd: REPO_ROOT, stdio: 'inherit' });
 }
