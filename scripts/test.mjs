@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureBuild, root } from './ensure-build.mjs';
+import { ensureServices } from './ensure-services.mjs';
 import { ensureDebianPackages, ensureGoTool } from './ensure-tools.mjs';
 
 ensureBuild();
@@ -16,6 +17,9 @@ ensureDebianPackages([
   // actionlint runs shellcheck on the workflow's run: steps when it is installed.
   { name: 'shellcheck', binary: 'shellcheck' },
 ]);
+
+// Generated services' integration tests run against these and must not skip when they are up.
+await ensureServices();
 
 const env = { ...process.env, PATH: `${path.join(os.homedir(), 'go', 'bin')}:/usr/local/go/bin:${process.env.PATH}` };
 execFileSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env });

@@ -139,7 +139,8 @@ A Redis failure is logged and counted (\`OrderCache.Stats\`${metricsNote}),
 and the request is served from the repository.`
     : `\`internal/adapter/redis\` holds the go-redis client that caches in front of ports are built on
 (\`svc add adapter redis\` on a service with the sample shows one: \`OrderCache\`).`
-} The client is pinged at start, checked by \`/readyz\` and closed at shutdown.
+}
+The client is pinged at start, checked by \`/readyz\` and closed at shutdown.
 
 | Variable | Default | Meaning |
 |---|---|---|
