@@ -14,7 +14,8 @@ export function precompileTemplates(root) {
   for (const entry of fs.readdirSync(templatesDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const relative = path.relative(templatesDir, path.join(entry.parentPath, entry.name));
-    for (const segment of relative.split(path.sep)) if (segment.includes('{{')) sources.add(segment);
+    // Paths are rendered segment by segment, file names without their .hbs suffix.
+    for (const segment of relative.replace(/\.hbs$/, '').split(path.sep)) if (segment.includes('{{')) sources.add(segment);
     if (entry.name.endsWith('.hbs')) sources.add(fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
   }
   const entries = [...sources].map((source) => {

@@ -1,5 +1,4 @@
-import { execa } from 'execa';
-import ora from 'ora';
+import { execa, ora } from '../vendor/process-tools.js';
 import { style } from '../ui/styles.js';
 import type { PostStep, StepResult } from './post-step.js';
 

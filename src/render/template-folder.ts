@@ -29,7 +29,7 @@ function targetPath(relative: string, context: object, origin: string): string {
   const withoutSuffix = relative.endsWith(TEMPLATE_SUFFIX) ? relative.slice(0, -TEMPLATE_SUFFIX.length) : relative;
   return withoutSuffix
     .split('/')
-    .map((segment) => renderTemplate(segment, context, origin))
+    .map((segment) => (segment.includes('{{') ? renderTemplate(segment, context, origin) : segment))
     .map((segment) => (segment.startsWith(DOT_PREFIX) ? `.${segment.slice(DOT_PREFIX.length)}` : segment))
     .join('/');
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { execa } from 'execa';
 import type { PostStep } from '../../post-steps/post-step.js';
+import { execa } from '../../vendor/process-tools.js';
 
 export interface GoPostStepOptions {
   install: boolean;

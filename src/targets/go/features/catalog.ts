@@ -1,7 +1,6 @@
 import { baseFeature } from './base.js';
 import type { GoFeature } from './feature.js';
-import { postgresFeature } from './postgres.js';
-import { redisFeature } from './redis.js';
+import { lazyFeature } from './lazy-feature.js';
 import { templateFeature } from './template-feature.js';
 
 /** Every Go feature in the order it is applied. A new feature is one entry here plus its folder. */
@@ -13,6 +12,6 @@ export const GO_FEATURES: readonly GoFeature[] = [
   templateFeature('k8s', (spec) => spec.choices.deploy.includes('k8s')),
   templateFeature('github-actions', (spec) => spec.choices.deploy.includes('github-actions')),
   // Datastores edit what the folders above rendered, exactly as `svc add adapter` does later.
-  postgresFeature,
-  redisFeature,
+  lazyFeature('postgres', (spec) => spec.choices.datastore.includes('postgres'), ['postgres'], async () => (await import('./postgres.js')).postgresFeature),
+  lazyFeature('redis', (spec) => spec.choices.datastore.includes('redis'), ['redis'], async () => (await import('./redis.js')).redisFeature),
 ];
