@@ -17,8 +17,12 @@ const cases = [
   { name: 'node -e 0 (baseline)', args: ['-e', '0'] },
   { name: 'svc --help', args: [path.join(root, 'bin/svc.js'), '--help'], budget: 1.5 },
   {
-    name: 'create-service --yes --no-git --no-install (everything on)',
+    name: 'create-service --yes --no-git --no-install (defaults: memory store)',
     args: () => [path.join(root, 'bin/create-service.js'), path.join(work, `svc-${counter++}`), '--name', 'orders', '--yes', '--no-git', '--no-install'],
+  },
+  {
+    name: 'create-service --yes --no-git --no-install (everything on: + postgres, redis)',
+    args: () => [path.join(root, 'bin/create-service.js'), path.join(work, `svc-${counter++}`), '--name', 'orders', '--yes', '--no-git', '--no-install', '--datastore', 'memory,postgres,redis'],
     budget: 2.5,
   },
 ];
