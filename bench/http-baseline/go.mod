@@ -1,0 +1,3 @@
+module example.com/httpbaseline
+
+go 1.26.0
