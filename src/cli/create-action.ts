@@ -3,8 +3,10 @@ import type { StepResult } from '../post-steps/post-step.js';
 import type { CreateOptions } from '../spec/options.js';
 import { resolveSpec } from '../spec/resolve-spec.js';
 import type { ServiceSpec } from '../spec/service-spec.js';
+import type { PostStep } from '../post-steps/post-step.js';
 import { generateGoService } from '../targets/go/generate.js';
 import { goPostSteps } from '../targets/go/post-steps.js';
+import { tsPostSteps } from '../targets/ts/post-steps.js';
 import type { Change } from '../tree/change.js';
 import { checkTarget } from '../tree/check-target.js';
 import { commitChanges } from '../tree/commit.js';
@@ -29,7 +31,7 @@ export async function createAction(given: CreateOptions, context: CreateContext)
   const spec = resolveSpec(options, context.cwd);
   const changes = await planChanges(spec);
   checkTarget(spec.root, changes, options.force ?? false);
-  const steps = goPostSteps({ install: options.install !== false, git: options.git !== false });
+  const steps = postSteps(spec, { install: options.install !== false, git: options.git !== false });
 
   reportChanges(out, changes, { diffs: false });
   if (options.dryRun) {
@@ -41,7 +43,7 @@ export async function createAction(given: CreateOptions, context: CreateContext)
   commitChanges(spec.root, changes);
   const { runPostSteps } = await import('../post-steps/run-post-steps.js');
   const results = await runPostSteps(steps, spec.root);
-  reportNextSteps(out, path.relative(context.cwd, spec.root) || '.', results);
+  reportNextSteps(out, path.relative(context.cwd, spec.root) || '.', results, spec.choices.lang);
   if (context.interactive) {
     say(out);
     say(out, `Replay this in CI with:\n  ${replayCommand(spec, options)}`);
@@ -52,7 +54,8 @@ export async function createAction(given: CreateOptions, context: CreateContext)
 
 async function planChanges(spec: ServiceSpec): Promise<Change[]> {
   const tree = new Tree(spec.root);
-  await generateGoService(tree, spec);
+  if (spec.choices.lang === 'ts') await (await import('../targets/ts/generate.js')).generateTsService(tree, spec);
+  else await generateGoService(tree, spec);
   writeManifest(tree, {
     tool: 'create-service',
     version: VERSION,
@@ -62,6 +65,10 @@ async function planChanges(spec: ServiceSpec): Promise<Change[]> {
     history: ['create'],
   });
   return tree.changes();
+}
+
+function postSteps(spec: ServiceSpec, options: { install: boolean; git: boolean }): PostStep[] {
+  return spec.choices.lang === 'ts' ? tsPostSteps(options) : goPostSteps(options);
 }
 
 function summary(spec: ServiceSpec, changes: readonly Change[], steps: readonly StepResult[], dryRun: boolean) {

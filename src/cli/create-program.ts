@@ -10,15 +10,15 @@ const list = (value: string, previous: string[] | undefined): string[] => [...(p
 /** Flags only: commander turns argv into CreateOptions and hands them to the action. */
 export function createProgram(handler: CreateHandler): Command {
   const program = new Command('create-service')
-    .description('Create a production-grade hexagonal Go service.')
+    .description('Create a production-grade hexagonal Go or TypeScript (Node) service.')
     .version(VERSION)
     .argument('[directory]', 'where to create the service (its base name is the default service name)')
     .option('--name <name>', 'kebab-case service name (default: the directory base name)')
-    .option('--module <path>', 'Go module path (default: example.com/<name>)')
-    .addOption(new Option('--lang <lang>', `target language: ${LANGS.join(', ')}`))
+    .option('--module <path>', 'Go module path (default: example.com/<name>; Go only)')
+    .addOption(new Option('--lang <lang>', `target language: ${LANGS.join(', ')} (default: go)`))
     .addOption(new Option('--transport <list>', `inbound transports, comma-separated: ${TRANSPORTS.join(', ')} (default: http)`).argParser(list))
     .addOption(new Option('--datastore <list>', `datastores, comma-separated: ${DATASTORES.join(', ')} (default: memory)`).argParser(list))
-    .addOption(new Option('--logger <logger>', `logging backend: ${LOGGERS.join(', ')} (default: slog)`))
+    .addOption(new Option('--logger <logger>', `logging backend: ${LOGGERS.join(', ')} (default: slog; Go only: --lang ts always logs with pino)`))
     .addOption(new Option('--metrics <metrics>', `metrics: ${METRICS.join(', ')} (default: prometheus)`))
     .addOption(new Option('--tracing <tracing>', `tracing: ${TRACING.join(', ')} (default: otel)`))
     .addOption(new Option('--deploy <list>', `deploy targets, comma-separated: ${DEPLOY_TARGETS.join(', ')}, or none (default: all; compose brings docker)`).argParser(list))
@@ -27,7 +27,7 @@ export function createProgram(handler: CreateHandler): Command {
     .option('-y, --yes', 'take defaults for everything not given; never prompt')
     .option('--dry-run', 'print what would be created, write nothing')
     .option('--no-git', 'skip git init and the first commit')
-    .option('--no-install', 'skip go mod tidy')
+    .option('--no-install', 'skip go mod tidy (ts: npm install)')
     .option('--force', 'write into a non-empty directory (existing files are never overwritten)')
     .option('--json', 'print a machine-readable summary on stdout')
     .showSuggestionAfterError()
@@ -37,7 +37,7 @@ export function createProgram(handler: CreateHandler): Command {
     });
   program.addHelpText(
     'after',
-    '\nExamples:\n  $ create-service orders\n  $ create-service orders --yes --logger zap --deploy docker,k8s\n  $ create-service ./svc/payments --module github.com/acme/payments --no-example --yes',
+    '\nExamples:\n  $ create-service orders\n  $ create-service orders --yes --logger zap --deploy docker,k8s\n  $ create-service orders --lang ts --datastore postgres,redis --yes\n  $ create-service ./svc/payments --module github.com/acme/payments --no-example --yes',
   );
   return program;
 }

@@ -11,13 +11,15 @@ export async function askMissing(given: CreateOptions): Promise<CreateOptions> {
     answers.name = await input({ message: 'Service name', default: 'orders', validate: validWith(validateServiceName) });
     answers.directory = answers.name;
   }
-  if (answers.module === undefined) {
+  // The module path and the logger are Go choices; a TypeScript service takes neither.
+  const go = (answers.lang ?? DEFAULTS.lang) === 'go';
+  if (go && answers.module === undefined) {
     const name = answers.name ?? lastSegment(answers.directory ?? 'service');
     answers.module = await input({ message: 'Go module path', default: `example.com/${name}`, validate: validWith(validateModulePath) });
   }
   answers.transport ??= await checkbox({ message: 'Transports', choices: options(TRANSPORTS, DEFAULTS.transport), required: true });
   answers.datastore ??= await checkbox({ message: 'Datastores', choices: options(DATASTORES, DEFAULTS.datastore), required: true });
-  answers.logger ??= await select({ message: 'Logger', choices: options(LOGGERS), default: DEFAULTS.logger });
+  if (go) answers.logger ??= await select({ message: 'Logger', choices: options(LOGGERS), default: DEFAULTS.logger });
   answers.metrics ??= await select({ message: 'Metrics', choices: options(METRICS), default: DEFAULTS.metrics });
   answers.tracing ??= await select({ message: 'Tracing', choices: options(TRACING), default: DEFAULTS.tracing });
   if (answers.deploy === undefined) {

@@ -1,5 +1,5 @@
 /** Every choice the create command offers, with its default. One table for flags, prompts and validation. */
-export const LANGS = ['go'] as const;
+export const LANGS = ['go', 'ts'] as const;
 export const TRANSPORTS = ['http'] as const;
 export const DATASTORES = ['memory', 'postgres', 'redis'] as const;
 export const LOGGERS = ['slog', 'zap'] as const;

@@ -26,7 +26,8 @@ export interface Choices {
   lang: Lang;
   transport: Transport[];
   datastore: Datastore[];
-  logger: Logger;
+  /** Go only: the TypeScript target always logs with pino (Fastify's logger). */
+  logger?: Logger;
   metrics: Metrics;
   tracing: Tracing;
   deploy: DeployTarget[];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { DATASTORES, DEFAULTS, DEPLOY_TARGETS, type DeployTarget, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from './catalog.js';
+import { DATASTORES, DEFAULTS, DEPLOY_TARGETS, type DeployTarget, type Lang, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from './catalog.js';
 import { namesOf } from './naming.js';
 import type { Choices, CreateOptions } from './options.js';
 import { parseChoice, parseChoiceList } from './parse-choices.js';
@@ -17,17 +17,35 @@ export function resolveSpec(options: CreateOptions, cwd: string): ServiceSpec {
   const root = path.resolve(cwd, directory);
   const name = options.name ?? path.basename(root);
   validateServiceName(name);
-  const module = options.module ?? `example.com/${name}`;
-  validateModulePath(module);
+  const lang = parseChoice('lang', options.lang ?? DEFAULTS.lang, LANGS);
+  if (lang !== 'go') refuseGoOnly(options, lang);
+  // A TypeScript service is an npm package named after the service; the Go module path does not apply.
+  const module = lang === 'go' ? (options.module ?? `example.com/${name}`) : name;
+  if (lang === 'go') validateModulePath(module);
   return { root, name: namesOf(name), module, choices: resolveChoices(options) };
 }
 
+/** Choices that exist only for the Go target are refused, not ignored, for any other language. */
+function refuseGoOnly(options: CreateOptions, lang: Lang): void {
+  const given = [
+    options.module !== undefined && `--module (the Go module path; a ${lang} service is an npm package named after the service)`,
+    options.logger !== undefined && `--logger (${lang} services always log with pino, Fastify's logger)`,
+  ].filter((flag): flag is string => flag !== false);
+  if (given.length > 0) {
+    throw new UsageError(
+      `${given.map((flag) => flag.split(' ')[0]).join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply to --lang ${lang}: ${given.join('; ')}`,
+      `drop ${given.length > 1 ? 'them' : 'it'}, e.g. create-service orders --lang ${lang}`,
+    );
+  }
+}
+
 export function resolveChoices(options: CreateOptions): Choices {
+  const lang = parseChoice('lang', options.lang ?? DEFAULTS.lang, LANGS);
   return {
-    lang: parseChoice('lang', options.lang ?? DEFAULTS.lang, LANGS),
+    lang,
     transport: options.transport ? parseChoiceList('transport', options.transport, TRANSPORTS) : DEFAULTS.transport,
     datastore: options.datastore ? parseChoiceList('datastore', options.datastore, DATASTORES) : DEFAULTS.datastore,
-    logger: parseChoice('logger', options.logger ?? DEFAULTS.logger, LOGGERS),
+    ...(lang === 'go' ? { logger: parseChoice('logger', options.logger ?? DEFAULTS.logger, LOGGERS) } : {}),
     metrics: parseChoice('metrics', options.metrics ?? DEFAULTS.metrics, METRICS),
     tracing: parseChoice('tracing', options.tracing ?? DEFAULTS.tracing, TRACING),
     deploy: withImpliedTargets(

@@ -1,4 +1,5 @@
 import type { PostStep, StepResult } from '../post-steps/post-step.js';
+import type { Lang } from '../spec/catalog.js';
 import { say, type Output } from './output.js';
 import { style } from './styles.js';
 
@@ -8,7 +9,7 @@ export function reportPlan(out: Output, steps: readonly PostStep[]): void {
   if (steps.length > 0) say(out, `A real run would then run: ${steps.map((step) => style.command(step.manual)).join(', ')}`);
 }
 
-export function reportNextSteps(out: Output, directory: string, results: readonly StepResult[]): void {
+export function reportNextSteps(out: Output, directory: string, results: readonly StepResult[], lang: Lang = 'go'): void {
   const pending = results.filter((result) => result.actionable);
   say(out);
   if (pending.length > 0) {
@@ -18,6 +19,11 @@ export function reportNextSteps(out: Output, directory: string, results: readonl
   }
   say(out, style.ok('Your service is ready. Next steps:'));
   say(out, `  ${style.command(`cd ${directory}`)}`);
+  if (lang === 'ts') {
+    say(out, `  ${style.command('npm run dev')}  ${style.hint('# watch mode; npm run build && npm start in production')}`);
+    say(out, `  ${style.command('curl -i localhost:8080/healthz')}`);
+    return;
+  }
   say(out, `  ${style.command('make run')}`);
   say(out, `  ${style.command('curl -i localhost:8080/healthz')}`);
   say(out, `  ${style.command('svc add usecase CancelOrder --http "POST /v1/orders/{id}/cancel"')}  ${style.hint('# grow it later')}`);

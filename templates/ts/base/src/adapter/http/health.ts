@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { Health } from '../../platform/health.js';
+
+/** /healthz: the process serves HTTP. /readyz: every dependency answers and no shutdown has begun. */
+export function registerHealthRoutes(server: FastifyInstance, health: Health): void {
+  server.get('/healthz', { logLevel: 'silent' }, () => ({ status: 'ok' }));
+  server.get('/readyz', { logLevel: 'silent' }, async (request, reply) => {
+    const readiness = await health.readiness((name, error) => {
+      request.log.warn({ check: name, err: error }, 'readiness check failed');
+    });
+    return reply.code(readiness.status === 'ok' ? 200 : 503).send(readiness);
+  });
+}

@@ -1,0 +1,57 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../domain/errors.js';
+
+/** An RFC 9457 problem document. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  request_id?: string;
+  errors?: readonly FieldError[];
+}
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** The one table from domain errors to HTTP statuses. Anything else is a 500. */
+const DOMAIN_ERRORS: readonly (readonly [ErrorClass, number])[] = [
+  [ValidationError, 422],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+];
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** The problem document for an error thrown while handling a request. */
+export function problemFor(error: unknown): Problem {
+  for (const [type, status] of DOMAIN_ERRORS) {
+    if (error instanceof type) {
+      return { ...problem(status, error.message), ...(error instanceof ValidationError ? { errors: error.errors } : {}) };
+    }
+  }
+  if (error instanceof Error && error.name === 'TimeoutError') return problem(504, 'the request took longer than its deadline');
+  // Errors Fastify raises itself (bad JSON, schema validation, body too large) carry a 4xx status.
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500 && error instanceof Error) return problem(status, error.message);
+  return problem(500);
+}
+
+export function problem(status: number, detail?: string): Problem {
+  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail === undefined ? {} : { detail }) };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type('application/problem+json').send({ ...body, request_id: request.id });
+}

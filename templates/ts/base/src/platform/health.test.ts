@@ -1,0 +1,40 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Health } from './health.js';
+
+describe('Health', () => {
+  it('is ready when every check passes', async () => {
+    const health = new Health();
+    health.add('db', () => Promise.resolve());
+    expect(await health.readiness(vi.fn())).toEqual({ status: 'ok', checks: { db: { status: 'ok' } } });
+  });
+
+  it('reports a failing check and hands its error to the caller', async () => {
+    const health = new Health();
+    const onError = vi.fn();
+    health.add('db', () => Promise.reject(new Error('connection refused')));
+    health.add('cache', () => Promise.resolve());
+    const readiness = await health.readiness(onError);
+    expect(readiness).toEqual({ status: 'failing', checks: { db: { status: 'failing' }, cache: { status: 'ok' } } });
+    expect(onError).toHaveBeenCalledWith('db', expect.objectContaining({ message: 'connection refused' }));
+  });
+
+  it('bounds a check that hangs', async () => {
+    const health = new Health(20);
+    health.add(
+      'slow',
+      (signal) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            reject(signal.reason as Error);
+          });
+        }),
+    );
+    expect((await health.readiness(vi.fn())).status).toBe('failing');
+  });
+
+  it('reports draining once a shutdown began', async () => {
+    const health = new Health();
+    health.drain();
+    expect((await health.readiness(vi.fn())).status).toBe('draining');
+  });
+});

@@ -1,0 +1,36 @@
+import type { Order } from '../../domain/order.js';
+
+/** The wire shape of a line item (snake_case, as in api/openapi.yaml). */
+export interface LineItemJson {
+  sku: string;
+  quantity: number;
+  unit_price: number;
+}
+
+export interface OrderJson {
+  id: string;
+  customer_id: string;
+  items: LineItemJson[];
+  total: number;
+  status: string;
+  created_at: string;
+}
+
+/** JSON schema of a line item: types and shape only; the domain checks the rules. */
+export const lineItemSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sku', 'quantity', 'unit_price'],
+  properties: { sku: { type: 'string' }, quantity: { type: 'integer' }, unit_price: { type: 'integer' } },
+} as const;
+
+export function toOrderJson(order: Order): OrderJson {
+  return {
+    id: order.id,
+    customer_id: order.customerId,
+    items: order.items.map((item) => ({ sku: item.sku, quantity: item.quantity, unit_price: item.unitPrice })),
+    total: order.total,
+    status: order.status,
+    created_at: order.createdAt.toISOString(),
+  };
+}
