@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { findProjectRoot } from '../project/find-root.js';
+import { MANIFEST_FILE } from '../tree/manifest.js';
 import type { Output } from '../ui/output.js';
 import { runProgram } from './run-program.js';
 import { svcProgram } from './svc-program.js';
@@ -5,14 +9,31 @@ import { svcProgram } from './svc-program.js';
 const out = (json = false): Output => ({ stdout: process.stdout, stderr: process.stderr, json });
 const cwd = process.cwd();
 
+/** `choices.lang` of the svc.json around cwd; undefined (Go) when there is none or it is unreadable: the action reports that. */
+function serviceLang(): unknown {
+  try {
+    const root = findProjectRoot(cwd);
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, MANIFEST_FILE), 'utf8')) as { choices?: { lang?: unknown } };
+    return manifest.choices?.lang;
+  } catch {
+    return undefined;
+  }
+}
+
 // Every action is imported when its command runs: `svc --help` loads commander and nothing else.
 const program = svcProgram({
   async addUsecase(name, flags) {
+    const options = { uses: flags.uses, http: flags.http };
+    // The service's language (svc.json's choices.lang) picks the operation; ts-morph loads only for TypeScript.
+    if (serviceLang() === 'ts') {
+      const [{ svcAddAction }, { addTsUsecaseOperation }] = await Promise.all([import('./svc-add-action.js'), import('../targets/ts/add/usecase.js')]);
+      return svcAddAction(addTsUsecaseOperation(name, options), flags, cwd, out());
+    }
     const [{ svcAddAction }, { addUsecaseOperation }] = await Promise.all([
       import('./svc-add-action.js'),
       import('../targets/go/add/usecase.js'),
     ]);
-    return svcAddAction(addUsecaseOperation(name, { uses: flags.uses, http: flags.http }), flags, cwd, out());
+    return svcAddAction(addUsecaseOperation(name, options), flags, cwd, out());
   },
   async addPort(name, flags) {
     const [{ svcAddAction }, { addPortOperation }] = await Promise.all([

@@ -1,0 +1,283 @@
+import type { AddOperation } from '../../../cli/svc-add-action.js';
+import { UsageError } from '../../../errors.js';
+import type { Project } from '../../../project/load-project.js';
+import { renderTemplateFolder } from '../../../render/template-folder.js';
+import { parseHttpRoute, type HttpRoute } from '../../go/add/http-route.js';
+import type { SourceFile } from 'ts-morph';
+import { TsEditSession } from '../edit/session.js';
+
+export const APP_FILE = 'src/app/app.ts';
+export const ROUTES_FILE = 'src/adapter/http/routes.ts';
+const APP_DIR = 'src/app';
+const HTTP_DIR = 'src/adapter/http';
+
+export interface AddUsecaseOptions {
+  /** Comma-separated properties of `Ports` the use case takes, e.g. `orders,clock`. */
+  uses?: string;
+  /** `POST /v1/invoices`: also serve the use case over HTTP. */
+  http?: string;
+}
+
+export interface TsTypeName {
+  /** `CreateInvoice`: the class. */
+  pascal: string;
+  /** `createInvoice`: the App property and handler parameter. */
+  camel: string;
+  /** `create-invoice`: file names. */
+  kebab: string;
+  /** `create_invoice`: the OpenAPI operation's words. */
+  snake: string;
+  /** `create invoice` */
+  words: string;
+  /** `Create invoice` */
+  sentence: string;
+}
+
+interface Dependency {
+  /** Property of Ports: `orders`. */
+  property: string;
+  /** Its type as written in Ports: `OrderRepository`. */
+  type: string;
+  /** Where app.ts imports the type from: `../port/order-repository.js`. */
+  module: string;
+}
+
+/** JavaScript's reserved words (strict mode and TypeScript's own): a use case named after one would give an illegal parameter. */
+const RESERVED = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export',
+  'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super',
+  'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'implements', 'interface', 'let',
+  'package', 'private', 'protected', 'public', 'static', 'yield', 'await', 'async', 'arguments', 'eval', 'any', 'boolean',
+  'number', 'string', 'symbol', 'bigint', 'never', 'unknown', 'object', 'undefined', 'type', 'declare', 'namespace',
+  'module', 'abstract', 'readonly', 'keyof', 'infer', 'satisfies', 'as', 'is', 'of', 'get', 'set',
+]);
+
+/** Global classes and types a use case class must not shadow, and the names app.ts declares itself. */
+const SHADOWED = new Set([
+  'Array', 'BigInt', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Math', 'Number', 'Object', 'Promise', 'Proxy',
+  'Reflect', 'RegExp', 'Set', 'String', 'Symbol', 'WeakMap', 'WeakSet', 'JSON', 'Intl', 'URL', 'Buffer', 'Record',
+  'Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'NonNullable', 'ReturnType', 'Awaited',
+  'AbortSignal', 'AbortController', 'App', 'Ports',
+]);
+
+/** A use case name: an ASCII PascalCase identifier that is no reserved word (in any case) and shadows no global. */
+export function validateUseCaseName(name: string): TsTypeName {
+  const fail = (reason: string): never => {
+    throw new UsageError(`invalid use case name ${JSON.stringify(name)}: ${reason}`, 'use a PascalCase TypeScript class name, e.g. svc add usecase CreateInvoice');
+  };
+  if (name.trim() === '') fail('it is empty');
+  if (/[/\\]/.test(name) || name.includes('..') || name.startsWith('.')) fail('it looks like a path; give a class name, not a file');
+  if (RESERVED.has(name.toLowerCase())) fail(`${name.toLowerCase()} is a reserved word`);
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) {
+    if (/^[a-z]/.test(name)) fail(`it must start with an upper-case letter (${name[0]?.toUpperCase()}${name.slice(1)})`);
+    if (name.includes('_')) fail('PascalCase has no underscores');
+    fail('use ASCII letters and digits only, starting with an upper-case letter');
+  }
+  if (SHADOWED.has(name)) fail(`${name} would shadow the ${name} the service already uses`);
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase();
+  const camel = lowerFirstWord(name);
+  return { pascal: name, camel, kebab: words.replaceAll(' ', '-'), snake: words.replaceAll(' ', '_'), words, sentence: words.charAt(0).toUpperCase() + words.slice(1) };
+}
+
+/** `CreateInvoice` -> `createInvoice`, `IDs` -> `ids`, `HTTPClient` -> `httpClient`. */
+function lowerFirstWord(name: string): string {
+  const run = /^[A-Z]+/.exec(name)?.[0] ?? '';
+  if (run.length <= 1) return name.charAt(0).toLowerCase() + name.slice(1);
+  const rest = name.slice(run.length);
+  if (rest === '' || rest === 's' || /^s[A-Z0-9]/.test(rest)) return run.toLowerCase() + rest;
+  return run.slice(0, -1).toLowerCase() + run.slice(-1) + rest;
+}
+
+/**
+ * `svc add usecase <Name> [--uses port,...] [--http "METHOD /path"]` in a TypeScript service:
+ * src/app/<kebab>.ts with a validating skeleton and its test, the use case in `App` and in what
+ * `createApp` returns; with --http a Fastify handler and its test, `registerX(server, app.x)` in
+ * `registerRoutes` and the operation in api/openapi.yaml. Every edit goes through ts-morph.
+ */
+export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions = {}): AddOperation {
+  const command = [
+    'add usecase',
+    name,
+    ...(options.uses === undefined ? [] : [`--uses ${options.uses}`]),
+    ...(options.http === undefined ? [] : [`--http ${JSON.stringify(options.http)}`]),
+  ].join(' ');
+  return {
+    command,
+    async apply(project) {
+      const useCase = validateUseCaseName(name);
+      const route = options.http === undefined ? undefined : parseTsRoute(options.http);
+      const requested = parseUses(options.uses);
+      const { tree } = project;
+      const session = await TsEditSession.open(tree);
+      const appSnippet = [
+        `import { ${useCase.pascal} } from './${useCase.kebab}.js';`,
+        `${useCase.camel}: ${useCase.pascal};   (in interface App)`,
+        `${useCase.camel}: new ${useCase.pascal}(${requested.map((port) => `ports.${port}`).join(', ')}),   (in the object createApp returns)`,
+      ].join('\n');
+      const app = session.source(APP_FILE, appSnippet);
+      const appInterface = app.getInterface('App');
+      const exists = appInterface?.getProperty(useCase.camel) !== undefined;
+      if (exists && options.uses !== undefined) {
+        const current = currentPorts(app.getFunction('createApp')?.getText() ?? '', useCase);
+        if (current === null || current.join(',') !== requested.join(',')) {
+          throw new UsageError(
+            `the use case ${useCase.pascal} exists already, taking ${current === null ? 'other arguments' : current.length === 0 ? 'no ports' : current.join(', ')}`,
+            `change its constructor by hand, or choose another name, e.g. svc add usecase ${useCase.pascal}V2 --uses ${requested.join(',')}`,
+          );
+        }
+      }
+      if (!exists) {
+        const ports = app.getInterface('Ports');
+        const deps = requested.map((property): Dependency => {
+          const found = ports?.getProperty(property);
+          if (found === undefined) {
+            const existing = ports?.getProperties().map((candidate) => candidate.getName()) ?? [];
+            throw new UsageError(
+              `--uses ${property}: Ports in ${APP_FILE} has no property ${property}`,
+              existing.length === 0 ? 'Ports has no ports yet; add one to it first' : `existing ports: ${existing.join(', ')}`,
+            );
+          }
+          const type = found.getTypeNode()?.getText() ?? '';
+          const module = app
+            .getImportDeclarations()
+            .find((declaration) => declaration.getNamedImports().some((named) => named.getName() === type && named.getAliasNode() === undefined))
+            ?.getModuleSpecifierValue();
+          if (!/^[A-Za-z_$][\w$]*$/.test(type) || module === undefined) {
+            throw new UsageError(`--uses ${property}: its type ${type || '(none)'} is not an interface imported from a port module`, 'a use case takes ports (interfaces in src/port) only');
+          }
+          return { property, type, module };
+        });
+        const taken = [useCase.pascal, `${useCase.pascal}Input`, `${useCase.pascal}Output`].filter((declared) =>
+          app.getImportDeclarations().some((declaration) => declaration.getNamedImports().some((named) => (named.getAliasNode()?.getText() ?? named.getName()) === declared)),
+        );
+        if (taken.length > 0 || declaresName(app, useCase.pascal)) {
+          throw new UsageError(`${taken[0] ?? useCase.pascal} is already declared or imported in ${APP_FILE}, so the use case ${useCase.pascal} cannot be added`, `choose another name, e.g. svc add usecase ${useCase.pascal}V2`);
+        }
+        for (const file of [`${APP_DIR}/${useCase.kebab}.ts`, `${APP_DIR}/${useCase.kebab}.test.ts`]) {
+          if (tree.exists(file)) throw new UsageError(`${file} already exists; the use case ${useCase.pascal} would overwrite it`, 'choose another name or move the file');
+        }
+        renderUseCase(project, useCase, deps);
+        const portsParameter = app.getFunction('createApp')?.getParameters()[0]?.getName() === '_ports' ? 'ports' : (app.getFunction('createApp')?.getParameters()[0]?.getName() ?? 'ports');
+        session.apply(
+          APP_FILE,
+          [
+            { kind: 'named-import', module: `./${useCase.kebab}.js`, name: useCase.pascal },
+            { kind: 'interface-property', iface: 'App', name: useCase.camel, type: useCase.pascal },
+            ...(deps.length > 0 ? [{ kind: 'use-parameter' as const, func: 'createApp', index: 0, name: 'ports' }] : []),
+            { kind: 'returned-property', func: 'createApp', name: useCase.camel, initializer: `new ${useCase.pascal}(${deps.map((dep) => `${portsParameter}.${dep.property}`).join(', ')})` },
+          ],
+          appSnippet,
+        );
+      }
+      if (route !== undefined) await addHttp(project, session, useCase, route);
+      return { postSteps: [] };
+    },
+  };
+}
+
+function parseUses(uses: string | undefined): string[] {
+  if (uses === undefined) return [];
+  const names = uses
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const seen = new Set<string>();
+  for (const item of names) {
+    if (seen.has(item)) throw new UsageError(`--uses names ${item} twice`);
+    seen.add(item);
+  }
+  return names;
+}
+
+/** The ports `new X(ports.a, ports.b)` takes in createApp's text; null when its arguments are anything else. */
+function currentPorts(createApp: string, useCase: TsTypeName): string[] | null {
+  const match = new RegExp(`\\bnew\\s+${useCase.pascal}\\s*\\(([^)]*)\\)`).exec(createApp);
+  if (match === null) return null;
+  const args = (match[1] ?? '').split(',').map((arg) => arg.trim()).filter((arg) => arg !== '');
+  const ports = args.map((arg) => /^_?ports\.([A-Za-z_$][\w$]*)$/.exec(arg)?.[1]);
+  return ports.every((port) => port !== undefined) ? (ports as string[]) : null;
+}
+
+interface TsRoute extends HttpRoute {
+  /** `/v1/orders/:id`: Fastify's syntax. */
+  fastifyPath: string;
+}
+
+/** `--http "METHOD /path"` with `{name}` wildcards, as for Go services; `{name...}` and `{$}` have no Fastify equivalent here. */
+function parseTsRoute(value: string): TsRoute {
+  const route = parseHttpRoute(value);
+  if (/\{\$\}|\.\.\.\}/.test(route.path)) {
+    throw new UsageError(`invalid --http ${JSON.stringify(value)}: {name...} and {$} are Go ServeMux patterns`, 'use plain {name} wildcards, e.g. --http "GET /v1/invoices/{id}"');
+  }
+  return { ...route, fastifyPath: route.path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, ':$1') };
+}
+
+function renderUseCase(project: Project, useCase: TsTypeName, deps: readonly Dependency[]): void {
+  const byModule = new Map<string, string[]>();
+  for (const dep of deps) byModule.set(dep.module, [...new Set([...(byModule.get(dep.module) ?? []), dep.type])].sort());
+  const typeImports = [...byModule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([module, types]) => `import type { ${types.join(', ')} } from '${module}';\n`);
+  renderTemplateFolder(project.tree, 'ts/usecase/app', {
+    uc: useCase,
+    imports: typeImports.join(''),
+    testImports: [...typeImports, `import { ${useCase.pascal} } from './${useCase.kebab}.js';\n`].join(''),
+    hasDeps: deps.length > 0,
+    params: deps.map((dep) => `readonly ${dep.property}: ${dep.type}`).join(', '),
+    portList: deps.map((dep) => `\`this.${dep.property}\``).join(', '),
+    fakes: deps.map((dep) => `{} as ${dep.type}`).join(', '),
+  });
+}
+
+async function addHttp(project: Project, session: TsEditSession, useCase: TsTypeName, route: TsRoute): Promise<void> {
+  const { tree, spec } = project;
+  const register = `register${useCase.pascal}`;
+  const routes = session.source(ROUTES_FILE, `import { ${register} } from './${useCase.kebab}.js';\n${register}(server, app.${useCase.camel});   (in function registerRoutes)`);
+  const fn = routes.getFunction('registerRoutes');
+  // A service without routes names them `_server` and `_app` (unused so far): the first route uses them.
+  const [serverName = 'server', appName = 'app'] = fn?.getParameters().map((parameter) => parameter.getName().replace(/^_/, '')) ?? [];
+  const statement = `${register}(${serverName}, ${appName}.${useCase.camel});`;
+  const snippet = `import { ${register} } from './${useCase.kebab}.js';\n${statement}   (in function registerRoutes)`;
+  const served = fn?.getStatements().some((candidate) => candidate.getText().includes(`${register}(`)) ?? false;
+  const handlerFile = `${HTTP_DIR}/${useCase.kebab}.ts`;
+  if (!tree.exists(handlerFile) && !served) {
+    if (tree.exists(`${HTTP_DIR}/${useCase.kebab}.test.ts`)) {
+      throw new UsageError(`${HTTP_DIR}/${useCase.kebab}.test.ts already exists; the handler test of ${useCase.pascal} would overwrite it`, 'move the file first');
+    }
+    const last = route.wildcards[route.wildcards.length - 1];
+    const requestType = route.body ? 'Body: { reference: string }' : last !== undefined ? `Params: { ${route.wildcards.map((w) => `${w}: string`).join('; ')} }` : 'Querystring: { reference?: string }';
+    const source = route.body ? 'request.body.reference' : last !== undefined ? `request.params.${last}` : "request.query.reference ?? ''";
+    const target = route.path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_all, wildcard: string) => (wildcard === last ? 'ref-1' : 'x'));
+    renderTemplateFolder(tree, 'ts/usecase/http', {
+      uc: useCase,
+      handler: useCase.camel,
+      route: route.pattern,
+      method: route.method,
+      fastifyMethod: route.method.toLowerCase(),
+      fastifyPath: route.fastifyPath,
+      body: route.body,
+      requestType,
+      source,
+      target: route.body || last !== undefined ? target : `${target}?reference=ref-1`,
+    });
+  }
+  if (!served) {
+    session.apply(
+      ROUTES_FILE,
+      [
+        { kind: 'named-import', module: `./${useCase.kebab}.js`, name: register },
+        { kind: 'use-parameter', func: 'registerRoutes', index: 0, name: serverName },
+        { kind: 'use-parameter', func: 'registerRoutes', index: 1, name: appName },
+        { kind: 'statement', func: 'registerRoutes', statement, unlessPresent: `${register}(` },
+      ],
+      snippet,
+    );
+  }
+  const { addOpenApiOperation } = await import('../../go/add/openapi.js');
+  addOpenApiOperation(tree, spec.name.kebab, route, useCase, useCase.camel);
+}
+
+function declaresName(source: SourceFile, name: string): boolean {
+  return [source.getClass(name), source.getInterface(name), source.getFunction(name), source.getTypeAlias(name), source.getVariableDeclaration(name), source.getEnum(name)].some((found) => found !== undefined);
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+/**
+ * `svc add usecase` in a generated TypeScript service, installed for real: after two adds (one
+ * with --http) the service still passes its own tsc, ESLint and vitest, and a re-run is a no-op.
+ */
+let root = '';
+
+function cleanEnv(): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' };
+}
+
+async function tool(cwd: string, command: string, args: string[]): Promise<string> {
+  const result = await execa(command, args, { cwd, reject: false, all: true, extendEnv: false, env: cleanEnv(), timeout: 300_000 });
+  if (result.exitCode !== 0) expect.fail(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.exitCode}):\n${result.all}`);
+  return String(result.all ?? '');
+}
+
+beforeAll(async () => {
+  const cwd = makeTempDir('create-service-ts-svc-');
+  const created = await runCli('create-service', ['orders', '--lang', 'ts', '--yes', '--no-git'], {
+    cwd,
+    env: { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
+  expect(created.exitCode, `${created.stdout}\n${created.stderr}`).toBe(0);
+  root = path.join(cwd, 'orders');
+});
+
+describe('svc add usecase in a TypeScript service', () => {
+  it('adds two use cases (one over HTTP); tsc, ESLint and vitest pass; a re-run changes nothing', async () => {
+    const first = await runCli('svc', ['add', 'usecase', 'CreateInvoice', '--uses', 'orders,clock'], { cwd: root });
+    expect(first.exitCode, `${first.stdout}\n${first.stderr}`).toBe(0);
+    const second = await runCli('svc', ['add', 'usecase', 'CancelOrder', '--uses', 'orders', '--http', 'POST /v1/orders/{id}/cancel'], { cwd: path.join(root, 'src') });
+    expect(second.exitCode, `${second.stdout}\n${second.stderr}`).toBe(0);
+    expect(fs.existsSync(path.join(root, 'src/adapter/http/cancel-order.test.ts'))).toBe(true);
+
+    const again = await runCli('svc', ['add', 'usecase', 'CancelOrder', '--uses', 'orders', '--http', 'POST /v1/orders/{id}/cancel'], { cwd: root });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
+
+    await tool(root, 'node_modules/.bin/tsc', ['--noEmit']);
+    await tool(root, 'node_modules/.bin/eslint', ['--max-warnings=0', '.']);
+    const reportFile = path.join(root, 'vitest-report.json');
+    await tool(root, 'node_modules/.bin/vitest', ['run', '--reporter=json', `--outputFile=${reportFile}`]);
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { numFailedTests: number; testResults: { name: string; assertionResults: { status: string }[] }[] };
+    expect(report.numFailedTests).toBe(0);
+    for (const file of ['src/app/create-invoice.test.ts', 'src/app/cancel-order.test.ts', 'src/adapter/http/cancel-order.test.ts']) {
+      const result = report.testResults.find((candidate) => candidate.name === path.join(root, file));
+      expect(result?.assertionResults.length, `${file} ran`).toBeGreaterThan(0);
+      expect(result?.assertionResults.every((test) => test.status === 'passed'), `${file} passed`).toBe(true);
+    }
+  });
+
+  it('bad input exits 2 through the CLI', async () => {
+    const result = await runCli('svc', ['add', 'usecase', 'createInvoice'], { cwd: root });
+    expect(result.exitCode).toBe(2);
+  });
+});

@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../helpers/cli.js';
+
+/** ts-morph costs ~450 ms to import: no module may import it statically; only the TS edit session loads it, with import(). */
+describe('ts-morph is imported lazily', () => {
+  it('appears in src only as `import type` or as the one dynamic import of the edit session', () => {
+    const src = path.join(REPO_ROOT, 'src');
+    const files = (fs.readdirSync(src, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts'));
+    const offenders: string[] = [];
+    const dynamic: string[] = [];
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(src, file), 'utf8');
+      for (const match of text.matchAll(/^\s*import\s+(?!type\b)[^;]*from\s+'ts-morph'/gm)) offenders.push(`${file}: ${match[0].trim()}`);
+      if (/(?<!typeof )import\('ts-morph'\)/.test(text)) dynamic.push(file);
+    }
+    expect(offenders).toEqual([]);
+    expect(dynamic.map((file) => file.split(path.sep).join('/'))).toEqual(['targets/ts/edit/session.ts']);
+  });
+
+  it('svc-main reaches the TypeScript operation only through import()', () => {
+    const main = fs.readFileSync(path.join(REPO_ROOT, 'src/cli/svc-main.ts'), 'utf8');
+    expect(main).not.toMatch(/^import .*targets\/ts\//m);
+    expect(main).toContain("import('../targets/ts/add/usecase.js')");
+  });
+});
