@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { gitInit } from '../../post-steps/git-init.js';
 import type { PostStep } from '../../post-steps/post-step.js';
 import { execa } from '../../vendor/process-tools.js';
 
@@ -21,21 +21,5 @@ const npmInstall: PostStep = {
   needs: 'npm',
   async run(cwd) {
     await execa('npm', ['install', '--no-audit', '--no-fund'], { cwd, timeout: 600_000 });
-  },
-};
-
-const gitInit: PostStep = {
-  title: 'git init + first commit',
-  manual: 'git init && git add -A && git commit -m "Initial commit from create-service"',
-  needs: 'git',
-  async skipReason(cwd) {
-    const parent = path.dirname(cwd);
-    const inside = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd: parent, reject: false });
-    return inside.exitCode === 0 && inside.stdout.trim() === 'true' ? 'the directory is already inside a git work tree' : undefined;
-  },
-  async run(cwd) {
-    await execa('git', ['init', '--quiet', '--initial-branch=main'], { cwd });
-    await execa('git', ['add', '--all'], { cwd });
-    await execa('git', ['commit', '--quiet', '--message', 'Initial commit from create-service'], { cwd });
   },
 };

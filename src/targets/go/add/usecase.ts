@@ -1,4 +1,5 @@
 import type { AddOperation } from '../../../cli/svc-add-action.js';
+import { parseUses } from '../../../spec/parse-uses.js';
 import { FailureError, UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
 import { renderTemplateFolder as renderFolder } from '../../../render/template-folder.js';
@@ -94,20 +95,6 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
       return { postSteps: [gofmtTouched(tree)] };
     },
   };
-}
-
-function parseUses(uses: string | undefined): string[] {
-  if (uses === undefined) return [];
-  const names = uses
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-  const seen = new Set<string>();
-  for (const item of names) {
-    if (seen.has(item)) throw new UsageError(`--uses names ${item} twice`);
-    seen.add(item);
-  }
-  return names;
 }
 
 function dependencies(app: AppModel, requested: readonly string[], module: string): Dependency[] {

@@ -1,4 +1,5 @@
 import type { AddOperation } from '../../../cli/svc-add-action.js';
+import { parseUses } from '../../../spec/parse-uses.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
 import { renderTemplateFolder } from '../../../render/template-folder.js';
@@ -176,20 +177,6 @@ export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions =
       return { postSteps: [] };
     },
   };
-}
-
-function parseUses(uses: string | undefined): string[] {
-  if (uses === undefined) return [];
-  const names = uses
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-  const seen = new Set<string>();
-  for (const item of names) {
-    if (seen.has(item)) throw new UsageError(`--uses names ${item} twice`);
-    seen.add(item);
-  }
-  return names;
 }
 
 /** The ports `new X(ports.a, ports.b)` takes in createApp's text; null when its arguments are anything else. */
