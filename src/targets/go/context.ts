@@ -1,4 +1,5 @@
 import type { ServiceSpec } from '../../spec/service-spec.js';
+import { choiceFlags } from '../../spec/choice-flags.js';
 import { compareStrings } from '../../tree/compare.js';
 import { VERSION } from '../../version.js';
 import type { GoRequirementSet } from './features/feature.js';
@@ -13,19 +14,9 @@ export function goTemplateContext(spec: ServiceSpec, requirementSets: readonly G
     goVersion: GO_DIRECTIVE,
     toolVersion: VERSION,
     names: spec.name,
-    transport: { http: choices.transport.includes('http') },
+    ...choiceFlags(choices),
     datastore: { memory: choices.datastore.includes('memory') },
     logger: { slog: choices.logger === 'slog', zap: choices.logger === 'zap' },
-    metrics: { prometheus: choices.metrics === 'prometheus' },
-    tracing: { otel: choices.tracing === 'otel' },
-    deploy: {
-      docker: choices.deploy.includes('docker'),
-      compose: choices.deploy.includes('compose'),
-      k8s: choices.deploy.includes('k8s'),
-      githubActions: choices.deploy.includes('github-actions'),
-      any: choices.deploy.length > 0,
-    },
-    example: choices.example,
     requires: requirementsOf(requirementSets),
     tools: GO_TOOLS,
   };

@@ -1,4 +1,5 @@
 import type { ServiceSpec } from '../../spec/service-spec.js';
+import { choiceFlags } from '../../spec/choice-flags.js';
 import { compareStrings } from '../../tree/compare.js';
 import { VERSION } from '../../version.js';
 import { NODE_VERSION, NPM_PACKAGES, type NpmPackageSet } from './npm-packages.js';
@@ -25,18 +26,8 @@ export function tsTemplateContext(spec: ServiceSpec) {
     toolVersion: VERSION,
     nodeVersion: NODE_VERSION,
     names: spec.name,
-    transport: { http: choices.transport.includes('http') },
+    ...choiceFlags(choices),
     datastore: { ...datastore, any: datastore.postgres || datastore.redis },
-    metrics: { prometheus: choices.metrics === 'prometheus' },
-    tracing: { otel: choices.tracing === 'otel' },
-    deploy: {
-      docker: choices.deploy.includes('docker'),
-      compose: choices.deploy.includes('compose'),
-      k8s: choices.deploy.includes('k8s'),
-      githubActions: choices.deploy.includes('github-actions'),
-      any: choices.deploy.length > 0,
-    },
-    example: choices.example,
     dependencies: rows(sets, 'dependencies'),
     devDependencies: rows(sets, 'devDependencies'),
   };

@@ -1,4 +1,5 @@
 import type { AddOperation } from '../../../cli/svc-add-action.js';
+import { usecaseCommand } from '../../../spec/usecase-command.js';
 import { parseUses } from '../../../spec/parse-uses.js';
 import { FailureError, UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
@@ -39,14 +40,8 @@ interface Dependency {
  * handler, its httptest test, the route in `routes` and the operation in api/openapi.yaml.
  */
 export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {}): AddOperation {
-  const command = [
-    'add usecase',
-    name,
-    ...(options.uses === undefined ? [] : [`--uses ${options.uses}`]),
-    ...(options.http === undefined ? [] : [`--http ${JSON.stringify(options.http)}`]),
-  ].join(' ');
   return {
-    command,
+    command: usecaseCommand(name, options),
     async apply(project) {
       const useCase = validateTypeName('use case', name, 'CreateInvoice');
       const route = options.http === undefined ? undefined : parseHttpRoute(options.http);

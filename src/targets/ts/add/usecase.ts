@@ -1,4 +1,5 @@
 import type { AddOperation } from '../../../cli/svc-add-action.js';
+import { usecaseCommand } from '../../../spec/usecase-command.js';
 import { parseUses } from '../../../spec/parse-uses.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
@@ -99,14 +100,8 @@ function lowerFirstWord(name: string): string {
  * `registerRoutes` and the operation in api/openapi.yaml. Every edit goes through ts-morph.
  */
 export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions = {}): AddOperation {
-  const command = [
-    'add usecase',
-    name,
-    ...(options.uses === undefined ? [] : [`--uses ${options.uses}`]),
-    ...(options.http === undefined ? [] : [`--http ${JSON.stringify(options.http)}`]),
-  ].join(' ');
   return {
-    command,
+    command: usecaseCommand(name, options),
     async apply(project) {
       const useCase = validateUseCaseName(name);
       const route = options.http === undefined ? undefined : parseTsRoute(options.http);
