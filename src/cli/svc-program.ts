@@ -70,7 +70,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
     .description('add an outbound adapter (memory, postgres, redis) for a port')
     .argument('<kind>', 'adapter kind, e.g. postgres')
     .option('--for <port>', 'the port it implements (default: the sample OrderRepository)')
-    .option('--no-install', 'skip go mod tidy')
+    .option('--no-install', 'skip go mod tidy (Go) or npm install (TypeScript)')
     .option('--dry-run', 'print what would change, with diffs; write nothing')
     .option('--force', 'overwrite generator-owned files even if you changed them')
     .exitOverride()

@@ -9,25 +9,21 @@ export interface NpmPackage {
   version: string;
 }
 
-/** The template context of the TypeScript target (docs/templates.md, "TypeScript template context"). */
+/**
+ * The template context of the TypeScript target (docs/templates.md, "TypeScript template context").
+ * Datastores are not in it: their features add their packages and wiring by editing the files.
+ */
 export function tsTemplateContext(spec: ServiceSpec) {
   const { choices } = spec;
-  const postgres = choices.datastore.includes('postgres');
-  const redis = choices.datastore.includes('redis');
-  // Orders live in PostgreSQL when it is chosen, else in memory; Redis is a cache in front of either.
-  const datastore = { memory: !postgres, postgres, redis };
   const sets: NpmPackageSet[] = ['base'];
   if (choices.metrics === 'prometheus') sets.push('metrics-prometheus');
   if (choices.tracing === 'otel') sets.push('tracing-otel');
-  if (datastore.postgres) sets.push('postgres');
-  if (datastore.redis) sets.push('redis');
   return {
     name: spec.name.kebab,
     toolVersion: VERSION,
     nodeVersion: NODE_VERSION,
     names: spec.name,
     ...choiceFlags(choices),
-    datastore: { ...datastore, any: datastore.postgres || datastore.redis },
     dependencies: rows(sets, 'dependencies'),
     devDependencies: rows(sets, 'devDependencies'),
   };

@@ -1,13 +1,9 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { withDatastore } from '../../../src/spec/catalog.js';
-import {
-  addContainerEnv,
-  addGoRequirements,
-  addMapEntry,
-  appendTextBlock,
-  editYamlFile,
-} from '../../../src/targets/go/features/datastore/edits.js';
+import { addGoRequirements } from '../../../src/targets/go/features/datastore/edits.js';
+import { addContainerEnv, addMapEntry, editYamlFile } from '../../../src/file-edits/yaml-file.js';
+import { appendTextBlock } from '../../../src/file-edits/text-block.js';
 import { Tree } from '../../../src/tree/tree.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 

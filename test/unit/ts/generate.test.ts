@@ -96,7 +96,8 @@ describe('generateTsService', () => {
     }
     expect(files.has('src/adapter/postgres/order-repository.ts')).toBe(true);
     expect(files.has('src/adapter/redis/order-cache.ts')).toBe(true);
-    expect(files.get('src/bootstrap/ports.ts')).toContain('new CachedOrderRepository(store, redis, deps.logger)');
+    expect(files.get('src/bootstrap/ports.ts')).toContain('orders: new CachedOrderRepository(new PostgresOrderRepository(pool), redis, deps.logger),');
+    expect(files.get('src/bootstrap/ports.ts')).not.toContain('MemoryOrderRepository');
   });
 
   it.each(COMBINATIONS.map((choices) => [JSON.stringify(choices), choices] as const))('renders %s cleanly and deterministically', async (_label, choices) => {
@@ -112,8 +113,9 @@ describe('generateTsService', () => {
 
   it('derives the template context from the choices', () => {
     const context = tsTemplateContext(spec({ datastore: ['redis'], tracing: 'none' }));
-    expect(context.datastore).toEqual({ memory: true, postgres: false, redis: true, any: true });
     expect(context.dependencies.map((row) => row.name)).not.toContain('@opentelemetry/api');
-    expect(context.dependencies.map((row) => row.name)).toContain('ioredis');
+    // Datastore packages come from the datastore feature's package.json edit, not from the context.
+    expect(context.dependencies.map((row) => row.name)).not.toContain('ioredis');
+    expect(context.dependencies.map((row) => row.name)).toContain('fastify');
   });
 });

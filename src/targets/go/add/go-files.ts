@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { compareStrings } from '../../../tree/compare.js';
+import { filesIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
 import { applyGoEdits, type GoEdit } from '../edit/batch.js';
 import { AnchorNotFoundError } from '../edit/errors.js';
@@ -40,16 +38,5 @@ export function editGoFile(tree: Tree, parser: GoParser, file: string, edits: re
 
 /** The `.go` files directly in `dir` (not its subdirectories), sorted; test files included. */
 export function goFilesIn(tree: Tree, dir: string): string[] {
-  const files = new Set<string>();
-  try {
-    for (const entry of fs.readdirSync(tree.absolute(dir), { withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith('.go')) files.add(`${dir}/${entry.name}`);
-    }
-  } catch {
-    // a missing directory holds no files
-  }
-  for (const file of tree.written()) {
-    if (path.posix.dirname(file) === dir && file.endsWith('.go') && tree.read(file) !== undefined) files.add(file);
-  }
-  return [...files].sort(compareStrings);
+  return filesIn(tree, dir, '.go');
 }

@@ -3,15 +3,11 @@ import type { Tree } from '../../../tree/tree.js';
 import type { GoEdit } from '../edit/index.js';
 import { goRequirements } from '../go-modules.js';
 import { createTarget, CONFIG_FILE, CONFIG_TEST_FILE, PORTS_FILE, portsStatement, type AdapterTarget, type GoContext } from './datastore/context.js';
-import {
-  addContainerEnv,
-  addGoRequirements,
-  addMapEntry,
-  appendTextBlock,
-  editGoFile,
-  editYamlFile,
-  quoteSequences,
-} from './datastore/edits.js';
+import { addGoRequirements, editGoFile } from './datastore/edits.js';
+import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
+import { addComposePostgres } from '../../../file-edits/compose-services.js';
+import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
 import type { GoFeature } from './feature.js';
 
 /**
@@ -78,7 +74,8 @@ export async function applyPostgres(tree: Tree, context: GoContext, target: Adap
     ]);
   }
 
-  editCompose(tree, name);
+  addComposePostgres(tree, name);
+  addCiServiceContainer(tree, 'postgres');
   editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
     addContainerEnv(
       doc,
@@ -95,29 +92,6 @@ export async function applyPostgres(tree: Tree, context: GoContext, target: Adap
   });
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
   appendTextBlock(tree, 'README.md', README(name, target.port !== null));
-}
-
-function editCompose(tree: Tree, name: string): void {
-  editYamlFile(tree, 'compose.yaml', (doc) => {
-    if (!doc.hasIn(['services', name])) return;
-    addMapEntry(doc, ['services', name, 'environment'], 'POSTGRES_URL', `postgres://${name}:${name}@postgres:5432/${name}?sslmode=disable`);
-    addMapEntry(doc, ['services', name, 'depends_on'], 'postgres', { condition: 'service_healthy' });
-    const service = {
-      image: 'postgres:17',
-      environment: { POSTGRES_USER: name, POSTGRES_PASSWORD: name, POSTGRES_DB: name },
-      ports: ['127.0.0.1:5432:5432'],
-      volumes: ['postgres-data:/var/lib/postgresql/data'],
-      healthcheck: { test: ['CMD', 'pg_isready', '-U', name, '-d', name], interval: '2s', timeout: '5s', retries: 15 },
-      restart: 'unless-stopped',
-    };
-    addMapEntry(doc, ['services'], 'postgres', service, {
-      spaced: true,
-      comment: ` PostgreSQL for local development (psql postgres://${name}:${name}@localhost:5432/${name});\n the data survives restarts in the postgres-data volume.`,
-    });
-    quoteSequences(doc.getIn(['services', 'postgres'], true));
-    addMapEntry(doc, [], 'volumes', {}, { spaced: true });
-    addMapEntry(doc, ['volumes'], 'postgres-data', {});
-  });
 }
 
 const ENV_EXAMPLE = (name: string) => `# PostgreSQL (required). The password is part of the URL: keep real ones out of version control.

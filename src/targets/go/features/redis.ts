@@ -4,7 +4,11 @@ import type { Tree } from '../../../tree/tree.js';
 import { keyedValue, loadGoParser, type GoEdit } from '../edit/index.js';
 import { goRequirements } from '../go-modules.js';
 import { createTarget, CONFIG_FILE, CONFIG_TEST_FILE, PORTS_FILE, portsStatement, type AdapterTarget, type GoContext } from './datastore/context.js';
-import { addContainerEnv, addGoRequirements, addMapEntry, appendTextBlock, editGoFile, editYamlFile, quoteSequences } from './datastore/edits.js';
+import { addGoRequirements, editGoFile } from './datastore/edits.js';
+import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
+import { addComposeRedis } from '../../../file-edits/compose-services.js';
+import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
 import type { GoFeature } from './feature.js';
 
 /** The decorator redis puts around the sample repository in newPorts. */
@@ -64,25 +68,8 @@ export async function applyRedis(tree: Tree, context: GoContext, target: Adapter
     ]);
   }
 
-  editYamlFile(tree, 'compose.yaml', (doc) => {
-    if (!doc.hasIn(['services', name])) return;
-    addMapEntry(doc, ['services', name, 'environment'], 'REDIS_ADDR', 'redis:6379');
-    addMapEntry(doc, ['services', name, 'depends_on'], 'redis', { condition: 'service_healthy' });
-    addMapEntry(
-      doc,
-      ['services'],
-      'redis',
-      {
-        image: 'redis:7.4',
-        command: ['redis-server', '--save', '', '--appendonly', 'no'],
-        ports: ['127.0.0.1:6379:6379'],
-        healthcheck: { test: ['CMD', 'redis-cli', 'ping'], interval: '2s', timeout: '5s', retries: 15 },
-        restart: 'unless-stopped',
-      },
-      { spaced: true, comment: ' Redis for local development: a cache only, so nothing is persisted.' },
-    );
-    quoteSequences(doc.getIn(['services', 'redis'], true));
-  });
+  addComposeRedis(tree, name);
+  addCiServiceContainer(tree, 'redis');
   editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
     addContainerEnv(doc, name, { name: 'REDIS_ADDR', value: `${name}-redis:6379` }, ' host:port of the Redis that caches orders.');
     addContainerEnv(

@@ -3,20 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../src/bootstrap/service.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/logger.js';
-{{#if datastore.any}}
-import { integrationTarget } from './integration.js';
+import { serviceTestEnv } from './environment.js';
 
-{{#if datastore.postgres}}
-const postgresUrl = integrationTarget('POSTGRES_TEST_URL');
-{{/if}}
-{{#if datastore.redis}}
-const redisAddr = integrationTarget('REDIS_TEST_ADDR');
-{{/if}}
-const unavailable = {{#if datastore.postgres}}postgresUrl === undefined{{/if}}{{#if datastore.postgres}}{{#if datastore.redis}} || {{/if}}{{/if}}{{#if datastore.redis}}redisAddr === undefined{{/if}};
-{{/if}}
+const dependencies = serviceTestEnv();
 
-/** The service started for real on a free port, stopped the way SIGTERM stops it. */
-describe{{#if datastore.any}}.skipIf(unavailable){{/if}}('service start and graceful stop', () => {
+/** The service started for real on a free port, stopped the way SIGTERM stops it; skipped without the servers it needs. */
+describe.skipIf(dependencies === undefined)('service start and graceful stop', () => {
   let service: Service | undefined;
   const logs: Record<string, unknown>[] = [];
 
@@ -29,15 +21,7 @@ describe{{#if datastore.any}}.skipIf(unavailable){{/if}}('service start and grac
     const config = loadConfig({
       HTTP_ADDR: '127.0.0.1:0',
       SHUTDOWN_TIMEOUT: '5s',
-{{#if datastore.postgres}}
-      POSTGRES_URL: postgresUrl ?? '',
-      // The schema is the integration tests' business; this test only needs the connection.
-      POSTGRES_MIGRATE_ON_START: 'false',
-{{/if}}
-{{#if datastore.redis}}
-      REDIS_ADDR: redisAddr ?? '',
-      REDIS_KEY_PREFIX: `test-${String(process.pid)}:`,
-{{/if}}
+      ...dependencies,
       ...env,
     });
     const sink = new Writable({

@@ -1,0 +1,55 @@
+import type { Tree } from '../tree/tree.js';
+import { addMapEntry, editYamlFile, quoteSequences } from './yaml-file.js';
+
+export const COMPOSE_FILE = 'compose.yaml';
+
+/**
+ * A PostgreSQL server for local development in compose.yaml, and the service pointed at it.
+ * The same for every target: the service reads POSTGRES_URL either way. A compose file without
+ * the service (renamed by the user) is left alone.
+ */
+export function addComposePostgres(tree: Tree, name: string): void {
+  editYamlFile(tree, COMPOSE_FILE, (doc) => {
+    if (!doc.hasIn(['services', name])) return;
+    addMapEntry(doc, ['services', name, 'environment'], 'POSTGRES_URL', `postgres://${name}:${name}@postgres:5432/${name}?sslmode=disable`);
+    addMapEntry(doc, ['services', name, 'depends_on'], 'postgres', { condition: 'service_healthy' });
+    const service = {
+      image: 'postgres:17',
+      environment: { POSTGRES_USER: name, POSTGRES_PASSWORD: name, POSTGRES_DB: name },
+      ports: ['127.0.0.1:5432:5432'],
+      volumes: ['postgres-data:/var/lib/postgresql/data'],
+      healthcheck: { test: ['CMD', 'pg_isready', '-U', name, '-d', name], interval: '2s', timeout: '5s', retries: 15 },
+      restart: 'unless-stopped',
+    };
+    addMapEntry(doc, ['services'], 'postgres', service, {
+      spaced: true,
+      comment: ` PostgreSQL for local development (psql postgres://${name}:${name}@localhost:5432/${name});\n the data survives restarts in the postgres-data volume.`,
+    });
+    quoteSequences(doc.getIn(['services', 'postgres'], true));
+    addMapEntry(doc, [], 'volumes', {}, { spaced: true });
+    addMapEntry(doc, ['volumes'], 'postgres-data', {});
+  });
+}
+
+/** A Redis server for local development in compose.yaml (a cache: nothing persisted), and the service pointed at it. */
+export function addComposeRedis(tree: Tree, name: string): void {
+  editYamlFile(tree, COMPOSE_FILE, (doc) => {
+    if (!doc.hasIn(['services', name])) return;
+    addMapEntry(doc, ['services', name, 'environment'], 'REDIS_ADDR', 'redis:6379');
+    addMapEntry(doc, ['services', name, 'depends_on'], 'redis', { condition: 'service_healthy' });
+    addMapEntry(
+      doc,
+      ['services'],
+      'redis',
+      {
+        image: 'redis:7.4',
+        command: ['redis-server', '--save', '', '--appendonly', 'no'],
+        ports: ['127.0.0.1:6379:6379'],
+        healthcheck: { test: ['CMD', 'redis-cli', 'ping'], interval: '2s', timeout: '5s', retries: 15 },
+        restart: 'unless-stopped',
+      },
+      { spaced: true, comment: ' Redis for local development: a cache only, so nothing is persisted.' },
+    );
+    quoteSequences(doc.getIn(['services', 'redis'], true));
+  });
+}

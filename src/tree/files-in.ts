@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { compareStrings } from './compare.js';
+import type { Tree } from './tree.js';
+
+/** The files directly in `dir` (not its subdirectories) whose names end in `extension`, as the tree sees them: on disk or staged, sorted. */
+export function filesIn(tree: Tree, dir: string, extension: string): string[] {
+  const files = new Set<string>();
+  try {
+    for (const entry of fs.readdirSync(tree.absolute(dir), { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith(extension)) files.add(`${dir}/${entry.name}`);
+    }
+  } catch {
+    // a missing directory holds no files
+  }
+  for (const file of tree.written()) {
+    if (path.posix.dirname(file) === dir && file.endsWith(extension)) files.add(file);
+  }
+  return [...files].filter((file) => tree.read(file) !== undefined).sort(compareStrings);
+}
