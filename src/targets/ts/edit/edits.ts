@@ -123,12 +123,13 @@ export function applyTsEdit(morph: TsMorph, source: SourceFile, file: string, ed
     case 'statement': {
       const body = functionNamed(source, edit.func, missing);
       const statements = body.getStatements();
-      if (statements.some((statement) => statement.getText().includes(edit.unlessPresent))) return false;
+      if (statements.some((statement) => collapsed(statement.getText()).includes(collapsed(edit.unlessPresent)))) return false;
+      // insertStatements counts comment rows as statements: positions come from the list with comments.
+      const rows = body.getStatementsWithComments();
       const last = statements[statements.length - 1];
-      const at = edit.position === 'before-return' && last?.getKind() === morph.SyntaxKind.ReturnStatement ? statements.length - 1 : statements.length;
+      const at = edit.position === 'before-return' && last?.getKind() === morph.SyntaxKind.ReturnStatement ? rows.indexOf(last) : rows.length;
       const text = paragraphed(edit.statement, edit.paragraph === true && at > 0);
-      // addStatements keeps a trailing comment of the body above the new statement; insertStatements at the end would not.
-      if (at === statements.length) body.addStatements(text);
+      if (at === rows.length) body.addStatements(text);
       else body.insertStatements(at, text);
       return true;
     }
@@ -153,6 +154,11 @@ function functionNamed(source: SourceFile, name: string, missing: (reason: strin
   if (found.length === 0) return missing(`function ${name} is gone (renamed, moved or deleted)`, `in the function that plays the role of ${name}`);
   if (found.length > 1) return missing(`function ${name} is declared ${found.length} times`, `in the right ${name}`, 'ambiguous');
   return found[0] as FunctionDeclaration;
+}
+
+/** Text with every run of white space made one space: a marker spanning rows matches at any indentation. */
+function collapsed(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }
 
 /** The statement, after one blank row when `paragraph` (ts-morph's own newline plus this one). */

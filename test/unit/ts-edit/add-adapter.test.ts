@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { addTsAdapterOperation } from '../../../src/targets/ts/add/add-adapter.js';
+import { keepsLinesInOrder, read, runAdd, snapshot, write } from '../svc/fixture.js';
+import { makeTsService } from './fixture.js';
+
+const adapter = (kind: string, options: { for?: string } = {}) => addTsAdapterOperation(kind, { ...options, install: false });
+
+/** The files of a service, without svc.json (its history differs between paths by design). */
+function files(root: string): Record<string, string> {
+  const { 'svc.json': _manifest, ...rest } = snapshot(root);
+  return rest;
+}
+
+describe('svc add adapter (TypeScript)', () => {
+  it.each([
+    ['the sample, every deploy file', { deploy: ['docker', 'compose', 'k8s', 'github-actions'] as const }],
+    ['no sample, no metrics, no tracing, no deploy files', { example: false, metrics: 'none' as const, tracing: 'none' as const, deploy: ['none'] as const }],
+  ])('create --datastore postgres,redis ≡ create + add postgres + add redis (%s)', async (_label, options) => {
+    const direct = await makeTsService({ ...options, deploy: [...options.deploy], datastore: ['postgres', 'redis'] });
+    const grown = await makeTsService({ ...options, deploy: [...options.deploy] });
+    for (const kind of ['postgres', 'redis']) {
+      const result = await runAdd(grown, adapter(kind));
+      expect(result.code, result.all).toBe(0);
+    }
+    expect(files(grown)).toEqual(files(direct));
+    const manifest = JSON.parse(read(grown, 'svc.json')) as { choices: { datastore: string[] }; history: string[] };
+    expect(manifest.choices.datastore).toEqual(['postgres', 'redis']);
+    expect(manifest.history).toEqual(['create', 'add adapter postgres', 'add adapter redis']);
+  });
+
+  it('puts PostgreSQL behind the sample port and the Redis cache in front of it, in either order', async () => {
+    const root = await makeTsService();
+    expect((await runAdd(root, adapter('redis'))).code).toBe(0);
+    expect(read(root, 'src/bootstrap/ports.ts')).toContain('orders: new CachedOrderRepository(new MemoryOrderRepository(), redis, deps.logger),');
+    expect((await runAdd(root, adapter('postgres'))).code).toBe(0);
+    const ports = read(root, 'src/bootstrap/ports.ts');
+    expect(ports).toContain('orders: new CachedOrderRepository(new PostgresOrderRepository(pool), redis, deps.logger),');
+    expect(ports).not.toContain('MemoryOrderRepository');
+    expect(ports).toContain('export function createPorts(config: Config, deps: Dependencies): Ports {');
+    const pkg = JSON.parse(read(root, 'package.json')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).toEqual([...Object.keys(pkg.dependencies)].sort());
+    expect(pkg.dependencies).toHaveProperty('pg');
+    expect(pkg.dependencies).toHaveProperty('ioredis');
+    expect(Object.keys(pkg.scripts).slice(2, 4)).toEqual(['dev', 'migrate']);
+  });
+
+  it('without the sample adds the connection, config, readiness and CI container only', async () => {
+    const root = await makeTsService({ example: false, deploy: ['github-actions'] });
+    const result = await runAdd(root, adapter('postgres'));
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).not.toContain('order-repository');
+    const ports = read(root, 'src/bootstrap/ports.ts');
+    expect(ports).toContain('const pool = createPool(config.postgres);');
+    expect(ports).toContain('  return {};\n}');
+    expect(read(root, 'src/platform/config.ts')).toContain("POSTGRES_URL: z.url({ protocol: /^postgres(ql)?$/ }),");
+    expect(read(root, 'test/environment.ts')).toContain("const postgresUrl = integrationTarget('POSTGRES_TEST_URL');");
+    const workflow = read(root, '.github/workflows/ci.yml');
+    expect(workflow).toContain('    services:\n      postgres:\n        image: postgres:17\n');
+    expect(workflow).toContain('    env:\n      POSTGRES_TEST_URL: postgres://postgres:postgres@localhost:5432/test?sslmode=disable\n    steps:\n');
+  });
+
+  it('is idempotent: a second add has nothing to do and changes no byte', async () => {
+    const root = await makeTsService();
+    expect((await runAdd(root, adapter('postgres'))).code).toBe(0);
+    const before = snapshot(root);
+    const again = await runAdd(root, adapter('postgres'));
+    expect(again.code, again.all).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('keeps every line the user wrote in the files it edits', async () => {
+    const root = await makeTsService();
+    const ports = read(root, 'src/bootstrap/ports.ts').replace(
+      '  return {\n',
+      "  // Ours: the clock is frozen in staging.\n  deps.logger.info('building ports');\n  return {\n",
+    );
+    write(root, 'src/bootstrap/ports.ts', `${ports}\n/** A helper of ours. */\nexport const portsBuilt = true;\n`);
+    const config = `${read(root, 'src/platform/config.ts')}\n// Ours: keep in sync with the runbook — ünïcode too.\n`;
+    write(root, 'src/platform/config.ts', config);
+    const result = await runAdd(root, adapter('postgres'));
+    expect(result.code, result.all).toBe(0);
+    // The sample's memory import goes (PostgreSQL serves orders now) and the parameters are used; every other line stays, in order.
+    const expected = ports
+      .replace("import { MemoryOrderRepository } from '../adapter/memory/order-repository.js';\n", '')
+      .replace('createPorts(_config: Config, _deps: Dependencies)', 'createPorts(config: Config, deps: Dependencies)')
+      .replace('    orders: new MemoryOrderRepository(),\n', '    orders: new PostgresOrderRepository(pool),\n');
+    expect(keepsLinesInOrder(expected, read(root, 'src/bootstrap/ports.ts'))).toBeNull();
+    expect(read(root, 'src/bootstrap/ports.ts')).toContain("  // Ours: the clock is frozen in staging.\n  deps.logger.info('building ports');\n");
+    expect(keepsLinesInOrder(config, read(root, 'src/platform/config.ts'))).toBeNull();
+  });
+
+  it('--dry-run prints diffs and writes nothing', async () => {
+    const root = await makeTsService();
+    const before = snapshot(root);
+    const result = await runAdd(root, adapter('redis'), { dryRun: true });
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).toContain('UPDATE src/bootstrap/ports.ts');
+    expect(result.stdout).toContain('+    orders: new CachedOrderRepository(new MemoryOrderRepository(), redis, deps.logger),');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('a generated file the user changed is not overwritten without --force', async () => {
+    const root = await makeTsService();
+    expect((await runAdd(root, adapter('postgres'))).code).toBe(0);
+    write(root, 'test/integration.ts', `${read(root, 'test/integration.ts')}// ours\n`);
+    const before = snapshot(root);
+    const result = await runAdd(root, adapter('redis'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('test/integration.ts');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('a composition root without createPorts: exit 1 with the lines to add, nothing written', async () => {
+    const root = await makeTsService();
+    write(root, 'src/bootstrap/ports.ts', read(root, 'src/bootstrap/ports.ts').replace('export function createPorts(', 'export function buildPorts('));
+    const before = snapshot(root);
+    const result = await runAdd(root, adapter('postgres'));
+    expect(result.code).toBe(1);
+    expect(result.all).toContain('createPorts');
+    expect(result.all).toContain('const pool = createPool(config.postgres);');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it.each([
+    ['mysql', {}, /unknown adapter kind "mysql"/],
+    ['postgres', { for: 'PaymentGateway' }, /there is no port "PaymentGateway"/],
+    ['memory', { for: 'Clock' }, /Clock has no memory adapter/],
+    ['redis', { for: 'Clock' }, /only for the sample OrderRepository/],
+  ])('bad input %s %j: exit 2, nothing written', async (kind, options, message) => {
+    const root = await makeTsService();
+    const before = snapshot(root);
+    const result = await runAdd(root, adapter(kind, options));
+    expect(result.code).toBe(2);
+    expect(result.all).toMatch(message);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('memory for the sample port is already in place: nothing to do', async () => {
+    const root = await makeTsService();
+    const result = await runAdd(root, adapter('memory', { for: 'OrderRepository' }));
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).toContain('nothing to do');
+  });
+});
