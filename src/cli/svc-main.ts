@@ -36,6 +36,10 @@ const program = svcProgram({
     return svcAddAction(addUsecaseOperation(name, options), flags, cwd, out());
   },
   async addPort(name, flags) {
+    if (serviceLang() === 'ts') {
+      const [{ svcAddAction }, { addTsPortOperation }] = await Promise.all([import('./svc-add-action.js'), import('../targets/ts/add/port.js')]);
+      return svcAddAction(addTsPortOperation(name, { methods: flags.method }), flags, cwd, out());
+    }
     const [{ svcAddAction }, { addPortOperation }] = await Promise.all([
       import('./svc-add-action.js'),
       import('../targets/go/add/port.js'),
@@ -43,6 +47,10 @@ const program = svcProgram({
     return svcAddAction(addPortOperation(name, { methods: flags.method }), flags, cwd, out());
   },
   async addAdapter(kind, flags) {
+    if (serviceLang() === 'ts') {
+      const [{ svcAddAction }, { addTsAdapterOperation }] = await Promise.all([import('./svc-add-action.js'), import('../targets/ts/add/add-adapter.js')]);
+      return svcAddAction(addTsAdapterOperation(kind, { for: flags.for, install: flags.install }), flags, cwd, out());
+    }
     const [{ svcAddAction }, { addAdapterOperation }] = await Promise.all([
       import('./svc-add-action.js'),
       import('../targets/go/add/add-adapter.js'),

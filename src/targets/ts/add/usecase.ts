@@ -7,6 +7,9 @@ import { renderTemplateFolder } from '../../../render/template-folder.js';
 import { parseHttpRoute, type HttpRoute } from '../../go/add/http-route.js';
 import type { SourceFile } from 'ts-morph';
 import { TsEditSession } from '../edit/session.js';
+import { validateTsTypeName, type TsTypeName } from './names.js';
+
+export type { TsTypeName } from './names.js';
 
 export const APP_FILE = 'src/app/app.ts';
 export const ROUTES_FILE = 'src/adapter/http/routes.ts';
@@ -20,21 +23,6 @@ export interface AddUsecaseOptions {
   http?: string;
 }
 
-export interface TsTypeName {
-  /** `CreateInvoice`: the class. */
-  pascal: string;
-  /** `createInvoice`: the App property and handler parameter. */
-  camel: string;
-  /** `create-invoice`: file names. */
-  kebab: string;
-  /** `create_invoice`: the OpenAPI operation's words. */
-  snake: string;
-  /** `create invoice` */
-  words: string;
-  /** `Create invoice` */
-  sentence: string;
-}
-
 interface Dependency {
   /** Property of Ports: `orders`. */
   property: string;
@@ -44,53 +32,9 @@ interface Dependency {
   module: string;
 }
 
-/** JavaScript's reserved words (strict mode and TypeScript's own): a use case named after one would give an illegal parameter. */
-const RESERVED = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export',
-  'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super',
-  'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'implements', 'interface', 'let',
-  'package', 'private', 'protected', 'public', 'static', 'yield', 'await', 'async', 'arguments', 'eval', 'any', 'boolean',
-  'number', 'string', 'symbol', 'bigint', 'never', 'unknown', 'object', 'undefined', 'type', 'declare', 'namespace',
-  'module', 'abstract', 'readonly', 'keyof', 'infer', 'satisfies', 'as', 'is', 'of', 'get', 'set',
-]);
-
-/** Global classes and types a use case class must not shadow, and the names app.ts declares itself. */
-const SHADOWED = new Set([
-  'Array', 'BigInt', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Math', 'Number', 'Object', 'Promise', 'Proxy',
-  'Reflect', 'RegExp', 'Set', 'String', 'Symbol', 'WeakMap', 'WeakSet', 'JSON', 'Intl', 'URL', 'Buffer', 'Record',
-  'Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'NonNullable', 'ReturnType', 'Awaited',
-  'AbortSignal', 'AbortController', 'App', 'Ports',
-]);
-
 /** A use case name: an ASCII PascalCase identifier that is no reserved word (in any case) and shadows no global. */
 export function validateUseCaseName(name: string): TsTypeName {
-  const fail = (reason: string): never => {
-    throw new UsageError(`invalid use case name ${JSON.stringify(name)}: ${reason}`, 'use a PascalCase TypeScript class name, e.g. svc add usecase CreateInvoice');
-  };
-  if (name.trim() === '') fail('it is empty');
-  if (/[/\\]/.test(name) || name.includes('..') || name.startsWith('.')) fail('it looks like a path; give a class name, not a file');
-  if (RESERVED.has(name.toLowerCase())) fail(`${name.toLowerCase()} is a reserved word`);
-  if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) {
-    if (/^[a-z]/.test(name)) fail(`it must start with an upper-case letter (${name[0]?.toUpperCase()}${name.slice(1)})`);
-    if (name.includes('_')) fail('PascalCase has no underscores');
-    fail('use ASCII letters and digits only, starting with an upper-case letter');
-  }
-  if (SHADOWED.has(name)) fail(`${name} would shadow the ${name} the service already uses`);
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase();
-  const camel = lowerFirstWord(name);
-  return { pascal: name, camel, kebab: words.replaceAll(' ', '-'), snake: words.replaceAll(' ', '_'), words, sentence: words.charAt(0).toUpperCase() + words.slice(1) };
-}
-
-/** `CreateInvoice` -> `createInvoice`, `IDs` -> `ids`, `HTTPClient` -> `httpClient`. */
-function lowerFirstWord(name: string): string {
-  const run = /^[A-Z]+/.exec(name)?.[0] ?? '';
-  if (run.length <= 1) return name.charAt(0).toLowerCase() + name.slice(1);
-  const rest = name.slice(run.length);
-  if (rest === '' || rest === 's' || /^s[A-Z0-9]/.test(rest)) return run.toLowerCase() + rest;
-  return run.slice(0, -1).toLowerCase() + run.slice(-1) + rest;
+  return validateTsTypeName('use case', name, 'svc add usecase CreateInvoice');
 }
 
 /**

@@ -1,0 +1,243 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Node, SourceFile } from 'ts-morph';
+import type { AddOperation } from '../../../cli/svc-add-action.js';
+import { UsageError } from '../../../errors.js';
+import type { Project } from '../../../project/load-project.js';
+import { applyTsEdit } from '../edit/edits.js';
+import { TsEditSession } from '../edit/session.js';
+import { validateTsTypeName, type TsTypeName } from './names.js';
+import { renderTsFake, renderTsMemoryAdapter, renderTsPortInterface } from './port-code.js';
+import { parsePortMethods } from './port-signature.js';
+
+export const APP_FILE = 'src/app/app.ts';
+export const PORTS_FILE = 'src/bootstrap/ports.ts';
+const PORT_DIR = 'src/port';
+const MEMORY_DIR = 'src/adapter/memory';
+const DOMAIN_DIR = 'src/domain';
+
+export interface AddTsPortOptions {
+  /** Interface methods as written in TypeScript, e.g. `charge(amount: number, signal: AbortSignal): Promise<void>`. */
+  methods?: readonly string[];
+}
+
+/**
+ * `svc add port <Name> [--method "sig" ...]` in a TypeScript service: the interface in src/port,
+ * a stateless in-memory adapter with its test, a recording fake in test/, `name: Name` in
+ * `interface Ports` (app.ts) and `name: new MemoryName()` in what `createPorts` returns
+ * (bootstrap/ports.ts). Every edit goes through ts-morph.
+ */
+export function addTsPortOperation(name: string, options: AddTsPortOptions = {}): AddOperation {
+  const methods = options.methods ?? [];
+  return {
+    command: ['add port', name, ...methods.map((method) => `--method ${JSON.stringify(method)}`)].join(' '),
+    async apply(project) {
+      const port = validateTsTypeName('port', name, 'svc add port PaymentGateway');
+      const { tree } = project;
+      const session = await TsEditSession.open(tree);
+      const domain = domainTypes(project, session);
+      const signatures = parsePortMethods(session.ts, methods, domain);
+      const module = `../port/${port.kebab}.js`;
+      const appSnippet = `import type { ${port.pascal} } from '${module}';\n${port.camel}: ${port.pascal};   (in interface Ports)`;
+      const app = session.source(APP_FILE, appSnippet);
+      const present = existingPort(project, session, app, port, signatures.map((method) => method.name));
+      if (!present) {
+        if (signatures.length === 0) {
+          throw new UsageError(`the port ${port.pascal} needs at least one --method`, `e.g. svc add port ${port.pascal} --method "charge(orderId: string, signal: AbortSignal): Promise<void>"`);
+        }
+        checkFreeNames(project, session, app, port);
+        const shape = { name: port, methods: signatures, domain };
+        renderTsPortInterface(tree, shape);
+        renderTsMemoryAdapter(tree, shape);
+        renderTsFake(tree, shape);
+        completePortsLiterals(project, session, port);
+        session.apply(
+          APP_FILE,
+          [
+            { kind: 'named-import', module, name: port.pascal, typeOnly: true },
+            { kind: 'interface-property', iface: 'Ports', name: port.camel, type: port.pascal },
+          ],
+          appSnippet,
+        );
+      }
+      wireMemoryAdapter(session, port);
+      return { postSteps: [] };
+    },
+  };
+}
+
+/**
+ * True when `Ports` already has the port (a re-run: nothing to do). A property of that name with
+ * another type, or methods the existing interface lacks, is bad input.
+ */
+function existingPort(project: Project, session: TsEditSession, app: SourceFile, port: TsTypeName, methods: readonly string[]): boolean {
+  const property = app.getInterface('Ports')?.getProperty(port.camel);
+  if (property === undefined) return false;
+  const type = property.getTypeNode()?.getText() ?? '(none)';
+  if (type !== port.pascal) {
+    throw new UsageError(`Ports in ${APP_FILE} already has a property ${port.camel} of type ${type}`, `choose another name for the port, e.g. svc add port ${port.pascal}Port`);
+  }
+  if (methods.length === 0) return true;
+  const specifier = app
+    .getImportDeclarations()
+    .find((declaration) => declaration.getNamedImports().some((named) => (named.getAliasNode()?.getText() ?? named.getName()) === port.pascal))
+    ?.getModuleSpecifierValue();
+  const file = specifier?.startsWith('../') === true && specifier.endsWith('.js') ? `src/${specifier.slice(3, -3)}.ts` : undefined;
+  const iface = file !== undefined && project.tree.exists(file) ? session.source(file, '').getInterface(port.pascal) : undefined;
+  const missing = methods.filter((method) => iface?.getMethod(method) === undefined && iface?.getProperty(method) === undefined);
+  if (missing.length > 0) {
+    throw new UsageError(
+      `the port ${port.pascal} exists already, without ${missing.join(', ')}`,
+      `add the methods to ${file ?? `its interface in ${PORT_DIR}`} and to its adapters and fakes by hand`,
+    );
+  }
+  return true;
+}
+
+/** The files must be new, and the port's names free in app.ts, ports.ts, src/port and src/adapter/memory. */
+function checkFreeNames(project: Project, session: TsEditSession, app: SourceFile, port: TsTypeName): void {
+  const { tree } = project;
+  for (const file of [`${PORT_DIR}/${port.kebab}.ts`, `${MEMORY_DIR}/${port.kebab}.ts`, `${MEMORY_DIR}/${port.kebab}.test.ts`, `test/${port.kebab}-fake.ts`]) {
+    if (tree.exists(file)) throw new UsageError(`${file} already exists, so the port ${port.pascal} cannot be added without overwriting it`, 'choose another name or move the file');
+  }
+  const memory = `Memory${port.pascal}`;
+  const taken = (source: SourceFile, declared: string): boolean =>
+    declaresName(source, declared) ||
+    source.getImportDeclarations().some((declaration) => declaration.getNamedImports().some((named) => (named.getAliasNode()?.getText() ?? named.getName()) === declared));
+  const checks: [string, string][] = [
+    [APP_FILE, port.pascal],
+    ...tsFiles(project, PORT_DIR).map((file): [string, string] => [file, port.pascal]),
+    ...tsFiles(project, MEMORY_DIR).map((file): [string, string] => [file, memory]),
+  ];
+  for (const [file, declared] of checks) {
+    const source = file === APP_FILE ? app : mentions(project, file, declared) ? session.source(file, '') : undefined;
+    if (source !== undefined && taken(source, declared)) {
+      throw new UsageError(`${declared} is already declared or imported in ${file}, so the port ${port.pascal} cannot be added`, `choose another name, e.g. svc add port ${port.pascal}V2, or wire the existing type into Ports by hand`);
+    }
+  }
+  const ports = project.tree.read(PORTS_FILE) === undefined ? undefined : session.source(PORTS_FILE, '');
+  if (ports !== undefined && taken(ports, memory)) {
+    throw new UsageError(`${memory} is already declared or imported in ${PORTS_FILE}, so the port ${port.pascal} cannot be added`, `choose another name, e.g. svc add port ${port.pascal}V2`);
+  }
+}
+
+/** `name: new MemoryName(),` in what createPorts returns, and its import; nothing when the property is there (maybe a real adapter). */
+function wireMemoryAdapter(session: TsEditSession, port: TsTypeName): void {
+  const memory = `Memory${port.pascal}`;
+  const module = `../adapter/memory/${port.kebab}.js`;
+  const snippet = `import { ${memory} } from '${module}';\n${port.camel}: new ${memory}(),   (in the object createPorts returns)`;
+  const source = session.source(PORTS_FILE, snippet);
+  const { SyntaxKind } = session.ts;
+  const returned = source
+    .getFunction('createPorts')
+    ?.getStatements()
+    .filter((statement) => statement.isKind(SyntaxKind.ReturnStatement))
+    .map((statement) => statement.asKindOrThrow(SyntaxKind.ReturnStatement).getExpression())
+    .filter((expression) => expression?.isKind(SyntaxKind.ObjectLiteralExpression) === true);
+  if (returned?.length === 1 && returned[0]?.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperty(port.camel) !== undefined) return;
+  session.apply(
+    PORTS_FILE,
+    [
+      { kind: 'named-import', module, name: memory },
+      { kind: 'returned-property', func: 'createPorts', name: port.camel, initializer: `new ${memory}()` },
+    ],
+    snippet,
+  );
+}
+
+/**
+ * Every other `Ports` object literal of the service (`createApp({ … })` in a test,
+ * `const ports: Ports = { … }`, `{ … } satisfies Ports`) gets the new property too, or it would
+ * no longer compile: the fake in tests, the memory adapter elsewhere. A literal with a spread is
+ * left alone. This edit kind is specific to ports, so it is done here with ts-morph directly.
+ */
+function completePortsLiterals(project: Project, session: TsEditSession, port: TsTypeName): void {
+  const { tree } = project;
+  const { SyntaxKind } = session.ts;
+  for (const file of tsFilesUnder(project, ['src', 'test'])) {
+    if (file === APP_FILE || file === PORTS_FILE) continue;
+    const text = tree.read(file) ?? '';
+    if (!text.includes('createApp(') && !text.includes('Ports')) continue;
+    const source = session.source(file, '');
+    const literals = source.getDescendants().flatMap((node) => {
+      const literal = (expression: Node | undefined) => (expression?.isKind(SyntaxKind.ObjectLiteralExpression) === true ? [expression.asKindOrThrow(SyntaxKind.ObjectLiteralExpression)] : []);
+      if (node.isKind(SyntaxKind.CallExpression) && node.getExpression().getText() === 'createApp') return literal(node.getArguments()[0]);
+      if (node.isKind(SyntaxKind.VariableDeclaration) && node.getTypeNode()?.getText() === 'Ports') return literal(node.getInitializer());
+      if ((node.isKind(SyntaxKind.SatisfiesExpression) || node.isKind(SyntaxKind.AsExpression)) && node.getTypeNode()?.getText() === 'Ports') return literal(node.getExpression());
+      return [];
+    });
+    const open = literals.filter((literal) => literal.getProperty(port.camel) === undefined && !literal.getProperties().some((property) => property.isKind(SyntaxKind.SpreadAssignment)));
+    if (open.length === 0) continue;
+    const isTest = file.startsWith('test/') || file.endsWith('.test.ts');
+    const className = isTest ? `Fake${port.pascal}` : `Memory${port.pascal}`;
+    const target = isTest ? `test/${port.kebab}-fake.js` : `${MEMORY_DIR}/${port.kebab}.js`;
+    let module = path.posix.relative(path.posix.dirname(file), target);
+    if (!module.startsWith('.')) module = `./${module}`;
+    const snippet = `import { ${className} } from '${module}';
+${port.camel}: new ${className}(),   (in every Ports object literal)`;
+    const before = source.getFullText();
+    applyTsEdit(session.ts, source, file, { kind: 'named-import', module, name: className }, snippet);
+    const property = `${port.camel}: new ${className}()`;
+    for (const literal of open.reverse()) {
+      // A one-line literal stays on one line; a multi-line one gets a line of its own.
+      if (literal.getStartLineNumber() === literal.getEndLineNumber()) {
+        literal.replaceWithText(`{ ${[...literal.getProperties().map((existing) => existing.getText()), property].join(', ')} }`);
+      } else literal.addPropertyAssignment({ name: port.camel, initializer: `new ${className}()` });
+    }
+    const after = source.getFullText();
+    if (after !== before) tree.merge(file, after);
+  }
+}
+
+/** Every .ts file under `dirs`, recursively (node_modules and dist left out), on disk or staged. */
+function tsFilesUnder(project: Project, dirs: readonly string[]): string[] {
+  const { tree } = project;
+  const files = new Set<string>();
+  const walk = (dir: string): void => {
+    const absolute = tree.absolute(dir);
+    if (!fs.existsSync(absolute)) return;
+    for (const entry of fs.readdirSync(absolute, { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== 'dist') walk(`${dir}/${entry.name}`);
+      else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.add(`${dir}/${entry.name}`);
+    }
+  };
+  for (const dir of dirs) walk(dir);
+  for (const file of tree.written()) if (dirs.some((dir) => file.startsWith(`${dir}/`)) && file.endsWith('.ts')) files.add(file);
+  return [...files].filter((file) => tree.exists(file)).sort();
+}
+
+/** Exported types of src/domain/*.ts (tests left out): name -> module (`order`). A name two files export is left out, so using it is refused. */
+function domainTypes(project: Project, session: TsEditSession): Map<string, string> {
+  const found = new Map<string, string>();
+  const twice = new Set<string>();
+  for (const file of tsFiles(project, DOMAIN_DIR)) {
+    const source = session.source(file, '');
+    const declarations = [...source.getInterfaces(), ...source.getTypeAliases(), ...source.getClasses(), ...source.getEnums()];
+    for (const declaration of declarations) {
+      const declared = declaration.getName();
+      if (declared === undefined || !declaration.isExported()) continue;
+      if (found.has(declared)) twice.add(declared);
+      found.set(declared, file.slice(DOMAIN_DIR.length + 1, -'.ts'.length));
+    }
+  }
+  for (const name of twice) found.delete(name);
+  return found;
+}
+
+/** The .ts files (no tests, no subfolders) directly in `dir`, on disk or staged in the tree. */
+function tsFiles(project: Project, dir: string): string[] {
+  const { tree } = project;
+  const absolute = tree.absolute(dir);
+  const onDisk = fs.existsSync(absolute) ? fs.readdirSync(absolute, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `${dir}/${entry.name}`) : [];
+  const staged = tree.written().filter((file) => file.startsWith(`${dir}/`) && !file.slice(dir.length + 1).includes('/'));
+  return [...new Set([...onDisk, ...staged])].filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts') && tree.exists(file)).sort();
+}
+
+/** A cheap pre-filter before parsing a file to look for a declaration. */
+function mentions(project: Project, file: string, name: string): boolean {
+  return project.tree.read(file)?.includes(name) ?? false;
+}
+
+function declaresName(source: SourceFile, name: string): boolean {
+  return [source.getClass(name), source.getInterface(name), source.getFunction(name), source.getTypeAlias(name), source.getVariableDeclaration(name), source.getEnum(name)].some((found) => found !== undefined);
+}
