@@ -29,6 +29,7 @@ describe('svc add usecase (TypeScript)', () => {
     expect(result.code, result.all).toBe(0);
     expect(read(root, 'src/adapter/http/cancel-order.ts')).toContain("server.post<{ Body: { reference: string } }>('/v1/orders/:id/cancel', { schema }, async (request) => {");
     expect(read(root, 'src/adapter/http/cancel-order.test.ts')).toContain("url: '/v1/orders/ref-1/cancel'");
+    expect(read(root, 'src/adapter/http/cancel-order.test.ts')).toContain("url: '/v1/orders/ref-1/cancel', payload: { reference: ' ' } });\n    expect(response.statusCode).toBe(422);");
     const routes = read(root, 'src/adapter/http/routes.ts');
     expect(routes).toContain("import { registerCancelOrder } from './cancel-order.js';");
     expect(routes).toContain('  registerCancelOrder(server, app.cancelOrder);\n}');
@@ -130,6 +131,8 @@ describe('svc add usecase (TypeScript)', () => {
     ['CreateInvoice', { uses: 'payments' }, /no property payments/],
     ['CreateInvoice', { http: 'FETCH /v1/x' }, /method/],
     ['CreateOrder', { uses: 'clock' }, /exists already/],
+    ['PlaceOrder', { http: 'POST /v1/orders' }, /route POST \/v1\/orders is already served in src\/adapter\/http\/create-order\.ts/],
+    ['FetchOrder', { http: 'GET /v1/orders/{orderId}' }, /already served in src\/adapter\/http\/get-order\.ts/],
   ] as const)('bad input %s %j: exit 2, nothing written', async (name, options, message) => {
     const root = await makeTsService();
     const before = snapshot(root);

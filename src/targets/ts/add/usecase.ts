@@ -8,6 +8,7 @@ import { parseHttpRoute, type HttpRoute } from '../../go/add/http-route.js';
 import type { SourceFile } from 'ts-morph';
 import { TsEditSession } from '../edit/session.js';
 import { validateTsTypeName, type TsTypeName } from './names.js';
+import { routeKey, servedRoutes } from './served-routes.js';
 
 export type { TsTypeName } from './names.js';
 
@@ -61,7 +62,7 @@ export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions =
       const appInterface = app.getInterface('App');
       const exists = appInterface?.getProperty(useCase.camel) !== undefined;
       if (exists && options.uses !== undefined) {
-        const current = currentPorts(app.getFunction('createApp')?.getText() ?? '', useCase);
+        const current = currentPorts(session, app, useCase);
         if (current === null || current.join(',') !== requested.join(',')) {
           throw new UsageError(
             `the use case ${useCase.pascal} exists already, taking ${current === null ? 'other arguments' : current.length === 0 ? 'no ports' : current.join(', ')}`,
@@ -118,13 +119,20 @@ export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions =
   };
 }
 
-/** The ports `new X(ports.a, ports.b)` takes in createApp's text; null when its arguments are anything else. */
-function currentPorts(createApp: string, useCase: TsTypeName): string[] | null {
-  const match = new RegExp(`\\bnew\\s+${useCase.pascal}\\s*\\(([^)]*)\\)`).exec(createApp);
-  if (match === null) return null;
-  const args = (match[1] ?? '').split(',').map((arg) => arg.trim()).filter((arg) => arg !== '');
-  const ports = args.map((arg) => /^_?ports\.([A-Za-z_$][\w$]*)$/.exec(arg)?.[1]);
-  return ports.every((port) => port !== undefined) ? (ports as string[]) : null;
+/** The ports `new X(ports.a, ports.b)` takes in what createApp returns; null when its arguments are anything else. */
+function currentPorts(session: TsEditSession, app: SourceFile, useCase: TsTypeName): string[] | null {
+  const { SyntaxKind } = session.ts;
+  const created = app
+    .getFunction('createApp')
+    ?.getDescendantsOfKind(SyntaxKind.NewExpression)
+    .find((expression) => expression.getExpression().getText() === useCase.pascal);
+  if (created === undefined) return null;
+  const ports = created.getArguments().map((argument) => {
+    const access = argument.asKind(SyntaxKind.PropertyAccessExpression);
+    const owner = access?.getExpression().getText();
+    return owner === 'ports' || owner === '_ports' ? access?.getName() : undefined;
+  });
+  return ports.every((port) => port !== undefined) ? ports : null;
 }
 
 interface TsRoute extends HttpRoute {
@@ -167,6 +175,8 @@ async function addHttp(project: Project, session: TsEditSession, useCase: TsType
   const snippet = `import { ${register} } from './${useCase.kebab}.js';\n${statement}   (in function registerRoutes)`;
   const served = fn?.getStatements().some((candidate) => candidate.getText().includes(`${register}(`)) ?? false;
   const handlerFile = `${HTTP_DIR}/${useCase.kebab}.ts`;
+  const clash = servedRoutes(session, tree, HTTP_DIR).find((candidate) => candidate.method === route.method && candidate.path === routeKey(route.fastifyPath) && candidate.file !== handlerFile);
+  if (clash !== undefined) throw new UsageError(`route ${route.pattern} is already served in ${clash.file}`, 'choose another method or path');
   if (!tree.exists(handlerFile) && !served) {
     if (tree.exists(`${HTTP_DIR}/${useCase.kebab}.test.ts`)) {
       throw new UsageError(`${HTTP_DIR}/${useCase.kebab}.test.ts already exists; the handler test of ${useCase.pascal} would overwrite it`, 'move the file first');
@@ -174,7 +184,8 @@ async function addHttp(project: Project, session: TsEditSession, useCase: TsType
     const last = route.wildcards[route.wildcards.length - 1];
     const requestType = route.body ? 'Body: { reference: string }' : last !== undefined ? `Params: { ${route.wildcards.map((w) => `${w}: string`).join('; ')} }` : 'Querystring: { reference?: string }';
     const source = route.body ? 'request.body.reference' : last !== undefined ? `request.params.${last}` : "request.query.reference ?? ''";
-    const target = route.path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_all, wildcard: string) => (wildcard === last ? 'ref-1' : 'x'));
+    const targetWith = (reference: string) => route.path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_all, wildcard: string) => (wildcard === last ? reference : 'x'));
+    const target = targetWith('ref-1');
     renderTemplateFolder(tree, 'ts/usecase/http', {
       uc: useCase,
       handler: useCase.camel,
@@ -186,6 +197,8 @@ async function addHttp(project: Project, session: TsEditSession, useCase: TsType
       requestType,
       source,
       target: route.body || last !== undefined ? target : `${target}?reference=ref-1`,
+      // A blank reference: %20 in the path or query (trimmed to nothing), a space in the body.
+      invalidTarget: route.body ? target : last !== undefined ? targetWith('%20') : `${target}?reference=%20`,
     });
   }
   if (!served) {
