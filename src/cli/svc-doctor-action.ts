@@ -1,6 +1,5 @@
 import { FailureError, UsageError } from '../errors.js';
 import { loadProject, type Project } from '../project/load-project.js';
-import { loadGoParser } from '../targets/go/edit/parser.js';
 import { compareGoVersions, goDirective, layoutViolations, modifiedFiles, type LayoutViolation } from '../targets/go/inspect/doctor.js';
 import { say, type Output } from '../ui/output.js';
 
@@ -11,10 +10,16 @@ interface Check {
 }
 
 /**
- * `svc doctor [--json]`: the manifest, the Go toolchain against go.mod, files the generator owns
- * that were changed by hand (informational), and the layout rules. Exit 1 when any check fails.
+ * `svc doctor [--json]`: the manifest, the Go toolchain against go.mod (for a TypeScript service: the
+ * running Node against package.json's engines.node), files the generator owns that were changed by
+ * hand (informational), and the layout rules. Exit 1 when any check fails.
  */
-export async function svcDoctorAction(cwd: string, out: Output, goVersion: () => Promise<string | null> = installedGoVersion): Promise<number> {
+export async function svcDoctorAction(
+  cwd: string,
+  out: Output,
+  goVersion: () => Promise<string | null> = installedGoVersion,
+  nodeVersion: () => string = () => process.version,
+): Promise<number> {
   const checks: Check[] = [];
   let project: Project;
   try {
@@ -28,6 +33,7 @@ export async function svcDoctorAction(cwd: string, out: Output, goVersion: () =>
   const { manifest, tree, spec } = project;
   const shape = manifestProblems(project);
   checks.push({ name: 'manifest', ok: shape.length === 0, detail: shape.length === 0 ? `svc.json valid (create-service ${manifest.version}, ${Object.keys(manifest.files).length} files)` : shape.join('; ') });
+  if (spec.choices.lang === 'ts') return tsDoctor(out, project, checks, shape.length === 0, nodeVersion());
 
   const directive = goDirective(tree.read('go.mod') ?? '');
   const installed = await goVersion();
@@ -39,7 +45,7 @@ export async function svcDoctorAction(cwd: string, out: Output, goVersion: () =>
   }
 
   const { modified, missing } = shape.length === 0 ? modifiedFiles(tree, manifest) : { modified: [], missing: [] };
-  const parser = await loadGoParser();
+  const parser = await (await import('../targets/go/edit/parser.js')).loadGoParser();
   const { violations, unparsable } = layoutViolations(parser, spec.root, spec.module);
   checks.push({
     name: 'layout',
@@ -47,6 +53,38 @@ export async function svcDoctorAction(cwd: string, out: Output, goVersion: () =>
     detail:
       violations.length === 0 && unparsable.length === 0
         ? 'dependencies point inwards (domain <- port <- app <- adapters; adapters wired only in bootstrap and cmd)'
+        : [`${violations.length} import(s) break the layout rules`, ...(unparsable.length > 0 ? [`${unparsable.length} file(s) do not parse: ${unparsable.join(', ')}`] : [])].join('; '),
+  });
+  return report(out, checks, { modified, missing, violations });
+}
+
+/** The TypeScript half: Node against engines.node, and the layout rules read through ts-morph (loaded only here). */
+async function tsDoctor(out: Output, project: Project, checks: Check[], manifestValid: boolean, installed: string): Promise<number> {
+  const { tree, manifest } = project;
+  const { enginesNode, satisfiesNodeRange, tsLayoutViolations } = await import('../targets/ts/inspect/doctor.js');
+  const engines = enginesNode(tree.read('package.json'));
+  if ('problem' in engines) checks.push({ name: 'node', ok: false, detail: `${engines.problem}; it should say which Node the service needs, e.g. "engines": { "node": ">=20.17" }` });
+  else {
+    const ok = satisfiesNodeRange(installed, engines.range);
+    checks.push({
+      name: 'node',
+      ok: ok === true,
+      detail:
+        ok === null
+          ? `cannot compare Node ${installed} with engines.node "${engines.range}" (use plain comparators such as >=20.17)`
+          : ok
+            ? `Node ${installed} satisfies engines.node ${engines.range}`
+            : `Node ${installed} does not satisfy package.json's engines.node ${engines.range}; install a matching Node (https://nodejs.org/)`,
+    });
+  }
+  const { modified, missing } = manifestValid ? modifiedFiles(tree, manifest) : { modified: [], missing: [] };
+  const { violations, unparsable } = await tsLayoutViolations(tree);
+  checks.push({
+    name: 'layout',
+    ok: violations.length === 0 && unparsable.length === 0,
+    detail:
+      violations.length === 0 && unparsable.length === 0
+        ? 'dependencies point inwards (domain <- port <- app <- adapters; adapters wired only in src/bootstrap and src/main.ts)'
         : [`${violations.length} import(s) break the layout rules`, ...(unparsable.length > 0 ? [`${unparsable.length} file(s) do not parse: ${unparsable.join(', ')}`] : [])].join('; '),
   });
   return report(out, checks, { modified, missing, violations });

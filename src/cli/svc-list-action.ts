@@ -1,19 +1,24 @@
-import { loadProject } from '../project/load-project.js';
-import { loadGoParser } from '../targets/go/edit/parser.js';
-import { inventory, type ServiceInventory } from '../targets/go/inspect/list.js';
+import { loadProject, type Project } from '../project/load-project.js';
+import type { ServiceInventory } from '../targets/go/inspect/list.js';
 import { say, type Output } from '../ui/output.js';
 
 /** `svc list [--json]`: use cases, ports and adapters, read from the code through the syntax tree. */
 export async function svcListAction(cwd: string, out: Output): Promise<number> {
   const project = loadProject(cwd);
-  const parser = await loadGoParser();
-  const found = inventory(parser, project.tree, project.spec.module);
+  const found = await readInventory(project);
   if (out.json) {
     out.stdout.write(`${JSON.stringify({ name: project.spec.name.kebab, module: project.spec.module, ...found }, null, 2)}\n`);
     return 0;
   }
   printInventory(out, found);
   return 0;
+}
+
+/** Through ts-morph for a TypeScript service (svc.json's choices.lang), through tree-sitter for Go: each loads only on its own path. */
+async function readInventory(project: Project): Promise<ServiceInventory> {
+  if (project.spec.choices.lang === 'ts') return (await import('../targets/ts/inspect/list.js')).tsInventory(project.tree);
+  const [{ loadGoParser }, { inventory }] = await Promise.all([import('../targets/go/edit/parser.js'), import('../targets/go/inspect/list.js')]);
+  return inventory(await loadGoParser(), project.tree, project.spec.module);
 }
 
 export function printInventory(out: Output, found: ServiceInventory): void {
