@@ -1,6 +1,7 @@
 import type { CodeBlockWriter, Expression, FunctionDeclaration, ObjectLiteralExpression, SourceFile } from 'ts-morph';
 import { compareStrings } from '../../../tree/compare.js';
 import { AnchorNotFoundError, EditError } from './errors.js';
+import { compareModules } from './splice.js';
 
 type TsMorph = typeof import('ts-morph');
 
@@ -166,10 +167,6 @@ function paragraphed(statement: string, paragraph: boolean): string | ((writer: 
   return paragraph ? (writer) => writer.newLine().write(statement) : statement;
 }
 
-function compareModules(a: string, b: string): number {
-  const relative = (module: string) => (module.startsWith('.') ? 1 : 0);
-  return relative(a) - relative(b) || compareStrings(a, b);
-}
 
 type Missing = (reason: string, where: string, problem?: 'missing' | 'ambiguous' | 'wrong-kind') => never;
 

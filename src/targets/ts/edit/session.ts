@@ -1,15 +1,19 @@
+import { createRequire } from 'node:module';
 import type { Project, SourceFile, ts } from 'ts-morph';
 import type { Tree } from '../../../tree/tree.js';
 import { AnchorNotFoundError, TsParseError } from './errors.js';
 import { applyTsEdit, type TsEdit } from './edits.js';
+import { applySplices, planSplices } from './splice.js';
 
 type TsMorph = typeof import('ts-morph');
 
 let loaded: Promise<TsMorph> | undefined;
 
-/** ts-morph costs ~450 ms to import: only the TypeScript `svc add` path loads it, once. */
+/** ts-morph costs ~300 ms to load: only the TypeScript `svc` paths load it, once. */
 export function loadTsMorph(): Promise<TsMorph> {
-  loaded ??= import('ts-morph');
+  // require() rather than import(): the ESM loader would scan ts-morph's 9 MB CommonJS bundle for
+  // export names first (~70 ms of a ~300 ms load). Still lazy: only this call loads it.
+  loaded ??= Promise.resolve(createRequire(import.meta.url)('ts-morph') as TsMorph);
   return loaded;
 }
 
@@ -26,6 +30,8 @@ export class TsEditSession {
   private constructor(
     private readonly morph: TsMorph,
     private readonly tree: Tree,
+    /** Plan edits as splices when possible; false applies every edit through ts-morph (tests compare both). */
+    private readonly splice: boolean,
   ) {
     this.project = new morph.Project({
       skipAddingFilesFromTsConfig: true,
@@ -43,8 +49,8 @@ export class TsEditSession {
     });
   }
 
-  static async open(tree: Tree): Promise<TsEditSession> {
-    return new TsEditSession(await loadTsMorph(), tree);
+  static async open(tree: Tree, options: { splice?: boolean } = {}): Promise<TsEditSession> {
+    return new TsEditSession(await loadTsMorph(), tree, options.splice ?? true);
   }
 
   get ts(): TsMorph {
@@ -77,17 +83,32 @@ export class TsEditSession {
   apply(file: string, edits: readonly TsEdit[], manualSnippet: string): boolean {
     const source = this.source(file, manualSnippet);
     const before = source.getFullText();
+    const splices = this.splice ? planSplices(this.morph, source, edits) : null;
+    if (splices !== null) {
+      if (splices.length === 0) return false;
+      const after = applySplices(before, splices);
+      // The one parse of the result: it checks it and is what later edits of this file see.
+      this.files.set(file, this.parse(file, after));
+      this.tree.merge(file, after);
+      return true;
+    }
     let changed = false;
     for (const edit of edits) changed = applyTsEdit(this.morph, source, file, edit, manualSnippet) || changed;
     const after = source.getFullText();
     if (!changed || after === before) return false;
-    this.parse(`${file}.check.ts`, after, file);
+    // ts-morph re-parsed the file after its last change: its diagnostics are those of the result.
+    this.check(source, file, after);
     this.tree.merge(file, after);
     return true;
   }
 
-  private parse(file: string, text: string, reportAs = file): SourceFile {
+  private parse(file: string, text: string): SourceFile {
     const source = this.project.createSourceFile(`/${file}`, text, { overwrite: true, scriptKind: this.morph.ts.ScriptKind.TS });
+    this.check(source, file, text);
+    return source;
+  }
+
+  private check(source: SourceFile, reportAs: string, text: string): void {
     const diagnostics = (source.compilerNode as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     const first = diagnostics[0];
     if (first !== undefined) {
@@ -95,6 +116,5 @@ export class TsEditSession {
       const excerpt = text.split('\n')[line - 1] ?? '';
       throw new TsParseError(reportAs, line, column, this.morph.ts.flattenDiagnosticMessageText(first.messageText, ' '), `  ${excerpt}\n  ${' '.repeat(Math.max(0, column - 1))}^`);
     }
-    return source;
   }
 }
