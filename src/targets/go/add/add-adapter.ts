@@ -1,7 +1,8 @@
 import type { AddOperation } from '../../../cli/svc-add-action.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
-import { DATASTORES, withDatastore, type Datastore } from '../../../spec/catalog.js';
+import { adapterCommand, parseAdapterKind } from '../../../spec/adapter-kind.js';
+import { withDatastore, type Datastore } from '../../../spec/catalog.js';
 import { namesOf } from '../../../spec/naming.js';
 import { goTemplateContext } from '../context.js';
 import { loadGoParser, type GoParser } from '../edit/index.js';
@@ -34,9 +35,9 @@ const SAMPLE_PORT = 'OrderRepository';
  */
 export function addAdapterOperation(kind: string, options: AddAdapterOptions = {}): AddOperation {
   return {
-    command: `add adapter ${kind}${options.for === undefined ? '' : ` --for ${options.for}`}`,
+    command: adapterCommand(kind, options.for),
     async apply(project) {
-      const store = parseKind(kind);
+      const store = parseAdapterKind(kind);
       const parser = await loadGoParser();
       const target = resolveTarget(project, parser, store, options.for);
       if (store !== 'memory') {
@@ -48,14 +49,6 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
       return { postSteps: goPostSteps({ install: options.install !== false, git: false }) };
     },
   };
-}
-
-function parseKind(kind: string): Datastore {
-  if ((DATASTORES as readonly string[]).includes(kind)) return kind as Datastore;
-  throw new UsageError(
-    `unknown adapter kind ${JSON.stringify(kind)}`,
-    `choose one of: ${DATASTORES.join(', ')} (e.g. svc add adapter postgres)`,
-  );
 }
 
 function resolveTarget(project: Project, parser: GoParser, store: Datastore, port: string | undefined): AdapterTarget {

@@ -7,7 +7,7 @@ import { addGoRequirements, editGoFile } from './datastore/edits.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposePostgres } from '../../../file-edits/compose-services.js';
-import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
+import { addK8sPostgresEnv } from '../../../file-edits/k8s-env.js';
 import type { GoFeature } from './feature.js';
 
 /**
@@ -76,20 +76,7 @@ export async function applyPostgres(tree: Tree, context: GoContext, target: Adap
 
   addComposePostgres(tree, name);
   addCiServiceContainer(tree, 'postgres');
-  editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
-    addContainerEnv(
-      doc,
-      name,
-      { name: 'POSTGRES_URL', valueFrom: { secretKeyRef: { name: `${name}-postgres`, key: 'url' } } },
-      [
-        ' The connection string (with its password) comes from a Secret, e.g.',
-        `   kubectl create secret generic ${name}-postgres \\`,
-        `     --from-literal=url='postgres://USER:PASSWORD@HOST:5432/${name}?sslmode=verify-full'`,
-        ' Migrations run at start, under an advisory lock. To migrate in a separate step, run',
-        ` \`${name} migrate\` (e.g. in a Job) first and set POSTGRES_MIGRATE_ON_START to "false".`,
-      ].join('\n'),
-    );
-  });
+  addK8sPostgresEnv(tree, name, `${name} migrate`);
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
   appendTextBlock(tree, 'README.md', README(name, target.port !== null));
 }

@@ -1,7 +1,8 @@
 import type { AddOperation } from '../../../cli/svc-add-action.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
-import { DATASTORES, withDatastore, type Datastore } from '../../../spec/catalog.js';
+import { adapterCommand, parseAdapterKind } from '../../../spec/adapter-kind.js';
+import { withDatastore, type Datastore } from '../../../spec/catalog.js';
 import { namesOf } from '../../../spec/naming.js';
 import { filesIn } from '../../../tree/files-in.js';
 import { tsTemplateContext } from '../context.js';
@@ -31,9 +32,9 @@ const MEMORY_DIR = 'src/adapter/memory';
  */
 export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions = {}): AddOperation {
   return {
-    command: `add adapter ${kind}${options.for === undefined ? '' : ` --for ${options.for}`}`,
+    command: adapterCommand(kind, options.for),
     async apply(project) {
-      const store = parseKind(kind);
+      const store = parseAdapterKind(kind);
       const target = await resolveTarget(project, store, options.for);
       if (store !== 'memory') {
         const context = tsTemplateContext(project.spec);
@@ -44,11 +45,6 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
       return { postSteps: store === 'memory' ? [] : tsPostSteps({ install: options.install !== false, git: false }) };
     },
   };
-}
-
-function parseKind(kind: string): Datastore {
-  if ((DATASTORES as readonly string[]).includes(kind)) return kind as Datastore;
-  throw new UsageError(`unknown adapter kind ${JSON.stringify(kind)}`, `choose one of: ${DATASTORES.join(', ')} (e.g. svc add adapter postgres)`);
 }
 
 async function resolveTarget(project: Project, store: Datastore, port: string | undefined): Promise<AdapterTarget> {

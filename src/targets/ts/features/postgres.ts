@@ -1,7 +1,7 @@
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposePostgres } from '../../../file-edits/compose-services.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
-import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
+import { addK8sPostgresEnv } from '../../../file-edits/k8s-env.js';
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import type { Tree } from '../../../tree/tree.js';
 import { TsEditSession } from '../edit/session.js';
@@ -17,6 +17,7 @@ import {
   type AdapterTarget,
   type TsContext,
 } from './datastore/context.js';
+import { portsStatements, serviceTestEnvEdits } from './datastore/wiring-edits.js';
 import { addNpmPackages, addNpmScript } from './datastore/package-json.js';
 import type { TsFeature } from './feature.js';
 
@@ -83,7 +84,7 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
       ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/postgres/order-repository.js', name: 'PostgresOrderRepository' }] : []),
       { kind: 'use-parameter', func: 'createPorts', index: 0, name: 'config' },
       { kind: 'use-parameter', func: 'createPorts', index: 1, name: 'deps' },
-      ...PORTS_STATEMENTS.map(([statement, unlessPresent], index) => ({ kind: 'statement' as const, func: 'createPorts', statement, unlessPresent, position: 'before-return' as const, paragraph: index === 0 })),
+      ...portsStatements(PORTS_STATEMENTS),
       ...(sample
         ? [
             { kind: 'replace-in-returned-property' as const, func: 'createPorts', name: 'orders', from: MEMORY_ORDERS, to: 'new PostgresOrderRepository(pool)' },
@@ -94,35 +95,14 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
     [...PORTS_STATEMENTS.map(([statement]) => statement), ...(sample ? ['orders: new PostgresOrderRepository(pool),   (in the object createPorts returns)'] : [])].join('\n'),
   );
   if (tree.exists(TEST_ENV_FILE)) {
-    session.apply(
-      TEST_ENV_FILE,
-      [
-        { kind: 'named-import', module: './integration.js', name: 'integrationTarget' },
-        { kind: 'statement', func: 'serviceTestEnv', statement: "const postgresUrl = integrationTarget('POSTGRES_TEST_URL');", unlessPresent: "integrationTarget('POSTGRES_TEST_URL')", position: 'before-return' },
-        { kind: 'statement', func: 'serviceTestEnv', statement: 'if (postgresUrl === undefined) return undefined;', unlessPresent: 'postgresUrl === undefined', position: 'before-return' },
-        { kind: 'returned-property', func: 'serviceTestEnv', name: 'POSTGRES_URL', initializer: 'postgresUrl' },
-        // The start/stop test needs the connection only: the schema is the integration tests' business.
-        { kind: 'returned-property', func: 'serviceTestEnv', name: 'POSTGRES_MIGRATE_ON_START', initializer: "'false'" },
-      ],
-      "const postgresUrl = integrationTarget('POSTGRES_TEST_URL');\nif (postgresUrl === undefined) return undefined;\nPOSTGRES_URL: postgresUrl, POSTGRES_MIGRATE_ON_START: 'false'   (in the object serviceTestEnv returns)",
-    );
+    // The start/stop test needs the connection only: the schema is the integration tests' business.
+    const { edits, snippet } = serviceTestEnvEdits('POSTGRES_TEST_URL', 'postgresUrl', { POSTGRES_URL: 'postgresUrl', POSTGRES_MIGRATE_ON_START: "'false'" });
+    session.apply(TEST_ENV_FILE, edits, snippet);
   }
 
+
   addComposePostgres(tree, name);
-  editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
-    addContainerEnv(
-      doc,
-      name,
-      { name: 'POSTGRES_URL', valueFrom: { secretKeyRef: { name: `${name}-postgres`, key: 'url' } } },
-      [
-        ' The connection string (with its password) comes from a Secret, e.g.',
-        `   kubectl create secret generic ${name}-postgres \\`,
-        `     --from-literal=url='postgres://USER:PASSWORD@HOST:5432/${name}?sslmode=verify-full'`,
-        ' Migrations run at start, under an advisory lock. To migrate in a separate step, run',
-        ' `npm run migrate` (e.g. in a Job) first and set POSTGRES_MIGRATE_ON_START to "false".',
-      ].join('\n'),
-    );
-  });
+  addK8sPostgresEnv(tree, name, 'npm run migrate');
   addCiServiceContainer(tree, 'postgres');
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
   appendTextBlock(tree, 'README.md', README(sample));

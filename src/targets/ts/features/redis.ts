@@ -7,6 +7,7 @@ import type { Tree } from '../../../tree/tree.js';
 import { TsEditSession } from '../edit/session.js';
 import { NPM_PACKAGES } from '../npm-packages.js';
 import { adapterContext, CONFIG_FILE, CONFIG_TEST_FILE, createTarget, PORTS_FILE, TEST_ENV_FILE, type AdapterTarget, type TsContext } from './datastore/context.js';
+import { portsStatements, serviceTestEnvEdits } from './datastore/wiring-edits.js';
 import { addNpmPackages } from './datastore/package-json.js';
 import type { TsFeature } from './feature.js';
 
@@ -61,25 +62,17 @@ redis: { host: vars.REDIS_ADDR.host, port: vars.REDIS_ADDR.port, keyPrefix: vars
       ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/redis/order-cache.js', name: 'CachedOrderRepository' }] : []),
       { kind: 'use-parameter', func: 'createPorts', index: 0, name: 'config' },
       { kind: 'use-parameter', func: 'createPorts', index: 1, name: 'deps' },
-      ...PORTS_STATEMENTS.map(([statement, unlessPresent], index) => ({ kind: 'statement' as const, func: 'createPorts', statement, unlessPresent, position: 'before-return' as const, paragraph: index === 0 })),
+      ...portsStatements(PORTS_STATEMENTS),
       // Whatever serves orders now (memory, PostgreSQL or the user's own) gets the cache in front.
       ...(sample ? [{ kind: 'wrap-returned-property' as const, func: 'createPorts', name: 'orders', prefix: ORDER_CACHE, suffix: ', redis, deps.logger)' }] : []),
     ],
     [...PORTS_STATEMENTS.map(([statement]) => statement), ...(sample ? ['orders: new CachedOrderRepository(<the current repository>, redis, deps.logger),   (in the object createPorts returns)'] : [])].join('\n'),
   );
   if (tree.exists(TEST_ENV_FILE)) {
-    session.apply(
-      TEST_ENV_FILE,
-      [
-        { kind: 'named-import', module: './integration.js', name: 'integrationTarget' },
-        { kind: 'statement', func: 'serviceTestEnv', statement: "const redisAddr = integrationTarget('REDIS_TEST_ADDR');", unlessPresent: "integrationTarget('REDIS_TEST_ADDR')", position: 'before-return' },
-        { kind: 'statement', func: 'serviceTestEnv', statement: 'if (redisAddr === undefined) return undefined;', unlessPresent: 'redisAddr === undefined', position: 'before-return' },
-        { kind: 'returned-property', func: 'serviceTestEnv', name: 'REDIS_ADDR', initializer: 'redisAddr' },
-        { kind: 'returned-property', func: 'serviceTestEnv', name: 'REDIS_KEY_PREFIX', initializer: '`test-${String(process.pid)}:`' },
-      ],
-      "const redisAddr = integrationTarget('REDIS_TEST_ADDR');\nif (redisAddr === undefined) return undefined;\nREDIS_ADDR: redisAddr, REDIS_KEY_PREFIX: `test-${String(process.pid)}:`   (in the object serviceTestEnv returns)",
-    );
+    const { edits, snippet } = serviceTestEnvEdits('REDIS_TEST_ADDR', 'redisAddr', { REDIS_ADDR: 'redisAddr', REDIS_KEY_PREFIX: '`test-${String(process.pid)}:`' });
+    session.apply(TEST_ENV_FILE, edits, snippet);
   }
+
 
   addComposeRedis(tree, name);
   editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
