@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { tool } from '../helpers/node-tools.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -26,16 +26,6 @@ const ADDS: string[][] = [
 ];
 
 let root = '';
-
-function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...extra };
-}
-
-async function tool(cwd: string, command: string, args: string[], env: Record<string, string> = {}): Promise<string> {
-  const result = await execa(command, args, { cwd, reject: false, all: true, extendEnv: false, env: cleanEnv(env), timeout: 300_000 });
-  if (result.exitCode !== 0) expect.fail(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.exitCode}):\n${result.all}`);
-  return String(result.all ?? '');
-}
 
 beforeAll(async () => {
   const cwd = makeTempDir('create-service-ts-grow-');
