@@ -1,8 +1,7 @@
 import type { Tree } from '../../../tree/tree.js';
 import { filesIn } from '../../../tree/files-in.js';
 import type { TsEditSession } from '../edit/session.js';
-
-const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+import { routePatterns } from '../inspect/route-patterns.js';
 
 export interface ServedRoute {
   method: string;
@@ -20,20 +19,18 @@ export function routeKey(fastifyPath: string): string {
 }
 
 /**
- * The routes the HTTP adapter registers as `<server>.<method>('<path>', …)` in the files of `dir`,
- * read through ts-morph. Routes built otherwise (server.route({…}), computed paths) are not seen.
+ * The routes the handler files of `dir` register, read through ts-morph as `svc list` reads them
+ * (`server.<method>('<path>', …)` and `server.route({ method, url })`); computed paths are not seen.
  */
 export function servedRoutes(session: TsEditSession, tree: Tree, dir: string): ServedRoute[] {
-  const { SyntaxKind } = session.ts;
   const routes: ServedRoute[] = [];
   for (const file of filesIn(tree, dir, '.ts')) {
     if (file.endsWith('.test.ts')) continue;
-    for (const call of session.source(file, '').getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const callee = call.getExpression().asKind(SyntaxKind.PropertyAccessExpression);
-      const method = callee?.getName().toLowerCase();
-      const path = call.getArguments()[0]?.asKind(SyntaxKind.StringLiteral)?.getLiteralValue();
-      if (method === undefined || path === undefined || !METHODS.has(method) || !path.startsWith('/')) continue;
-      routes.push({ method: method.toUpperCase(), path: routeKey(path), file });
+    for (const call of session.source(file, '').getDescendantsOfKind(session.ts.SyntaxKind.CallExpression)) {
+      for (const pattern of routePatterns(session.ts, call)) {
+        const [method = '', path = ''] = pattern.split(' ');
+        if (path.startsWith('/')) routes.push({ method, path: routeKey(path), file });
+      }
     }
   }
   return routes;

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
-import type { CallExpression, FunctionDeclaration, MethodSignature, Node, ObjectLiteralExpression, PropertyAccessExpression, SourceFile, StringLiteral } from 'ts-morph';
+import type { CallExpression, FunctionDeclaration, MethodSignature, Node, ObjectLiteralExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { compareStrings } from '../../../tree/compare.js';
+import { filesIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
 import type { ServiceInventory } from '../../go/inspect/list.js';
+import { routePatterns } from './route-patterns.js';
 import { importOf, resolveModule, TsReader } from './source.js';
 
 export const APP_FILE = 'src/app/app.ts';
@@ -12,7 +14,6 @@ const BOOTSTRAP_DIR = 'src/bootstrap';
 const ADAPTER_DIR = 'src/adapter';
 const PORT_DIR = 'src/port';
 const INBOUND = new Set(['http', 'grpc']);
-const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 type TsMorph = TsReader['morph'];
 
@@ -187,28 +188,6 @@ function readRoutes(reader: TsReader): Route[] {
   return routes;
 }
 
-/** `server.post('/v1/orders', …)` -> `POST /v1/orders`; `server.route({ method: 'GET', url: '/x' })` -> `GET /x`. */
-function routePatterns(morph: TsMorph, call: CallExpression): string[] {
-  const callee = call.getExpression();
-  if (!morph.Node.isPropertyAccessExpression(callee)) return [];
-  const method = callee.getName();
-  const [first] = call.getArguments();
-  if (HTTP_METHODS.has(method) && first !== undefined && morph.Node.isStringLiteral(first)) return [`${method.toUpperCase()} ${first.getLiteralValue()}`];
-  if (HTTP_METHODS.has(method) && first !== undefined && morph.Node.isNoSubstitutionTemplateLiteral(first)) return [`${method.toUpperCase()} ${first.getLiteralValue()}`];
-  if (method !== 'route' || first === undefined || !morph.Node.isObjectLiteralExpression(first)) return [];
-  const literal = (name: string): string[] => {
-    const property = first.getProperty(name);
-    const value = property !== undefined && morph.Node.isPropertyAssignment(property) ? property.getInitializer() : undefined;
-    if (value === undefined) return [];
-    if (morph.Node.isStringLiteral(value) || morph.Node.isNoSubstitutionTemplateLiteral(value)) return [value.getLiteralValue()];
-    if (morph.Node.isArrayLiteralExpression(value)) return value.getElements().filter((element) => morph.Node.isStringLiteral(element)).map((element) => (element as StringLiteral).getLiteralValue());
-    return [];
-  };
-  const [url] = literal('url');
-  if (url === undefined) return [];
-  return literal('method').map((verb) => `${verb.toUpperCase()} ${url}`);
-}
-
 interface Wired {
   /** The value as written, a local constant replaced by its initializer: `new MemoryOrderRepository()`. */
   value: string;
@@ -240,16 +219,7 @@ function readWiring(reader: TsReader, tree: Tree): Map<string, Wired> {
 
 /** src/bootstrap/ports.ts first, then the other non-test files of src/bootstrap. */
 function bootstrapFiles(tree: Tree): string[] {
-  const others: string[] = [];
-  try {
-    for (const entry of fs.readdirSync(tree.absolute(BOOTSTRAP_DIR), { withFileTypes: true })) {
-      const file = `${BOOTSTRAP_DIR}/${entry.name}`;
-      if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && file !== PORTS_FILE) others.push(file);
-    }
-  } catch {
-    // no src/bootstrap
-  }
-  return [PORTS_FILE, ...others.sort(compareStrings)];
+  return [PORTS_FILE, ...filesIn(tree, BOOTSTRAP_DIR, '.ts').filter((file) => !file.endsWith('.test.ts') && file !== PORTS_FILE)];
 }
 
 function localInitializer(fn: FunctionDeclaration, name: string): Node | undefined {
