@@ -6,11 +6,11 @@ import { withDatastore, type Datastore } from '../../../spec/catalog.js';
 import { namesOf } from '../../../spec/naming.js';
 import { filesIn } from '../../../tree/files-in.js';
 import { tsTemplateContext } from '../context.js';
-import { loadTsMorph } from '../edit/session.js';
 import { tsPostSteps } from '../post-steps.js';
 import type { AdapterTarget } from '../features/datastore/context.js';
 import { applyTsPostgres } from '../features/postgres.js';
 import { applyTsRedis } from '../features/redis.js';
+import { TsReader } from '../inspect/source.js';
 
 export interface AddTsAdapterOptions {
   /** The port the adapter implements; defaults to the sample OrderRepository when it exists. */
@@ -83,13 +83,11 @@ async function resolveTarget(project: Project, store: Datastore, port: string | 
 
 /** Names of the interfaces exported at the top level of src/port, read through ts-morph. */
 async function declaredPorts(project: Project): Promise<Set<string>> {
-  const morph = await loadTsMorph();
-  const scratch = new morph.Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, compilerOptions: { noLib: true } });
+  const reader = await TsReader.open(project.tree);
   const names = new Set<string>();
   for (const file of filesIn(project.tree, PORT_DIR, '.ts')) {
     if (file.endsWith('.test.ts')) continue;
-    const source = scratch.createSourceFile(`/${file}`, project.tree.read(file) ?? '', { overwrite: true });
-    for (const iface of source.getInterfaces()) if (iface.isExported()) names.add(iface.getName());
+    for (const iface of reader.source(file)?.getInterfaces() ?? []) if (iface.isExported()) names.add(iface.getName());
   }
   return names;
 }

@@ -1,7 +1,7 @@
 import type { CodeBlockWriter, Expression, FunctionDeclaration, ObjectLiteralExpression, SourceFile } from 'ts-morph';
 import { compareStrings } from '../../../tree/compare.js';
 import { AnchorNotFoundError, EditError } from './errors.js';
-import { compareModules } from './splice.js';
+import { compareModules, containsMarker } from './splice.js';
 
 type TsMorph = typeof import('ts-morph');
 
@@ -124,7 +124,7 @@ export function applyTsEdit(morph: TsMorph, source: SourceFile, file: string, ed
     case 'statement': {
       const body = functionNamed(source, edit.func, missing);
       const statements = body.getStatements();
-      if (statements.some((statement) => collapsed(statement.getText()).includes(collapsed(edit.unlessPresent)))) return false;
+      if (statements.some((statement) => containsMarker(statement.getText(), edit.unlessPresent))) return false;
       // insertStatements counts comment rows as statements: positions come from the list with comments.
       const rows = body.getStatementsWithComments();
       const last = statements[statements.length - 1];
@@ -155,11 +155,6 @@ function functionNamed(source: SourceFile, name: string, missing: (reason: strin
   if (found.length === 0) return missing(`function ${name} is gone (renamed, moved or deleted)`, `in the function that plays the role of ${name}`);
   if (found.length > 1) return missing(`function ${name} is declared ${found.length} times`, `in the right ${name}`, 'ambiguous');
   return found[0] as FunctionDeclaration;
-}
-
-/** Text with every run of white space made one space: a marker spanning rows matches at any indentation. */
-function collapsed(text: string): string {
-  return text.replace(/\s+/g, ' ');
 }
 
 /** The statement, after one blank row when `paragraph` (ts-morph's own newline plus this one). */

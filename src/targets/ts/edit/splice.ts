@@ -97,7 +97,7 @@ export function planSplices(morph: TsMorph, source: SourceFile, edits: readonly 
         if ((edit.position ?? 'end') !== 'end' || edit.paragraph === true || edit.statement.includes('\n') || !claim(`body ${edit.func}`)) return null;
         const fn = singleFunction(source, edit.func);
         if (fn === undefined) return null;
-        if (fn.getStatements().some((statement) => statement.getText().replace(/\s+/g, ' ').includes(edit.unlessPresent.replace(/\s+/g, ' ')))) continue;
+        if (fn.getStatements().some((statement) => containsMarker(statement.getText(), edit.unlessPresent))) continue;
         const last = fn.getStatementsWithComments().at(-1);
         if (last === undefined || hasTrailingComment(last)) return null;
         splices.push({ start: last.getEnd(), end: last.getEnd(), text: `\n${indentOf(source, last)}${edit.statement}` });
@@ -117,6 +117,12 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
   let result = text;
   for (const { splice } of ordered) result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
   return result;
+}
+
+/** Whether `text` contains `marker`, every run of white space in both taken as one space: a marker spanning rows matches at any indentation. */
+export function containsMarker(text: string, marker: string): boolean {
+  const collapsed = (value: string) => value.replace(/\s+/g, ' ');
+  return collapsed(text).includes(collapsed(marker));
 }
 
 /** Packages first, then relative modules, each sorted: the order of the generated imports. */
