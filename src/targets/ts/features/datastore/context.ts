@@ -1,12 +1,10 @@
+import type { AdapterTarget } from '../../../../spec/adapter-target.js';
 import type { tsTemplateContext } from '../../context.js';
 
 /** The template context of the TypeScript target, as the feature modules receive it. */
 export type TsContext = ReturnType<typeof tsTemplateContext>;
 
-/** What an adapter serves: the sample OrderRepository, or nothing yet (connection, config and readiness only). */
-export interface AdapterTarget {
-  port: 'OrderRepository' | null;
-}
+export type { AdapterTarget } from '../../../../spec/adapter-target.js';
 
 /** On the create path the target is the sample port when the sample is generated. */
 export function createTarget(context: TsContext): AdapterTarget {
