@@ -1,5 +1,6 @@
 import type { MethodSignature, Node, TypeNode } from 'ts-morph';
 import { UsageError } from '../../../errors.js';
+import { parseDiagnostics, scratchProject } from '../edit/scratch-project.js';
 
 type TsMorph = typeof import('ts-morph');
 
@@ -62,7 +63,7 @@ const hint = 'write it as in an interface, e.g. --method "charge(orderId: string
  */
 export function parsePortMethods(morph: TsMorph, methods: readonly string[], domain: ReadonlyMap<string, string>): PortMethod[] {
   const { SyntaxKind } = morph;
-  const project = new morph.Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true } });
+  const project = scratchProject(morph);
   const parsed: PortMethod[] = [];
   for (const text of methods) {
     const fail = (reason: string, help = hint): never => {
@@ -70,9 +71,8 @@ export function parsePortMethods(morph: TsMorph, methods: readonly string[], dom
     };
     if (text.trim() === '') fail('it is empty');
     const scratch = project.createSourceFile('/scratch.ts', `interface __Port {\n${text}\n}\n`, { overwrite: true });
-    const diagnostics = (scratch.compilerNode as unknown as { parseDiagnostics?: readonly { messageText: string | object }[] }).parseDiagnostics ?? [];
-    const first = diagnostics[0];
-    if (first !== undefined) fail(`it does not parse as a TypeScript method signature (${morph.ts.flattenDiagnosticMessageText(first.messageText as string, ' ')})`);
+    const first = parseDiagnostics(scratch)[0];
+    if (first !== undefined) fail(`it does not parse as a TypeScript method signature (${morph.ts.flattenDiagnosticMessageText(first.messageText, ' ')})`);
     scratch.formatText({ indentSize: 2, convertTabsToSpaces: true });
     const members = scratch.getInterface('__Port')?.getMembers() ?? [];
     const member = members[0];

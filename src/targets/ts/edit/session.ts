@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
-import type { Project, SourceFile, ts } from 'ts-morph';
+import type { Project, SourceFile } from 'ts-morph';
 import type { Tree } from '../../../tree/tree.js';
 import { AnchorNotFoundError, TsParseError } from './errors.js';
 import { applyTsEdit, type TsEdit } from './edits.js';
+import { parseDiagnostics, scratchProject } from './scratch-project.js';
 import { applySplices, planSplices } from './splice.js';
 
 type TsMorph = typeof import('ts-morph');
@@ -17,12 +18,7 @@ export function loadTsMorph(): Promise<TsMorph> {
   return loaded;
 }
 
-/**
- * Edits TypeScript files of a Tree through ts-morph. Only the files it is asked about are added, to
- * an in-memory project (no tsconfig, no node_modules): a 300-file service costs what one file costs.
- * The manipulation settings follow the generated code (and its ESLint config): two spaces, single
- * quotes, semicolons, trailing commas in multi-line literals.
- */
+/** Edits TypeScript files of a Tree through ts-morph, in a scratch project holding only the files it is asked about. */
 export class TsEditSession {
   private readonly project: Project;
   private readonly files = new Map<string, SourceFile>();
@@ -33,20 +29,7 @@ export class TsEditSession {
     /** Plan edits as splices when possible; false applies every edit through ts-morph (tests compare both). */
     private readonly splice: boolean,
   ) {
-    this.project = new morph.Project({
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      useInMemoryFileSystem: true,
-      compilerOptions: { allowJs: false, noLib: true },
-      manipulationSettings: {
-        indentationText: morph.IndentationText.TwoSpaces,
-        newLineKind: morph.NewLineKind.LineFeed,
-        quoteKind: morph.QuoteKind.Single,
-        useTrailingCommas: true,
-        insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
-        usePrefixAndSuffixTextForRename: false,
-      },
-    });
+    this.project = scratchProject(morph);
   }
 
   static async open(tree: Tree, options: { splice?: boolean } = {}): Promise<TsEditSession> {
@@ -109,8 +92,7 @@ export class TsEditSession {
   }
 
   private check(source: SourceFile, reportAs: string, text: string): void {
-    const diagnostics = (source.compilerNode as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-    const first = diagnostics[0];
+    const first = parseDiagnostics(source)[0];
     if (first !== undefined) {
       const { line, column } = source.getLineAndColumnAtPos(first.start);
       const excerpt = text.split('\n')[line - 1] ?? '';

@@ -1,15 +1,12 @@
 import path from 'node:path';
-import type { Project, SourceFile, ts } from 'ts-morph';
+import type { Project, SourceFile } from 'ts-morph';
 import type { Tree } from '../../../tree/tree.js';
+import { parseDiagnostics, scratchProject } from '../edit/scratch-project.js';
 import { loadTsMorph } from '../edit/session.js';
 
 type TsMorph = typeof import('ts-morph');
 
-/**
- * Reads TypeScript files of a Tree through ts-morph, for `svc list` and `svc doctor`: an in-memory
- * project (no tsconfig, no node_modules, no type checking) holding only the files asked about, each
- * parsed once.
- */
+/** Reads TypeScript files of a Tree through ts-morph, for `svc list` and `svc doctor`: a scratch project holding only the files asked about, each parsed once. */
 export class TsReader {
   private readonly project: Project;
   private readonly files = new Map<string, SourceFile | null>();
@@ -18,12 +15,7 @@ export class TsReader {
     readonly morph: TsMorph,
     private readonly tree: Tree,
   ) {
-    this.project = new morph.Project({
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      useInMemoryFileSystem: true,
-      compilerOptions: { allowJs: false, noLib: true },
-    });
+    this.project = scratchProject(morph);
   }
 
   static async open(tree: Tree): Promise<TsReader> {
@@ -41,7 +33,7 @@ export class TsReader {
 
   /** Whether the parser reported a syntax error in the file. */
   static hasParseErrors(source: SourceFile): boolean {
-    return ((source.compilerNode as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).length > 0;
+    return parseDiagnostics(source).length > 0;
   }
 }
 
