@@ -20,3 +20,14 @@ export function namesOf(identifier: string): Names {
     title: capitalCase(identifier),
   };
 }
+
+/** `CreateInvoice` -> `createInvoice`, `IDs` -> `ids`, `HTTPClient` -> `httpClient` (initialisms stay one word, as Go writes them). */
+export function lowerFirstWord(name: string): string {
+  const run = /^[A-Z]+/.exec(name)?.[0] ?? '';
+  if (run.length <= 1) return name.charAt(0).toLowerCase() + name.slice(1);
+  // `HTTPClient`: the last capital of the run starts the next word, unless the run is the whole name
+  // or is followed by a lower-case plural `s` (`IDs`).
+  const rest = name.slice(run.length);
+  if (rest === '' || rest === 's' || /^s[A-Z0-9]/.test(rest)) return run.toLowerCase() + rest;
+  return run.slice(0, -1).toLowerCase() + run.slice(-1) + rest;
+}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
 import { parseMethodSpecs, importBlock } from '../../../src/targets/go/add/go-code.js';
 import { parseHttpRoute, testTarget } from '../../../src/targets/go/add/http-route.js';
-import { lowerFirstWord, safeLocalName, validateTypeName } from '../../../src/targets/go/add/names.js';
+import { lowerFirstWord } from '../../../src/spec/naming.js';
+import { safeLocalName, validateTypeName } from '../../../src/targets/go/add/names.js';
 import { loadGoParser } from '../../../src/targets/go/edit/parser.js';
 
 describe('use case and port names', () => {

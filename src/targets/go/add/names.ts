@@ -1,6 +1,7 @@
 import { snakeCase } from 'change-case';
 import { UsageError } from '../../../errors.js';
 import { GO_KEYWORDS } from '../../../spec/go-keywords.js';
+import { lowerFirstWord } from '../../../spec/naming.js';
 
 /** Go's predeclared identifiers: legal names, but a type called `Error` or `String` only confuses readers. */
 const PREDECLARED = new Set([
@@ -41,17 +42,6 @@ export function validateTypeName(kind: 'use case' | 'port', name: string, exampl
   }
   if (PREDECLARED.has(name.toLowerCase())) fail(`${name} shadows Go's predeclared ${name.toLowerCase()}`);
   return { pascal: name, camel: lowerFirstWord(name), snake: snakeCase(name), words: snakeCase(name).replaceAll('_', ' ') };
-}
-
-/** `CreateInvoice` -> `createInvoice`, `IDs` -> `ids`, `HTTPClient` -> `httpClient` (Go's initialism style). */
-export function lowerFirstWord(name: string): string {
-  const run = /^[A-Z]+/.exec(name)?.[0] ?? '';
-  if (run.length <= 1) return name.charAt(0).toLowerCase() + name.slice(1);
-  // `HTTPClient`: the last capital of the run starts the next word, unless the run is the whole name
-  // or is followed by a lower-case plural `s` (`IDs`).
-  const rest = name.slice(run.length);
-  if (rest === '' || rest === 's' || /^s[A-Z0-9]/.test(rest)) return run.toLowerCase() + rest;
-  return run.slice(0, -1).toLowerCase() + run.slice(-1) + rest;
 }
 
 /** A parameter or local name that is not a keyword or predeclared identifier and avoids `taken`. */

@@ -13,7 +13,8 @@ import { gofmtTouched } from './post-steps.js';
 import { importBlock, resolveQualifiers } from './go-code.js';
 import { APP_DIR, APP_FILE, editGoFile, HTTP_DIR, requireFile, ROUTER_FILE } from './go-files.js';
 import { parseHttpRoute, testTarget, type HttpRoute } from './http-route.js';
-import { lowerFirstWord, safeLocalName, validateTypeName, type GoTypeName } from './names.js';
+import { lowerFirstWord } from '../../../spec/naming.js';
+import { safeLocalName, validateTypeName, type GoTypeName } from './names.js';
 import { renderFake } from './port-code.js';
 
 export interface AddUsecaseOptions {

@@ -1,4 +1,6 @@
+import { snakeCase } from 'change-case';
 import { UsageError } from '../../../errors.js';
+import { lowerFirstWord } from '../../../spec/naming.js';
 
 /** The spellings of a use case or port name the generated code needs. */
 export interface TsTypeName {
@@ -54,19 +56,7 @@ export function validateTsTypeName(kind: TsNameKind, name: string, example: stri
     fail('use ASCII letters and digits only, starting with an upper-case letter');
   }
   if (SHADOWED.has(name)) fail(`${name} would shadow the ${name} the service already uses`);
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase();
+  const words = snakeCase(name).replaceAll('_', ' ');
   const camel = lowerFirstWord(name);
   return { pascal: name, camel, kebab: words.replaceAll(' ', '-'), snake: words.replaceAll(' ', '_'), words, sentence: words.charAt(0).toUpperCase() + words.slice(1) };
-}
-
-/** `CreateInvoice` -> `createInvoice`, `IDs` -> `ids`, `HTTPClient` -> `httpClient`. */
-export function lowerFirstWord(name: string): string {
-  const run = /^[A-Z]+/.exec(name)?.[0] ?? '';
-  if (run.length <= 1) return name.charAt(0).toLowerCase() + name.slice(1);
-  const rest = name.slice(run.length);
-  if (rest === '' || rest === 's' || /^s[A-Z0-9]/.test(rest)) return run.toLowerCase() + rest;
-  return run.slice(0, -1).toLowerCase() + run.slice(-1) + rest;
 }
