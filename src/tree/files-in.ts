@@ -18,3 +18,16 @@ export function filesIn(tree: Tree, dir: string, extension: string): string[] {
   }
   return [...files].filter((file) => tree.read(file) !== undefined).sort(compareStrings);
 }
+
+/** The directories directly in `dir` on disk, sorted; none when `dir` does not exist. */
+export function dirsIn(tree: Tree, dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(tree.absolute(dir), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort(compareStrings);
+  } catch {
+    return [];
+  }
+}

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
+import { dirsIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
-import { compareStrings } from '../../../tree/compare.js';
 import type { GoParser } from '../edit/parser.js';
 import { listPortInterfaces, readAppModel, readRoutes, readWiring } from './project-model.js';
 
@@ -44,17 +43,7 @@ export function inventory(parser: GoParser, tree: Tree, module: string): Service
   });
 
   const adapters: ServiceInventory['adapters'] = [];
-  let dirs: string[] = [];
-  try {
-    dirs = fs
-      .readdirSync(tree.absolute('internal/adapter'), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort(compareStrings);
-  } catch {
-    dirs = [];
-  }
-  for (const name of dirs) {
+  for (const name of dirsIn(tree, 'internal/adapter')) {
     const path = `internal/adapter/${name}`;
     adapters.push({
       name,

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import type { CallExpression, FunctionDeclaration, MethodSignature, Node, ObjectLiteralExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
-import { compareStrings } from '../../../tree/compare.js';
-import { filesIn } from '../../../tree/files-in.js';
+import { dirsIn, filesIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
 import type { ServiceInventory } from '../../go/inspect/list.js';
 import { routePatterns } from './route-patterns.js';
@@ -68,17 +66,7 @@ export async function tsInventory(tree: Tree): Promise<ServiceInventory> {
   });
 
   const adapters: ServiceInventory['adapters'] = [];
-  let dirs: string[] = [];
-  try {
-    dirs = fs
-      .readdirSync(tree.absolute(ADAPTER_DIR), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort(compareStrings);
-  } catch {
-    dirs = [];
-  }
-  for (const name of dirs) {
+  for (const name of dirsIn(tree, ADAPTER_DIR)) {
     const path = `${ADAPTER_DIR}/${name}`;
     adapters.push({
       name,
