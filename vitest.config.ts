@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/helpers/remove-temp-dirs.ts'],
           testTimeout: 20_000,
         },
       },
@@ -15,6 +16,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
+          setupFiles: ['test/helpers/remove-temp-dirs.ts'],
           // Go builds and linters saturate this machine's two cores: one file at a time.
           fileParallelism: false,
           testTimeout: 600_000,

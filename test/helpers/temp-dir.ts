@@ -2,9 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** A fresh directory under the OS temp dir; removed by the returned cleanup. */
+const created = new Set<string>();
+
+/** A fresh directory under the OS temp dir; removed after the test file that made it (test/helpers/remove-temp-dirs.ts). */
 export function makeTempDir(prefix = 'create-service-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.add(dir);
+  return dir;
+}
+
+/** Removes every directory makeTempDir made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  created.clear();
 }
 
 /** Every file under root with its bytes, for before/after comparisons. */
