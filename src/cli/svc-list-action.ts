@@ -31,7 +31,7 @@ export function printInventory(out: Output, found: ServiceInventory): void {
   say(out, `Ports (${found.ports.length})`);
   table(
     out,
-    found.ports.map((port) => [port.name, port.type, port.adapter === null ? 'not wired in bootstrap' : `<- ${port.adapter}`]),
+    found.ports.map((port) => [port.name, port.type, port.adapter === null ? 'not wired in bootstrap' : `<- ${port.adapter}${layersNote(port.servedBy)}`]),
   );
   say(out);
   say(out, `Adapters (${found.adapters.length})`);
@@ -41,9 +41,25 @@ export function printInventory(out: Output, found: ServiceInventory): void {
       adapter.name,
       adapter.direction,
       adapter.path,
-      adapter.direction === 'inbound' ? `${adapter.serves.length} route(s)` : adapter.serves.length === 0 ? 'serves no port' : `serves ${adapter.serves.join(', ')}`,
+      adapter.direction === 'inbound'
+        ? `${adapter.serves.length} route(s)${adapter.useCases?.length ? ` calling ${adapter.useCases.join(', ')}` : ''}`
+        : adapter.serves.length === 0
+          ? 'serves no port'
+          : `serves ${adapter.serves.map((port) => `${port}${placeNote(adapter.name, found.ports.find((entry) => entry.name === port)?.servedBy)}`).join(', ')}`,
     ]),
   );
+}
+
+/** `  (redis → postgres)` for a port served by a decorator in front of another adapter; nothing for one adapter. */
+function layersNote(servedBy: string[] | undefined): string {
+  return servedBy !== undefined && servedBy.length > 1 ? `  (${servedBy.join(' → ')})` : '';
+}
+
+/** ` (in front of postgres)` / ` (behind redis)` where an adapter serves a port together with others. */
+function placeNote(adapter: string, servedBy: string[] | undefined): string {
+  const at = servedBy?.indexOf(adapter) ?? -1;
+  if (servedBy === undefined || at === -1 || servedBy.length < 2) return '';
+  return at === 0 ? ` (in front of ${servedBy.slice(1).join(', ')})` : ` (behind ${servedBy.slice(0, at).join(', ')})`;
 }
 
 function table(out: Output, rows: string[][]): void {
