@@ -199,6 +199,15 @@ describe('svc list reads hand-edited wiring', () => {
     const found = await inventory(root);
     expect(servedBy(found)).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: [] });
     expect(await list(root, false)).toMatch(/ {2}IDs +port\.IDGenerator +not wired in bootstrap\n/);
+
+    // A named result, filled and returned bare.
+    const named = bootstrapFile(PG_IMPORTS, 'newPorts', '\tports.Orders = postgres.NewOrderRepository(db)\n\tports.Clock, ports.IDs = system.Clock{}, system.IDGenerator{}\n\treturn ports, nil')
+      .replace('(app.Ports, error) {', '(ports app.Ports, err error) {')
+      .replace('db, err := postgres.Open', 'db, openErr := postgres.Open')
+      .replace('if err != nil {\n\t\treturn app.Ports{}, fmt.Errorf("postgres: %w", err)', 'if openErr != nil {\n\t\treturn ports, fmt.Errorf("postgres: %w", openErr)');
+    expect(named).toContain('(ports app.Ports, err error) {\n\tdb, openErr := postgres.Open(ctx, cfg.Postgres)\n\tif openErr != nil {');
+    write(root, 'internal/bootstrap/ports.go', named);
+    expect(servedBy(await inventory(root))).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'] });
   });
 
   it('one literal per branch: every adapter named serves the port, the first is shown', async () => {

@@ -47,10 +47,10 @@ export function readPortWirings(parser: GoParser, tree: Tree, module: string, in
       const portsType = appName === '.' ? 'Ports' : `${appName}.Ports`;
       for (const declaration of doc.root.namedChildren) {
         if (declaration?.type !== 'function_declaration' && declaration?.type !== 'method_declaration') continue;
-        const body = declaration.childForFieldName('body');
-        if (body === null) continue;
+        const set = portsSetIn(doc, declaration, portsType);
+        if (set.length === 0) continue;
         const reader = new FunctionReader(declaration, { imports, module, inputs });
-        for (const [port, value] of portsSetIn(doc, body, portsType)) {
+        for (const [port, value] of set) {
           const wiring = reader.wiring(value, interfaceOf(port));
           wirings.set(port, [...(wirings.get(port) ?? []), wiring]);
         }
@@ -60,8 +60,10 @@ export function readPortWirings(parser: GoParser, tree: Tree, module: string, in
   return wirings;
 }
 
-/** `[field, value]` for every field of app.Ports that `body` sets: keys of its literals, then assignments to variables holding one. */
-function portsSetIn(doc: GoDocument, body: Node, portsType: string): [string, Node][] {
+/** `[field, value]` for every field of app.Ports that a function sets: keys of its literals, then assignments to variables holding one. */
+function portsSetIn(doc: GoDocument, declaration: Node, portsType: string): [string, Node][] {
+  const body = declaration.childForFieldName('body');
+  if (body === null) return [];
   const set: [string, Node][] = [];
   const literals = findCompositeLiterals(doc, body, portsType);
   for (const literal of literals) {
@@ -72,7 +74,7 @@ function portsSetIn(doc: GoDocument, body: Node, portsType: string): [string, No
       if (key?.type === 'identifier' && value !== null) set.push([key.text, value]);
     }
   }
-  const holders = portsVariables(body, portsType);
+  const holders = portsVariables(declaration, body, portsType);
   for (const assignment of body.descendantsOfType('assignment_statement')) {
     if (assignment === null || assignment.childForFieldName('operator')?.text !== '=') continue;
     const left = listItems(assignment.childForFieldName('left'));
@@ -87,18 +89,24 @@ function portsSetIn(doc: GoDocument, body: Node, portsType: string): [string, No
   return set;
 }
 
-/** Names of the variables in `body` declared as app.Ports or bound to an `app.Ports{…}` literal. */
-function portsVariables(body: Node, portsType: string): Set<string> {
+/** Names of the variables of a function declared as app.Ports (a named result too) or bound to an `app.Ports{…}` literal. */
+function portsVariables(declaration: Node, body: Node, portsType: string): Set<string> {
   const names = new Set<string>();
   const isPorts = (value: Node | undefined) => {
     const literal = unwrap(value ?? null);
     return literal?.type === 'composite_literal' && literal.childForFieldName('type')?.text === portsType;
   };
-  for (const declaration of body.descendantsOfType(['short_var_declaration', 'var_spec', 'assignment_statement'])) {
-    if (declaration === null) continue;
-    const declared = declaration.type === 'var_spec' ? declaration.childrenForFieldName('name').filter((n): n is Node => n !== null) : listItems(declaration.childForFieldName('left'));
-    const values = listItems(declaration.childForFieldName(declaration.type === 'var_spec' ? 'value' : 'right'));
-    const typed = declaration.type === 'var_spec' && declaration.childForFieldName('type')?.text.replace(/^\*/, '') === portsType;
+  const isPortsType = (type: Node | null) => (type?.type === 'pointer_type' ? type.namedChildren[0] : type)?.text === portsType;
+  const result = declaration.childForFieldName('result');
+  for (const param of result?.type === 'parameter_list' ? result.namedChildren : []) {
+    if (param?.type !== 'parameter_declaration' || !isPortsType(param.childForFieldName('type'))) continue;
+    for (const name of param.childrenForFieldName('name')) if (name !== null) names.add(name.text);
+  }
+  for (const statement of body.descendantsOfType(['short_var_declaration', 'var_spec', 'assignment_statement'])) {
+    if (statement === null) continue;
+    const declared = statement.type === 'var_spec' ? statement.childrenForFieldName('name').filter((n): n is Node => n !== null) : listItems(statement.childForFieldName('left'));
+    const values = listItems(statement.childForFieldName(statement.type === 'var_spec' ? 'value' : 'right'));
+    const typed = statement.type === 'var_spec' && isPortsType(statement.childForFieldName('type'));
     declared.forEach((name, index) => {
       if (name.type === 'identifier' && (typed || isPorts(values[index]))) names.add(name.text);
     });
@@ -300,6 +308,7 @@ function listItems(node: Node | null): Node[] {
   return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
 }
 
+/** Each adapter folder once, where it first appears (a folder's sub-packages count as the folder). */
 function dedupe(layers: AdapterLayer[]): AdapterLayer[] {
-  return layers.filter((layer, index) => layers.findIndex((other) => other.package === layer.package) === index);
+  return layers.filter((layer, index) => layers.findIndex((other) => other.adapter === layer.adapter) === index);
 }
