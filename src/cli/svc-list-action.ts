@@ -55,11 +55,12 @@ function layersNote(servedBy: string[] | undefined): string {
   return servedBy !== undefined && servedBy.length > 1 ? `  (${servedBy.join(' → ')})` : '';
 }
 
-/** ` (in front of postgres)` / ` (behind redis)` where an adapter serves a port together with others. */
+/** ` (in front of postgres)`, ` (behind redis)`: where an adapter stands among those serving one port, by its neighbours. */
 function placeNote(adapter: string, servedBy: string[] | undefined): string {
   const at = servedBy?.indexOf(adapter) ?? -1;
-  if (servedBy === undefined || at === -1 || servedBy.length < 2) return '';
-  return at === 0 ? ` (in front of ${servedBy.slice(1).join(', ')})` : ` (behind ${servedBy.slice(0, at).join(', ')})`;
+  if (servedBy === undefined || at === -1) return '';
+  const place = [at > 0 ? `behind ${servedBy[at - 1]}` : '', at < servedBy.length - 1 ? `in front of ${servedBy[at + 1]}` : ''].filter((part) => part !== '');
+  return place.length === 0 ? '' : ` (${place.join(', ')})`;
 }
 
 function table(out: Output, rows: string[][]): void {

@@ -57,6 +57,56 @@ ${body}
 `;
 }
 
+/** An adapter folder of the user's own: a decorator of OrderRepository (it also uses the Clock port) and one of IDGenerator in a struct. */
+const AUDIT = `package audit
+
+import (
+	"context"
+	"log/slog"
+
+	"${MODULE}/internal/domain"
+	"${MODULE}/internal/port"
+)
+
+// Orders logs every change made through next, stamped with clock.
+type Orders struct {
+	next  port.OrderRepository
+	clock port.Clock
+	log   *slog.Logger
+}
+
+// NewOrders returns next behind an audit log. The clock is a port it uses, not one it decorates.
+func NewOrders(clock port.Clock, next port.OrderRepository, log *slog.Logger) *Orders {
+	return &Orders{next: next, clock: clock, log: log}
+}
+
+// Save saves through next, then logs.
+func (o *Orders) Save(ctx context.Context, order domain.Order) error {
+	if err := o.next.Save(ctx, order); err != nil {
+		return err
+	}
+	o.log.InfoContext(ctx, "order saved", slog.Time("at", o.clock.Now()))
+	return nil
+}
+
+// Get reads through next.
+func (o *Orders) Get(ctx context.Context, id domain.OrderID) (domain.Order, error) {
+	return o.next.Get(ctx, id)
+}
+
+// CountedIDs counts the identifiers Source hands out.
+type CountedIDs struct {
+	Source port.IDGenerator
+	Count  int
+}
+
+// NewID returns the next identifier of Source.
+func (c *CountedIDs) NewID() string {
+	c.Count++
+	return c.Source.NewID()
+}
+`;
+
 const PG_IMPORTS = [`"${MODULE}/internal/adapter/postgres"`, `"${MODULE}/internal/adapter/system"`, `"${MODULE}/internal/app"`];
 
 describe('svc list reads the wiring of generated services', () => {
@@ -234,54 +284,7 @@ describe('svc list reads hand-edited wiring', () => {
     write(
       root,
       'internal/adapter/audit/audit.go',
-      `package audit
-
-import (
-	"context"
-	"log/slog"
-
-	"${MODULE}/internal/domain"
-	"${MODULE}/internal/port"
-)
-
-// Orders logs every change made through next, stamped with clock.
-type Orders struct {
-	next  port.OrderRepository
-	clock port.Clock
-	log   *slog.Logger
-}
-
-// NewOrders returns next behind an audit log. The clock is a port it uses, not one it decorates.
-func NewOrders(clock port.Clock, next port.OrderRepository, log *slog.Logger) *Orders {
-	return &Orders{next: next, clock: clock, log: log}
-}
-
-// Save saves through next, then logs.
-func (o *Orders) Save(ctx context.Context, order domain.Order) error {
-	if err := o.next.Save(ctx, order); err != nil {
-		return err
-	}
-	o.log.InfoContext(ctx, "order saved", slog.Time("at", o.clock.Now()))
-	return nil
-}
-
-// Get reads through next.
-func (o *Orders) Get(ctx context.Context, id domain.OrderID) (domain.Order, error) {
-	return o.next.Get(ctx, id)
-}
-
-// CountedIDs counts the identifiers Source hands out.
-type CountedIDs struct {
-	Source port.IDGenerator
-	Count  int
-}
-
-// NewID returns the next identifier of Source.
-func (c *CountedIDs) NewID() string {
-	c.Count++
-	return c.Source.NewID()
-}
-`,
+      AUDIT,
     );
     write(root, 'internal/adapter/smtp/smtp.go', 'package smtp\n\n// Sender will send mail.\ntype Sender struct{}\n');
     write(
@@ -304,6 +307,23 @@ func (c *CountedIDs) NewID() string {
     const text = await list(root, false);
     expect(text).toMatch(/ {2}smtp +outbound +internal\/adapter\/smtp +serves no port\n/);
     expect(text).toMatch(/ {2}audit +outbound +internal\/adapter\/audit +serves Orders \(in front of postgres\), IDs \(in front of system\)\n/);
+  });
+
+  it('three layers: the redis cache in front of an audit decorator in front of postgres', async () => {
+    const root = await makeService({ datastore: ['postgres', 'redis'] });
+    write(root, 'internal/adapter/audit/audit.go', AUDIT);
+    const file = 'internal/bootstrap/ports.go';
+    const edited = read(root, file)
+      .replace(`"${MODULE}/internal/adapter/postgres"`, `"${MODULE}/internal/adapter/audit"\n\t"${MODULE}/internal/adapter/postgres"`)
+      .replace('redis.NewOrderCache(postgres.NewOrderRepository(db), rdb, log)', 'redis.NewOrderCache(audit.NewOrders(system.Clock{}, postgres.NewOrderRepository(db), log), rdb, log)');
+    expect(edited).toContain('audit.NewOrders(');
+    write(root, file, edited);
+    const found = await inventory(root);
+    expect(servedBy(found).Orders).toEqual(['redis', 'audit', 'postgres']);
+    const text = await list(root, false);
+    expect(text).toContain('(redis → audit → postgres)\n');
+    expect(text).toMatch(/ {2}audit +outbound +internal\/adapter\/audit +serves Orders \(behind redis, in front of postgres\)\n/);
+    expect(text).toMatch(/ {2}postgres +outbound +internal\/adapter\/postgres +serves Orders \(behind audit\)\n/);
   });
 
   it('App fields that are not use cases are not listed as use cases', async () => {
