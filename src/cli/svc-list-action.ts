@@ -31,7 +31,7 @@ export function printInventory(out: Output, found: ServiceInventory): void {
   say(out, `Ports (${found.ports.length})`);
   table(
     out,
-    found.ports.map((port) => [port.name, port.type, port.adapter === null ? 'not wired in bootstrap' : `<- ${port.adapter}`]),
+    found.ports.map((port) => [port.name, port.type, port.adapter === null ? 'not wired in bootstrap' : `<- ${port.adapter}${layersNote(port.servedBy)}`]),
   );
   say(out);
   say(out, `Adapters (${found.adapters.length})`);
@@ -41,9 +41,26 @@ export function printInventory(out: Output, found: ServiceInventory): void {
       adapter.name,
       adapter.direction,
       adapter.path,
-      adapter.direction === 'inbound' ? `${adapter.serves.length} route(s)` : adapter.serves.length === 0 ? 'serves no port' : `serves ${adapter.serves.join(', ')}`,
+      adapter.direction === 'inbound'
+        ? `${adapter.serves.length} route(s)${adapter.useCases?.length ? ` calling ${adapter.useCases.join(', ')}` : ''}`
+        : adapter.serves.length === 0
+          ? 'serves no port'
+          : `serves ${adapter.serves.map((port) => `${port}${placeNote(adapter.name, found.ports.find((entry) => entry.name === port)?.servedBy)}`).join(', ')}`,
     ]),
   );
+}
+
+/** `  (redis → postgres)` for a port served by a decorator in front of another adapter; nothing for one adapter. */
+function layersNote(servedBy: string[] | undefined): string {
+  return servedBy !== undefined && servedBy.length > 1 ? `  (${servedBy.join(' → ')})` : '';
+}
+
+/** ` (in front of postgres)`, ` (behind redis)`: where an adapter stands among those serving one port, by its neighbours. */
+function placeNote(adapter: string, servedBy: string[] | undefined): string {
+  const at = servedBy?.indexOf(adapter) ?? -1;
+  if (servedBy === undefined || at === -1) return '';
+  const place = [at > 0 ? `behind ${servedBy[at - 1]}` : '', at < servedBy.length - 1 ? `in front of ${servedBy[at + 1]}` : ''].filter((part) => part !== '');
+  return place.length === 0 ? '' : ` (${place.join(', ')})`;
 }
 
 function table(out: Output, rows: string[][]): void {

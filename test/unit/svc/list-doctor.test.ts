@@ -39,6 +39,7 @@ describe('svc list', () => {
       methods: ['Charge'],
       adapter: 'memory.NewPaymentGateway()',
       adapterPackage: 'example.com/orders/internal/adapter/memory',
+      servedBy: ['memory'],
     });
     expect(found.adapters).toContainEqual({ name: 'memory', path: 'internal/adapter/memory', direction: 'outbound', serves: ['Orders', 'PaymentGateway'] });
     expect(found.adapters).toContainEqual(expect.objectContaining({ name: 'http', direction: 'inbound', serves: expect.arrayContaining(['POST /v1/invoices']) }));

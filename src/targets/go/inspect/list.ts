@@ -1,58 +1,85 @@
 import { dirsIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
 import type { GoParser } from '../edit/parser.js';
-import { listPortInterfaces, readAppModel, readRoutes, readWiring } from './project-model.js';
+import { listPortInterfaces, readAppModel, readRoutes } from './project-model.js';
+import { useCaseFields } from './use-cases.js';
+import { readPortWirings } from './wiring.js';
 
 export interface ServiceInventory {
   useCases: { name: string; ports: string[]; routes: string[] }[];
-  ports: { name: string; type: string; interface: string | null; file: string | null; methods: string[]; adapter: string | null; adapterPackage: string | null }[];
-  adapters: { name: string; path: string; direction: 'inbound' | 'outbound'; serves: string[] }[];
+  ports: {
+    name: string;
+    type: string;
+    interface: string | null;
+    file: string | null;
+    methods: string[];
+    adapter: string | null;
+    adapterPackage: string | null;
+    /** The adapter folders serving the port, the outermost first (`['redis', 'postgres']` for a cache in front of a store). Go only. */
+    servedBy?: string[];
+  }[];
+  adapters: {
+    name: string;
+    path: string;
+    direction: 'inbound' | 'outbound';
+    serves: string[];
+    /** For an inbound adapter, the use cases its routes call. Go only. */
+    useCases?: string[];
+  }[];
 }
 
 const INBOUND = new Set(['http', 'grpc']);
+const ADAPTER_DIR = 'internal/adapter';
 
 /** Reads what the service is made of from its code: App and Ports fields, New, routes and the composition root. */
 export function inventory(parser: GoParser, tree: Tree, module: string): ServiceInventory {
   const app = readAppModel(parser, tree);
   const routes = readRoutes(parser, tree) ?? [];
-  const wiring = readWiring(parser, tree);
   const interfaces = listPortInterfaces(parser, tree);
+  const useCaseNames = useCaseFields(parser, tree);
   const portImport = app?.imports.find((entry) => entry.path === `${module}/internal/port`)?.name ?? 'port';
+  const interfaceOf = (field: string) => {
+    const type = app?.ports?.find((entry) => entry.name === field)?.type;
+    return type?.startsWith(`${portImport}.`) ? type.slice(portImport.length + 1) : null;
+  };
+  const wirings = readPortWirings(parser, tree, module, interfaceOf);
 
-  const useCases = (app?.useCases ?? []).map((field) => ({
-    name: field.name,
-    ports: app?.construction.find((entry) => entry.key === field.name)?.ports ?? [],
-    routes: routes.filter((route) => route.selectors.includes(field.name)).map((route) => route.pattern),
-  }));
+  const useCases = (app?.useCases ?? [])
+    .filter((field) => useCaseNames.has(field.name))
+    .map((field) => ({
+      name: field.name,
+      ports: app?.construction.find((entry) => entry.key === field.name)?.ports ?? [],
+      routes: routes.filter((route) => route.selectors.includes(field.name)).map((route) => route.pattern),
+    }));
 
   const ports = (app?.ports ?? []).map((field) => {
-    const ifaceName = field.type.startsWith(`${portImport}.`) ? field.type.slice(portImport.length + 1) : null;
+    const ifaceName = interfaceOf(field.name);
     const iface = ifaceName === null ? undefined : interfaces.find((candidate) => candidate.name === ifaceName);
-    const element = wiring?.elements.find((entry) => entry.key === field.name);
-    const qualifier = element === undefined ? undefined : /^&?([A-Za-z_][A-Za-z0-9_]*)\./.exec(element.value)?.[1];
-    const adapterPackage = qualifier === undefined ? null : (wiring?.imports.find((entry) => entry.name === qualifier)?.path ?? null);
+    // A port set in several places (one literal per branch) is shown with its first wiring.
+    const first = wirings.get(field.name)?.[0];
     return {
       name: field.name,
       type: field.type,
       interface: iface?.name ?? null,
       file: iface?.file ?? null,
       methods: iface?.methods.map((method) => method.name) ?? [],
-      adapter: element?.value ?? null,
-      adapterPackage,
+      adapter: first?.value ?? null,
+      adapterPackage: first === undefined ? null : (first.layers[0]?.package ?? first.package),
+      servedBy: first?.layers.map((layer) => layer.adapter) ?? [],
     };
   });
 
-  const adapters: ServiceInventory['adapters'] = [];
-  for (const name of dirsIn(tree, 'internal/adapter')) {
-    const path = `internal/adapter/${name}`;
-    adapters.push({
-      name,
-      path,
-      direction: INBOUND.has(name) ? 'inbound' : 'outbound',
-      serves: INBOUND.has(name)
-        ? routes.map((route) => route.pattern)
-        : ports.filter((port) => port.adapterPackage === `${module}/${path}`).map((port) => port.name),
-    });
-  }
+  const adapters: ServiceInventory['adapters'] = dirsIn(tree, ADAPTER_DIR).map((name) => {
+    const path = `${ADAPTER_DIR}/${name}`;
+    if (INBOUND.has(name)) {
+      // Routes are read from the HTTP adapter's router only.
+      const served = name === 'http' ? routes : [];
+      const called = served.flatMap((route) => route.selectors.filter((selector) => useCaseNames.has(selector)));
+      return { name, path, direction: 'inbound', serves: served.map((route) => route.pattern), useCases: [...new Set(called)] };
+    }
+    // An adapter serves a port when any wiring of it (any branch, any layer) is built from the adapter.
+    const serves = ports.filter((port) => wirings.get(port.name)?.some((wiring) => wiring.layers.some((layer) => layer.adapter === name)));
+    return { name, path, direction: 'outbound', serves: serves.map((port) => port.name) };
+  });
   return { useCases, ports, adapters };
 }
