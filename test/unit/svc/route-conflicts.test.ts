@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addUsecaseOperation } from '../../../src/targets/go/add/usecase.js';
 import {
   commonRequest,
@@ -9,7 +11,18 @@ import {
   type Relationship,
 } from '../../../src/targets/go/add/route-conflicts.js';
 import { PATTERN_PAIRS, PATTERN_VALIDITY } from '../../helpers/mux-pattern-cases.js';
-import { makeService, read, runAdd, snapshot, write } from './fixture.js';
+import { makeService as makeFixtureService, read, runAdd, snapshot, write } from './fixture.js';
+
+const services: string[] = [];
+afterAll(() => {
+  for (const root of services) fs.rmSync(path.dirname(root), { recursive: true, force: true });
+});
+
+async function makeService(): Promise<string> {
+  const root = await makeFixtureService();
+  services.push(root);
+  return root;
+}
 
 const inverse: Record<Relationship, Relationship> = {
   equivalent: 'equivalent',
