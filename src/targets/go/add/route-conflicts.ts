@@ -127,7 +127,7 @@ export function comparePathsAndMethods(p1: MuxPattern, p2: MuxPattern): Relation
 }
 
 /** An empty method matches any; GET matches GET and HEAD; any other method only itself. */
-export function compareMethods(p1: MuxPattern, p2: MuxPattern): Relationship {
+function compareMethods(p1: MuxPattern, p2: MuxPattern): Relationship {
   if (p1.method === p2.method) return 'equivalent';
   if (p1.method === '') return 'moreGeneral';
   if (p2.method === '') return 'moreSpecific';
@@ -136,7 +136,7 @@ export function compareMethods(p1: MuxPattern, p2: MuxPattern): Relationship {
   return 'disjoint';
 }
 
-export function comparePaths(p1: MuxPattern, p2: MuxPattern): Relationship {
+function comparePaths(p1: MuxPattern, p2: MuxPattern): Relationship {
   const s1 = p1.segments;
   const s2 = p2.segments;
   // Without a trailing multi wildcard a pattern only matches paths of its own length.
@@ -154,7 +154,7 @@ export function comparePaths(p1: MuxPattern, p2: MuxPattern): Relationship {
   return 'disjoint';
 }
 
-export function compareSegments(s1: MuxSegment, s2: MuxSegment): Relationship {
+function compareSegments(s1: MuxSegment, s2: MuxSegment): Relationship {
   if (s1.multi && s2.multi) return 'equivalent';
   if (s1.multi) return 'moreGeneral';
   if (s2.multi) return 'moreSpecific';
@@ -166,7 +166,7 @@ export function compareSegments(s1: MuxSegment, s2: MuxSegment): Relationship {
 }
 
 /** The relationship of two patterns from the relationships of two parts of them. */
-export function combineRelationships(r1: Relationship, r2: Relationship): Relationship {
+function combineRelationships(r1: Relationship, r2: Relationship): Relationship {
   switch (r1) {
     case 'equivalent':
       return r2;
@@ -191,7 +191,7 @@ function inverseRelationship(r: Relationship): Relationship {
  * version (written for panic messages) it never puts an empty segment where a wildcard meets a
  * multi wildcard, so the path is a request that really matches both.
  */
-export function commonPath(p1: MuxPattern, p2: MuxPattern): string {
+function commonPath(p1: MuxPattern, p2: MuxPattern): string {
   let path = '';
   const s1 = p1.segments;
   const s2 = p2.segments;
