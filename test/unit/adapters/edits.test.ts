@@ -50,10 +50,13 @@ describe('addGoRequirements', () => {
     expect(tree.changes()).toHaveLength(1); // only the write of the fixture itself
   });
 
-  it('adds a require block to a go.mod without one', () => {
+  it('adds a require block to a go.mod without one, or one line for one module, as go mod edit -fmt writes them', () => {
     const tree = treeWith({ 'go.mod': 'module example.com/orders\n\ngo 1.26.0\n' });
-    addGoRequirements(tree, [pgx]);
-    expect(tree.read('go.mod')).toBe('module example.com/orders\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/jackc/pgx/v5 v5.12.0\n)\n');
+    addGoRequirements(tree, [pgx, goose]);
+    expect(tree.read('go.mod')).toBe('module example.com/orders\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/jackc/pgx/v5 v5.12.0\n\tgithub.com/pressly/goose/v3 v3.29.0\n)\n');
+    const single = treeWith({ 'go.mod': 'module example.com/orders\n\ngo 1.26.0\n' });
+    addGoRequirements(single, [pgx]);
+    expect(single.read('go.mod')).toBe('module example.com/orders\n\ngo 1.26.0\n\nrequire github.com/jackc/pgx/v5 v5.12.0\n');
   });
 });
 

@@ -13,6 +13,7 @@ import { gofmtTouched } from './post-steps.js';
 import { importBlock, resolveQualifiers } from './go-code.js';
 import { APP_DIR, APP_FILE, editGoFile, HTTP_DIR, requireFile, ROUTER_FILE } from './go-files.js';
 import { parseHttpRoute, testTarget, type HttpRoute } from './http-route.js';
+import { refuseConflictingRoute } from './route-clash.js';
 import { lowerFirstWord } from '../../../spec/naming.js';
 import { safeLocalName, validateTypeName, type GoTypeName } from './names.js';
 import { renderFake } from './port-code.js';
@@ -175,10 +176,7 @@ async function addHttp(parser: GoParser, project: Project, useCase: GoTypeName, 
   const pkg = readGo(parser, ROUTER_FILE, routerText, packageName);
   const handler = GO_KEYWORDS.has(useCase.camel) ? `${useCase.camel}Handler` : lowerFirstWord(useCase.pascal);
   const routes = readRoutes(parser, tree) ?? [];
-  const same = routes.find((candidate) => normalizePattern(candidate.pattern) === normalizePattern(route.pattern));
-  if (same !== undefined && !same.selectors.includes(useCase.pascal)) {
-    throw new UsageError(`route ${route.pattern} is already served by ${same.handler} in ${ROUTER_FILE}`, 'choose another method or path');
-  }
+  refuseConflictingRoute(route, routes, useCase.pascal);
   const handlerFile = `${HTTP_DIR}/${useCase.snake}.go`;
   const served = routes.some((candidate) => candidate.selectors.includes(useCase.pascal));
   if (!tree.exists(handlerFile) && !served) {
@@ -212,8 +210,4 @@ async function addHttp(parser: GoParser, project: Project, useCase: GoTypeName, 
   // yaml costs ~30 ms to import: only the --http path pays for it.
   const { addOpenApiOperation } = await import('./openapi.js');
   addOpenApiOperation(tree, spec.name.kebab, route, useCase, handler);
-}
-
-function normalizePattern(pattern: string): string {
-  return pattern.trim().replace(/\s+/g, ' ').replace(/\{[^}]*\}/g, '{}');
 }

@@ -1,8 +1,10 @@
 import { FailureError } from '../../../../errors.js';
 import type { Tree } from '../../../../tree/tree.js';
-import { compareStrings } from '../../../../tree/compare.js';
 import { applyGoEdits, loadGoParser, type GoEdit } from '../../edit/index.js';
 import type { GoRequirement } from '../../go-modules.js';
+import { parseGoMod } from '../../gomod/parse.js';
+import { addRequirements } from '../../gomod/require.js';
+import { GoModSyntaxError, type GoModSyntax } from '../../gomod/syntax.js';
 
 /**
  * Applies syntax-aware edits to a Go file of the tree (a merge: the user's lines are kept).
@@ -43,47 +45,23 @@ function describeEdit(edit: GoEdit): string {
 }
 
 /**
- * Adds direct requirements to go.mod as `go mod edit -require` would, into the first
- * `require (…)` block in sorted position, so the result is what the go.mod template renders
- * for the same set. A module already required (directly or indirectly, at any version) is left
- * to the toolchain: `go mod tidy` settles it.
+ * Adds direct requirements to go.mod through its syntax tree (src/targets/go/gomod/), into the
+ * first `require (…)` block in sorted position, so the result is what the go.mod template renders
+ * for the same set; at the end when there is no such block (a block, or one line for one module,
+ * as `go mod edit -fmt` writes them). A module already required (directly or indirectly, at any
+ * version) is left to the toolchain: `go mod tidy` settles it. A go.mod that does not parse is
+ * refused (exit 1) with the error go would print.
  */
 export function addGoRequirements(tree: Tree, requirements: readonly GoRequirement[]): void {
   const text = tree.read('go.mod');
   if (text === undefined) throw new FailureError('go.mod is missing', 'run svc in the root of a Go service made by create-service');
-  const lines = text.split('\n');
-  const required = new Set<string>();
-  let blockStart = -1;
-  let blockEnd = -1;
-  let inBlock = false;
-  lines.forEach((line, index) => {
-    const trimmed = line.trim();
-    if (!inBlock && /^require\s*\($/.test(trimmed)) {
-      inBlock = true;
-      if (blockStart === -1) blockStart = index;
-      return;
-    }
-    if (inBlock && trimmed === ')') {
-      inBlock = false;
-      if (blockEnd === -1) blockEnd = index;
-      return;
-    }
-    const spec = inBlock ? trimmed : trimmed.startsWith('require ') ? trimmed.slice('require '.length).trim() : '';
-    const modulePath = spec.split(/\s+/)[0];
-    if (spec !== '' && !spec.startsWith('//') && modulePath !== undefined) required.add(modulePath);
-  });
-  const missing = requirements.filter((requirement) => !required.has(requirement.path));
-  if (missing.length === 0) return;
-  if (blockStart === -1) {
-    const block = ['require (', ...missing.map((r) => `\t${r.path} ${r.version}`), ')'];
-    tree.merge('go.mod', `${text.replace(/\n*$/, '\n')}\n${block.join('\n')}\n`);
-    return;
+  let syntax: GoModSyntax;
+  try {
+    syntax = parseGoMod(text);
+  } catch (error) {
+    if (!(error instanceof GoModSyntaxError)) throw error;
+    throw new FailureError(`go.mod does not parse, so no requirement was added: ${error.message}`, 'fix go.mod (go mod edit -fmt reports the same error), then run the command again');
   }
-  const body = lines.slice(blockStart + 1, blockEnd);
-  for (const requirement of missing) {
-    const row = `\t${requirement.path} ${requirement.version}`;
-    const at = body.findIndex((line) => compareStrings(line.trim().split(/\s+/)[0] ?? '', requirement.path) > 0);
-    body.splice(at === -1 ? body.length : at, 0, row);
-  }
-  tree.merge('go.mod', [...lines.slice(0, blockStart + 1), ...body, ...lines.slice(blockEnd)].join('\n'));
+  const edited = addRequirements(text, syntax, requirements);
+  if (edited !== text) tree.merge('go.mod', edited);
 }
