@@ -23,13 +23,21 @@ export type YamlPath = readonly string[];
  * scalar), or the spliced text would not read back as exactly the old document plus the entry,
  * it throws a FailureError (exit 1) that carries the lines to add by hand.
  *
- * `value` may hold `yaml` nodes, to choose their style (a flow sequence, say).
+ * `value` may hold `yaml` nodes, to choose their style (a flow sequence, say). `doc` and `layout`
+ * are `text` parsed and its layout, for a caller that has them already (a parse of a large file
+ * costs a few hundred ms).
  */
-export function insertYamlEntry(file: string, text: string, path: YamlPath, key: string, value: unknown): { text: string; insertion: Insertion } {
-  const doc = parseDocument(text);
+export function insertYamlEntry(
+  file: string,
+  text: string,
+  path: YamlPath,
+  key: string,
+  value: unknown,
+  doc: Document = parseDocument(text),
+  layout: YamlLayout = detectLayout(text, doc),
+): { text: string; insertion: Insertion } {
   if (doc.errors.length > 0) throw new FailureError(`${file} is not valid YAML (${firstLine(doc.errors[0]?.message)}); nothing was changed`, `fix ${file} and run the command again`);
-  const layout = detectLayout(text, doc);
-  const place = locate(file, text, doc, path);
+  const place = locate(file, text, doc, path, layout.indent);
   const rest = path.slice(place.depth);
   const entry = nest([...rest, key], value);
   const fragment = render(entry, layout, place.column);
@@ -58,7 +66,7 @@ interface Place {
   refusal?: string;
 }
 
-function locate(file: string, text: string, doc: Document, path: YamlPath): Place {
+function locate(file: string, text: string, doc: Document, path: YamlPath, indent: number): Place {
   if (!isMap(doc.contents)) throw new FailureError(`${file} is not a YAML mapping; nothing was changed`, `fix ${file} and run the command again`);
   let map: YAMLMap = doc.contents;
   let depth = 0;
@@ -73,7 +81,6 @@ function locate(file: string, text: string, doc: Document, path: YamlPath): Plac
       map = value;
       continue;
     }
-    const indent = detectLayout(text, doc).indent;
     if (isScalar(value) && value.value === null && (value.source ?? '') === '' && !value.anchor && !value.tag) {
       // `paths:` with nothing after it: the entry becomes its value, on the next line.
       return { depth, at: lineEnd(text, pair.key && isScalar(pair.key) && pair.key.range ? pair.key.range[1] : 0), column: keyColumn + indent, separate: false };
