@@ -90,7 +90,19 @@ function locate(file: string, text: string, doc: Document, path: YamlPath, inden
   }
   const last = map.items[map.items.length - 1];
   const column = last === undefined ? 0 : keyStartColumn(text, last);
-  return { depth, at: lineEnd(text, contentEnd(last)), column, separate: separatedByBlankLines(text, map) };
+  return { depth, at: pastDeeperComments(text, lineEnd(text, contentEnd(last)), column), column, separate: separatedByBlankLines(text, map) };
+}
+
+/** Comment lines indented deeper than the new entry belong to the entry before it: the new one goes after them. */
+function pastDeeperComments(text: string, at: number, column: number): number {
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end === -1 ? text.length : end);
+    const indent = line.length - line.trimStart().length;
+    if (!line.trimStart().startsWith('#') || indent <= column || end === -1) return at;
+    at = end + 1;
+  }
+  return at;
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {

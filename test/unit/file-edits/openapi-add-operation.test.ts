@@ -281,7 +281,8 @@ it('leaves every document it changed valid OpenAPI 3.1', () => {
     try {
       output = execFileSync('openapi-spec-validator', ['--validation-errors', 'all', ...files], { encoding: 'utf8', stdio: 'pipe' });
     } catch (error) {
-      const failed = error as { stdout?: string; stderr?: string; message: string };
+      const failed = error as { code?: string; stdout?: string; stderr?: string; message: string };
+      if (failed.code === 'ENOENT') throw new Error('openapi-spec-validator is not on PATH: the project\'s machines ship it (pip openapi-spec-validator 0.9.0)');
       throw new Error(`openapi-spec-validator failed: ${failed.stdout ?? ''}${failed.stderr ?? ''}${failed.message}`);
     }
     expect(output.trim().split('\n')).toHaveLength(results.size);

@@ -64,6 +64,12 @@ describe('insertYamlEntry', () => {
     expect(after).toBe('paths:\n  /a:\n    get:\n      x: 1 # c\n  /b: 1\n  # /later: soon\n\ncomponents: {}\n');
   });
 
+  it('leaves comments indented under the last entry with it', () => {
+    const text = 'paths:\n  /a:\n    get: {}\n    # post: to do\n      # deeper still\n  # /c: later\n\ncomponents: {}\n';
+    const { text: after } = insert(text, ['paths'], '/b', 1);
+    expect(after).toBe('paths:\n  /a:\n    get: {}\n    # post: to do\n      # deeper still\n  /b: 1\n  # /c: later\n\ncomponents: {}\n');
+  });
+
   it('adds to a nested mapping (a method beside another)', () => {
     const text = 'paths:\n  /a:\n    get:\n      operationId: a\n\n  /c:\n    get: {}\n';
     const { text: after } = insert(text, ['paths', '/a'], 'post', { operationId: 'p' });
