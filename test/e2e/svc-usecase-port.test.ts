@@ -69,7 +69,7 @@ describe('svc add usecase / port on a generated service', () => {
       ['Notifier', 'memory.NewNotifier()'],
     ]);
     const openapi = fs.readFileSync(path.join(root, 'api/openapi.yaml'), 'utf8');
-    expect(openapi).toMatch(/\n {2}\/v1\/orders\/\{id\}\/checkout:\n {4}post:\n {6}operationId: checkout\n/);
+    expect(openapi).toMatch(/\n {2}\/v1\/orders\/\{id\}\/checkout:\n {4}post:\n {6}tags: \[orders\]\n {6}operationId: checkout\n/);
 
     await rerunChangesNothing(root, steps);
     const doctor = await svc(root, ['doctor']);
