@@ -54,11 +54,24 @@ export const handEdits = {
     fs.rmSync(path.join(root, PORTS));
   },
 
-  /** `cfgpkg "…/config"` and `application "…/internal/app"` in ports.go. */
+  /** `cfgpkg "…/config"`, `application "…/internal/app"` and `mem "…/adapter/memory"` in ports.go. */
   aliasedImports: (root) => {
     replaceIn(root, PORTS, '\t"example.com/orders/internal/app"\n\t"example.com/orders/internal/platform/config"\n', '\tapplication "example.com/orders/internal/app"\n\tcfgpkg "example.com/orders/internal/platform/config"\n');
+    replaceIn(root, PORTS, '\t"example.com/orders/internal/adapter/memory"\n', '\tmem "example.com/orders/internal/adapter/memory"\n');
+    replaceIn(root, PORTS, 'memory.NewOrderRepository()', 'mem.NewOrderRepository()');
     replaceIn(root, PORTS, /app\.Ports/g, 'application.Ports');
     replaceIn(root, PORTS, ' config.Config', ' cfgpkg.Config');
+  },
+
+  /** `var ports = app.Ports{…}` built through a helper: `return withDefaults(ports), nil`. */
+  portsThroughAHelper: (root) => {
+    replaceIn(
+      root,
+      PORTS,
+      LITERAL_RETURN,
+      '\tvar ports = app.Ports{\n\t\tOrders: memory.NewOrderRepository(),\n\t\tClock:  system.Clock{},\n\t\tIDs:    system.IDGenerator{},\n\t}\n\treturn withDefaults(ports), nil\n',
+    );
+    writeFile(root, PORTS, `${readFile(root, PORTS)}\n// withDefaults fills the ports left unset.\nfunc withDefaults(ports app.Ports) app.Ports {\n\treturn ports\n}\n`);
   },
 
   /** The user's own `db` and `rdb` variables in newPorts. */

@@ -154,6 +154,16 @@ describe.each(['postgres', 'redis'] as const)('svc add adapter %s on a hand-edit
     const ports = readFile(root, PORTS);
     expectBefore(ports, wiringBlock(store, { ...n, app: 'application' }), '\treturn application.Ports{');
     expect(ports).toContain('\tcfgpkg "example.com/orders/internal/platform/config"\n');
+    expect(ports).toContain(ordersLine(store, n, 'mem.NewOrderRepository()'));
+    if (store === 'postgres') expect(ports).not.toContain('adapter/memory"');
+    else expect(ports).toContain('\tmem "example.com/orders/internal/adapter/memory"\n');
+  });
+
+  it('with `var ports = app.Ports{…}` handed to a helper, the wiring goes above the declaration', async () => {
+    const root = await edited(['portsThroughAHelper'], store);
+    const ports = readFile(root, PORTS);
+    expect(ports).toContain(`${wiringBlock(store, n)}\n\tvar ports = app.Ports{\n${ordersLine(store, n)}`);
+    expect(ports).toContain('\treturn withDefaults(ports), nil\n');
   });
 
   it('declares a free variable when the user has one of that name in the function', async () => {

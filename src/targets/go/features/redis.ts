@@ -4,6 +4,7 @@ import { goRequirements } from '../go-modules.js';
 import { addConfigSection } from './datastore/config-section.js';
 import { createTarget, type AdapterTarget, type GoContext } from './datastore/context.js';
 import { addGoRequirements } from './datastore/edits.js';
+import type { RootBinding } from './datastore/composition-root.js';
 import { wireRedis, redisWiringLines } from './datastore/redis-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addEndToEndVars, addRequiredVar } from './datastore/test-env.js';
@@ -36,7 +37,7 @@ export async function applyRedis(tree: Tree, context: GoContext, target: Adapter
 
   await addConfigSection(tree, 'Redis');
   await addRequiredVar(tree, 'REDIS_ADDR', 'localhost:6379');
-  await wireRedis(tree, module, target.port === 'OrderRepository', context.metrics.prometheus);
+  const root = await wireRedis(tree, module, target.port === 'OrderRepository', context.metrics.prometheus);
   await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/redis/redistest`, name: 'redistest' }, [
     { key: 'REDIS_ADDR', call: (pkg, t) => `${pkg}.Addr(${t})` },
     { key: 'REDIS_KEY_PREFIX', call: (pkg, t) => `${pkg}.Prefix(${t})` },
@@ -54,7 +55,7 @@ export async function applyRedis(tree: Tree, context: GoContext, target: Adapter
     );
   });
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
-  appendTextBlock(tree, 'README.md', README(name, context.metrics.prometheus ? ' and the Prometheus counter `cache_lookups_total`' : '', target.port !== null));
+  appendTextBlock(tree, 'README.md', README(name, context.metrics.prometheus ? ' and the Prometheus counter `cache_lookups_total`' : '', target.port !== null, root));
 }
 
 const ENV_EXAMPLE = (name: string) => `# Redis (required). Cache failures are logged and served from the source, so Redis being
@@ -70,7 +71,7 @@ REDIS_CACHE_TTL=5m
 REDIS_KEY_PREFIX=${name}:
 `;
 
-const README = (name: string, metricsNote: string, sample: boolean) => `## Redis
+const README = (name: string, metricsNote: string, sample: boolean, root: RootBinding) => `## Redis
 
 ${
   sample
@@ -93,8 +94,8 @@ The client is pinged at start, checked by \`/readyz\` and closed at shutdown.
 | \`REDIS_KEY_PREFIX\` | \`${name}:\` | Prefix of every key |
 
 Redis is part of \`/readyz\`, so a replica whose cache is unreachable is taken out of rotation.
-To keep serving from the repository instead, delete \`deps.checks.Register("redis", rdb.Ping)\`
-from \`newPorts\` (\`internal/bootstrap/ports.go\`).
+To keep serving from the repository instead, delete \`${root.deps}.checks.Register("redis", ${root.variable}.Ping)\`
+from \`${root.site.func}\` (\`${root.site.file}\`).
 
 The cache's integration tests run against a real server, each under a key prefix of its own:
 \`REDIS_TEST_ADDR=localhost:6379 make test\`. Without it they are skipped, unless \`CI\` or

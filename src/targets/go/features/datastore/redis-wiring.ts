@@ -29,15 +29,17 @@ function request(sample: boolean, prometheus: boolean): RootRequest {
 /**
  * Opens the client in the function that builds app.Ports, above the statement holding the
  * literal, and (with the sample) puts the cache in front of whatever Orders is now: the memory or
- * PostgreSQL repository, or any expression the user wrote, a variable included.
+ * PostgreSQL repository, or any expression the user wrote, a variable included. Returns the
+ * names it used.
  */
-export async function wireRedis(tree: Tree, module: string, sample: boolean, prometheus: boolean): Promise<void> {
+export async function wireRedis(tree: Tree, module: string, sample: boolean, prometheus: boolean): Promise<RootBinding> {
   const parser = await loadGoParser();
   const wanted = request(sample, prometheus);
   const binding = bindCompositionRoot(parser, tree, module, wanted);
   const edits: GoEdit[] = [...importEdits(binding.fmt, binding.adapter), ...wiringStatements(binding, statements(binding, prometheus))];
   if (sample) edits.push(...ordersEdits(parser, binding, wanted));
   await editGoFile(tree, binding.site.file, edits);
+  return binding;
 }
 
 /** The lines `wireRedis` would add, with the names it would use, for messages. */
