@@ -260,6 +260,15 @@ describe('svc add adapter: Orders moved to a variable', () => {
   });
 });
 
+describe('svc add adapter: where the wiring goes', () => {
+  it('refuses to guess between two app.Ports{…} literals in internal/bootstrap, with the lines to add', async () => {
+    const root = await freshService();
+    writeFile(root, 'internal/bootstrap/fake_ports.go', 'package bootstrap\n\nimport (\n\t"example.com/orders/internal/adapter/system"\n\t"example.com/orders/internal/app"\n)\n\nfunc fakePorts() app.Ports {\n\treturn app.Ports{Clock: system.Clock{}}\n}\n');
+    const result = await expectRefused(root, 'postgres', 'there are 2 app.Ports{…} literals in internal/bootstrap, in fakePorts (internal/bootstrap/fake_ports.go), newPorts (internal/bootstrap/ports.go)', 'db, err := postgres.Open(ctx, cfg.Postgres)');
+    expect((result.error as AnchorNotFoundError).problem).toBe('ambiguous');
+  });
+});
+
 describe('svc add adapter: presence by facts', () => {
   it('a package without a call of its Open is refused with the wiring to add, nothing written', async () => {
     const root = await freshService();

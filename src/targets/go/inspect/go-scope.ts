@@ -125,6 +125,8 @@ export function bindImport(imports: readonly ImportEntry[], path: string, defaul
 
 /** What an edit needs to know of one function to write code inside it with the names it uses. */
 export interface FunctionFacts {
+  /** The package clause of its file. */
+  pkg: string;
   params: Param[];
   results: string[];
   /** The imports of its file. */
@@ -141,6 +143,7 @@ export function readFunctionFacts(parser: GoParser, file: string, text: string, 
     const declaration = findFunctionDeclaration(doc, target);
     if (declaration === null) return null;
     return {
+      pkg: packageName(doc),
       params: parametersOf(declaration),
       results: resultsOf(declaration),
       imports: fileImports(doc),

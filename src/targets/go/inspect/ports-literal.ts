@@ -55,11 +55,11 @@ export function locatePortsLiteral(parser: GoParser, tree: Tree, module: string)
   const meant = found.some((site) => !site.zero) ? found.filter((site) => !site.zero) : found;
   const [only] = meant;
   if (only === undefined) {
-    return { site: null, problem: 'missing', reason: `no file of ${BOOTSTRAP_DIR} builds an app.Ports{…} literal (it may have been rewritten)` };
+    return { site: null, problem: 'missing', reason: `cannot find an app.Ports{…} literal in ${BOOTSTRAP_DIR} (it may have been rewritten)` };
   }
   if (meant.length > 1) {
     const places = [...new Set(meant.map((site) => `${site.func} (${site.file})`))].join(', ');
-    return { site: null, problem: 'ambiguous', reason: `${BOOTSTRAP_DIR} builds ${meant.length} app.Ports{…} literals, in ${places}, and svc will not guess which one is the composition root` };
+    return { site: null, problem: 'ambiguous', reason: `there are ${meant.length} app.Ports{…} literals in ${BOOTSTRAP_DIR}, in ${places}, and svc will not guess which one is the composition root` };
   }
   const { zero: _zero, ...site } = only;
   return { site };

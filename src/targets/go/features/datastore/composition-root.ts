@@ -90,7 +90,7 @@ export function bindCompositionRoot(parser: GoParser, tree: Tree, module: string
     binding.zero = 'nil';
   }
 
-  const taken = new Set([...facts.mentioned, ...packageLevelNames(parser, tree, BOOTSTRAP_DIR, 'bootstrap')]);
+  const taken = new Set([...facts.mentioned, ...packageLevelNames(parser, tree, BOOTSTRAP_DIR, facts.pkg)]);
   binding.fmt = bindImport(imports, 'fmt', 'fmt', ['stdfmt'], taken);
   binding.adapter = bindImport(imports, binding.adapter.path, request.store, [`${request.store}adapter`], new Set([...taken, binding.fmt.name]));
   binding.variable = freeName(request.variable, new Set([...taken, ...imports.map((entry) => entry.name), binding.fmt.name, binding.adapter.name]));

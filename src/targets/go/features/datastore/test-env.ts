@@ -32,7 +32,7 @@ export async function addEndToEndVars(
   if (facts !== null) {
     const testing = facts.imports.find((entry) => entry.path === 'testing')?.name ?? 'testing';
     const param = paramOfType(facts.params, `*${testing}.T`);
-    const binding = bindImport(facts.imports, helper.path, helper.name, [`${helper.name}env`], new Set([...facts.mentioned, ...packageLevelNames(parser, tree, `cmd/${name}`, 'main')]));
+    const binding = bindImport(facts.imports, helper.path, helper.name, [`${helper.name}env`], new Set([...facts.mentioned, ...packageLevelNames(parser, tree, `cmd/${name}`, facts.pkg)]));
     pkg = binding.name;
     if (param === null) {
       throw new AnchorNotFoundError(file, {
