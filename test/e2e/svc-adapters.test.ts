@@ -246,17 +246,27 @@ describe('svc add adapter: properties', () => {
     expect(snapshot(root)).toEqual(broken);
   });
 
-  it('refuses to overwrite a generated adapter file the user changed, with a diff and a --force hint', async () => {
-    const root = await createService(['--datastore', 'postgres']);
-    const file = path.join(root, 'internal/adapter/postgres/postgres.go');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('poolCfg.MaxConns = cfg.MaxConns', 'poolCfg.MaxConns = cfg.MaxConns * 2'));
-    // A file the add would write again, to show that nothing at all is written.
-    fs.rmSync(path.join(root, 'internal/adapter/postgres/postgrestest'), { recursive: true });
+  it('refuses to overwrite a file of the user\'s that the add would write, with a diff and a --force hint', async () => {
+    const root = await createService();
+    // The team's own file where the add writes the PostgreSQL configuration section.
+    fs.writeFileSync(path.join(root, 'internal/platform/config/postgres.go'), 'package config\n\n// Postgres is configured by the platform team.\ntype Postgres struct{ URL string }\n');
     const before = snapshot(root);
     const conflicted = await svc(root, 'add', 'adapter', 'postgres', '--no-install');
     expect(conflicted.exitCode).toBe(1);
-    expect(conflicted.stdout + conflicted.stderr).toContain('internal/adapter/postgres/postgres.go');
+    expect(conflicted.stdout + conflicted.stderr).toContain('internal/platform/config/postgres.go');
     expect(conflicted.stdout + conflicted.stderr).toContain('--force');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('an adapter that is there (its package, its Open called) is nothing to do, whatever the user changed in its package', async () => {
+    const root = await createService(['--datastore', 'postgres']);
+    const file = path.join(root, 'internal/adapter/postgres/postgres.go');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('poolCfg.MaxConns = cfg.MaxConns', 'poolCfg.MaxConns = cfg.MaxConns * 2'));
+    fs.rmSync(path.join(root, 'internal/adapter/postgres/postgrestest'), { recursive: true });
+    const before = snapshot(root);
+    const again = await svc(root, 'add', 'adapter', 'postgres', '--no-install');
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stdout).toContain('nothing to do: add adapter postgres is already in place');
     expect(snapshot(root)).toEqual(before);
   });
 

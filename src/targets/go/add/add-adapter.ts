@@ -9,6 +9,7 @@ import { loadGoParser, type GoParser } from '../edit/index.js';
 import { applyPostgres } from '../features/postgres.js';
 import { applyRedis } from '../features/redis.js';
 import { goPostSteps } from '../post-steps.js';
+import { locatePortsLiteral } from '../inspect/ports-literal.js';
 import { goFilesIn, MEMORY_DIR, PORT_DIR } from './go-files.js';
 
 export interface AddAdapterOptions {
@@ -19,7 +20,7 @@ export interface AddAdapterOptions {
 }
 
 /** Where a Go service keeps ports and adapters, for the shared decisions of resolveAdapterTarget. */
-const GO_LAYOUT: AdapterLayout = {
+const goLayout = (wiring: string): AdapterLayout => ({
   portDir: PORT_DIR,
   memoryFile: (port) => `${MEMORY_DIR}/${namesOf(port).snake}.go`,
   memoryModel: `${MEMORY_DIR}/order_repository.go`,
@@ -28,14 +29,21 @@ const GO_LAYOUT: AdapterLayout = {
   modelFile: (store) => `internal/adapter/${store}/${store === 'postgres' ? 'order_repository.go' : 'order_cache.go'}`,
   connectionInPlace: (store) => (store === 'postgres' ? 'pool (db) and migrations are' : 'client (rdb) is'),
   portRef: (port) => `port.${port}`,
-  wiring: 'set it in newPorts (internal/bootstrap/ports.go)',
-};
+  wiring,
+});
+
+/** Where the user wires an adapter by hand: the function that builds app.Ports, as it is now. */
+function wiringPlace(project: Project, parser: GoParser): string {
+  const { site } = locatePortsLiteral(parser, project.tree, project.spec.module);
+  return site === null ? 'set it in the app.Ports{…} literal of internal/bootstrap' : `set it in ${site.func} (${site.file})`;
+}
 
 /**
  * `svc add adapter <memory|postgres|redis> [--for Port]`. Postgres and redis run the very feature
  * modules `create-service --datastore …` runs, so create + add gives the bytes of create with the
- * datastore. Which port it serves, or why it refuses, is decided as for every target
- * (resolveAdapterTarget, docs/adapters.md).
+ * datastore; those modules do nothing when the adapter is already there (datastore/presence.ts).
+ * Which port it serves, or why it refuses, is decided as for every target (resolveAdapterTarget,
+ * docs/adapters.md).
  */
 export function addAdapterOperation(kind: string, options: AddAdapterOptions = {}): AddOperation {
   return {
@@ -43,7 +51,8 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
     async apply(project) {
       const store = parseAdapterKind(kind);
       const parser = await loadGoParser();
-      const target = resolveAdapterTarget(store, options.for, { ports: declaredPorts(project, parser), example: project.spec.choices.example, exists: (file) => project.tree.exists(file) }, GO_LAYOUT);
+      const service = { ports: declaredPorts(project, parser), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
+      const target = resolveAdapterTarget(store, options.for, service, goLayout(options.for === undefined ? '' : wiringPlace(project, parser)));
       if (store !== 'memory') {
         const context = goTemplateContext(project.spec, []);
         if (store === 'postgres') await applyPostgres(project.tree, context, target);

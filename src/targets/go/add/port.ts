@@ -3,7 +3,8 @@ import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
 import { AnchorNotFoundError } from '../edit/errors.js';
 import { loadGoParser, type GoParser } from '../edit/parser.js';
-import { findDeclarations, findPortInterface, readAppModel, readWiring, type AppModel } from '../inspect/project-model.js';
+import { findDeclarations, findPortInterface, readAppModel, type AppModel } from '../inspect/project-model.js';
+import { locatePortsLiteral } from '../inspect/ports-literal.js';
 import { gofmtTouched } from './post-steps.js';
 import { parseMethodSpecs, resolveQualifiers } from './go-code.js';
 import { APP_FILE, BOOTSTRAP_FILE, editGoFile, goFilesIn, MEMORY_DIR, PORT_DIR } from './go-files.js';
@@ -108,16 +109,16 @@ function wirePort(parser: GoParser, project: Project, name: string): void {
     `${field}\n\n(and import "${spec.module}/internal/port")`,
   );
   const memoryPath = `${spec.module}/internal/adapter/memory`;
-  const wiring = readWiring(parser, tree);
-  if (wiring?.elements.some((element) => element.key === name)) return;
-  const alias = wiring?.imports.find((entry) => entry.path === memoryPath)?.name ?? 'memory';
+  const lookup = locatePortsLiteral(parser, tree, spec.module);
+  const site = lookup.site;
+  if (site?.elements.some((element) => element.key === name)) return;
+  const alias = site?.imports.find((entry) => entry.path === memoryPath)?.name ?? 'memory';
   const value = `${alias}.New${name}()`;
-  const file = wiring?.file ?? BOOTSTRAP_FILE;
   const manual = `${name}: ${value},\n\n(in the app.Ports{…} literal of the composition root, and import "${memoryPath}")`;
-  if (wiring === null || wiring.func === null) {
-    throw new AnchorNotFoundError(file, {
-      problem: 'missing',
-      reason: 'cannot find an app.Ports{…} literal in internal/bootstrap (it may have been rewritten)',
+  if (site === null) {
+    throw new AnchorNotFoundError(BOOTSTRAP_FILE, {
+      problem: lookup.problem,
+      reason: lookup.reason,
       where: 'in the app.Ports{…} literal that builds the ports of the application in internal/bootstrap',
       manualSnippet: `${name}: ${value},`,
     });
@@ -125,10 +126,10 @@ function wirePort(parser: GoParser, project: Project, name: string): void {
   editGoFile(
     tree,
     parser,
-    file,
+    site.file,
     [
       { kind: 'import', path: memoryPath, ...(alias === 'memory' ? {} : { alias }) },
-      { kind: 'keyed-element', func: wiring.func, type: 'app.Ports', key: name, value },
+      { kind: 'keyed-element', func: site.func, type: site.type, key: name, value },
     ],
     manual,
   );

@@ -68,8 +68,8 @@ export function findCompositeLiterals(doc: GoDocument, scope: Node, typeName: st
   return meant.length > 0 ? meant : bodies;
 }
 
-/** `T{}` as one result of `return T{}, err` (any other result but `nil`). */
-function isZeroValueBesideError(body: Node): boolean {
+/** `T{}` as one result of `return T{}, err` (any other result but `nil`); `body` is the literal's `literal_value`. */
+export function isZeroValueBesideError(body: Node): boolean {
   if (body.namedChildren.some((child) => child !== null && child.type !== 'comment')) return false;
   const literal = body.parent;
   const results = literal?.parent;

@@ -1,9 +1,13 @@
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import type { Tree } from '../../../tree/tree.js';
-import type { GoEdit } from '../edit/index.js';
 import { goRequirements } from '../go-modules.js';
-import { createTarget, CONFIG_FILE, CONFIG_TEST_FILE, PORTS_FILE, portsStatement, type AdapterTarget, type GoContext } from './datastore/context.js';
-import { addGoRequirements, editGoFile } from './datastore/edits.js';
+import { addConfigSection } from './datastore/config-section.js';
+import { createTarget, type AdapterTarget, type GoContext } from './datastore/context.js';
+import { addGoRequirements } from './datastore/edits.js';
+import { addMigrateCommand } from './datastore/migrate-command.js';
+import { wirePostgres, postgresWiringLines } from './datastore/postgres-wiring.js';
+import { datastorePresence } from './datastore/presence.js';
+import { addEndToEndVars, addRequiredVar } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposePostgres } from '../../../file-edits/compose-services.js';
@@ -25,54 +29,19 @@ export const postgresFeature: GoFeature = {
 
 export async function applyPostgres(tree: Tree, context: GoContext, target: AdapterTarget): Promise<void> {
   const { module, name } = context;
+  if ((await datastorePresence(tree, module, 'postgres', () => postgresWiringLines(tree, module, target.port === 'OrderRepository'))) === 'present') return;
   renderTemplateFolder(tree, 'go/integration', context);
   renderTemplateFolder(tree, 'go/postgres/core', context);
   if (target.port === 'OrderRepository') renderTemplateFolder(tree, 'go/postgres/orders', context);
   addGoRequirements(tree, goRequirements.postgres);
 
-  await editGoFile(tree, CONFIG_FILE, [
-    { kind: 'struct-field', struct: 'Config', field: 'Postgres Postgres' },
-    { kind: 'statement', func: 'Config.validate', statement: 'if err := c.Postgres.validate(); err != nil {\n\terrs = append(errs, err)\n}', position: 'before-return', paragraph: true },
+  await addConfigSection(tree, 'Postgres');
+  await addRequiredVar(tree, 'POSTGRES_URL', `postgres://${name}@localhost:5432/${name}`);
+  await wirePostgres(tree, module, target.port === 'OrderRepository');
+  await addMigrateCommand(tree, name);
+  await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/postgres/postgrestest`, name: 'postgrestest' }, [
+    { key: 'POSTGRES_URL', call: (pkg, t) => `${pkg}.URL(${t})` },
   ]);
-  if (tree.exists(CONFIG_TEST_FILE)) {
-    await editGoFile(tree, CONFIG_TEST_FILE, [
-      { kind: 'keyed-element', func: 'requiredVars', type: 'map[string]string', key: '"POSTGRES_URL"', value: `"postgres://${name}@localhost:5432/${name}"` },
-    ]);
-  }
-
-  const wiring: GoEdit[] = [
-    { kind: 'import', path: 'fmt' },
-    { kind: 'import', path: `${module}/internal/adapter/postgres` },
-    portsStatement('db, err := postgres.Open(ctx, cfg.Postgres)', true),
-    portsStatement('if err != nil {\n\treturn app.Ports{}, fmt.Errorf("postgres: %w", err)\n}'),
-    portsStatement('deps.checks.Register("postgres", db.Ping)'),
-    portsStatement('deps.closers = append(deps.closers, closer{"postgres", db.Close})'),
-    portsStatement('if cfg.Postgres.MigrateOnStart {\n\tif err := db.Migrate(ctx, log); err != nil {\n\t\treturn app.Ports{}, err\n\t}\n}'),
-  ];
-  if (target.port === 'OrderRepository') {
-    wiring.push(
-      { kind: 'set-keyed-value', func: 'newPorts', type: 'app.Ports', key: 'Orders', value: 'postgres.NewOrderRepository(db)', replace: 'memory.NewOrderRepository()' },
-      { kind: 'remove-unused-import', path: `${module}/internal/adapter/memory` },
-    );
-  }
-  await editGoFile(tree, PORTS_FILE, wiring);
-
-  await editGoFile(tree, `cmd/${name}/run.go`, [
-    {
-      kind: 'statement',
-      func: 'run',
-      statement: 'if len(args) > 1 && args[1] == "migrate" {\n\treturn migrate(ctx, args[2:], getenv, stdout, stderr)\n}',
-      position: 'before-return',
-      paragraph: true,
-    },
-  ]);
-  const e2e = `cmd/${name}/e2e_test.go`;
-  if (tree.exists(e2e)) {
-    await editGoFile(tree, e2e, [
-      { kind: 'import', path: `${module}/internal/adapter/postgres/postgrestest` },
-      { kind: 'keyed-element', func: 'TestEndToEnd', type: 'map[string]string', key: '"POSTGRES_URL"', value: 'postgrestest.URL(t)' },
-    ]);
-  }
 
   addComposePostgres(tree, name);
   addCiServiceContainer(tree, 'postgres');

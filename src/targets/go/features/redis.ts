@@ -1,18 +1,18 @@
-import { FailureError } from '../../../errors.js';
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import type { Tree } from '../../../tree/tree.js';
-import { keyedValue, loadGoParser, type GoEdit } from '../edit/index.js';
 import { goRequirements } from '../go-modules.js';
-import { createTarget, CONFIG_FILE, CONFIG_TEST_FILE, PORTS_FILE, portsStatement, type AdapterTarget, type GoContext } from './datastore/context.js';
-import { addGoRequirements, editGoFile } from './datastore/edits.js';
+import { addConfigSection } from './datastore/config-section.js';
+import { createTarget, type AdapterTarget, type GoContext } from './datastore/context.js';
+import { addGoRequirements } from './datastore/edits.js';
+import type { RootBinding } from './datastore/composition-root.js';
+import { wireRedis, redisWiringLines } from './datastore/redis-wiring.js';
+import { datastorePresence } from './datastore/presence.js';
+import { addEndToEndVars, addRequiredVar } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposeRedis } from '../../../file-edits/compose-services.js';
 import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
 import type { GoFeature } from './feature.js';
-
-/** The decorator redis puts around the sample repository in newPorts. */
-const ORDER_CACHE = 'redis.NewOrderCache';
 
 /**
  * Redis: a go-redis client opened and pinged at start, a cache-aside decorator over the sample
@@ -29,44 +29,19 @@ export const redisFeature: GoFeature = {
 
 export async function applyRedis(tree: Tree, context: GoContext, target: AdapterTarget): Promise<void> {
   const { module, name } = context;
+  if ((await datastorePresence(tree, module, 'redis', () => redisWiringLines(tree, module, target.port === 'OrderRepository', context.metrics.prometheus))) === 'present') return;
   renderTemplateFolder(tree, 'go/integration', context);
   renderTemplateFolder(tree, 'go/redis/core', context);
   if (target.port === 'OrderRepository') renderTemplateFolder(tree, 'go/redis/orders', context);
   addGoRequirements(tree, goRequirements.redis);
 
-  await editGoFile(tree, CONFIG_FILE, [
-    { kind: 'struct-field', struct: 'Config', field: 'Redis Redis' },
-    { kind: 'statement', func: 'Config.validate', statement: 'if err := c.Redis.validate(); err != nil {\n\terrs = append(errs, err)\n}', position: 'before-return', paragraph: true },
+  await addConfigSection(tree, 'Redis');
+  await addRequiredVar(tree, 'REDIS_ADDR', 'localhost:6379');
+  const root = await wireRedis(tree, module, target.port === 'OrderRepository', context.metrics.prometheus);
+  await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/redis/redistest`, name: 'redistest' }, [
+    { key: 'REDIS_ADDR', call: (pkg, t) => `${pkg}.Addr(${t})` },
+    { key: 'REDIS_KEY_PREFIX', call: (pkg, t) => `${pkg}.Prefix(${t})` },
   ]);
-  if (tree.exists(CONFIG_TEST_FILE)) {
-    await editGoFile(tree, CONFIG_TEST_FILE, [
-      { kind: 'keyed-element', func: 'requiredVars', type: 'map[string]string', key: '"REDIS_ADDR"', value: '"localhost:6379"' },
-    ]);
-  }
-
-  const wiring: GoEdit[] = [
-    { kind: 'import', path: 'fmt' },
-    { kind: 'import', path: `${module}/internal/adapter/redis` },
-    portsStatement('rdb, err := redis.Open(ctx, cfg.Redis)', true),
-    portsStatement('if err != nil {\n\treturn app.Ports{}, fmt.Errorf("redis: %w", err)\n}'),
-    portsStatement('deps.checks.Register("redis", rdb.Ping)'),
-    portsStatement('deps.closers = append(deps.closers, closer{"redis", rdb.Close})'),
-  ];
-  if (context.metrics.prometheus) wiring.push(portsStatement('deps.metrics.MustRegister(rdb.Collector())'));
-  if (target.port === 'OrderRepository') {
-    const wrap = await orderCacheEdit(tree);
-    if (wrap !== null) wiring.push(wrap);
-  }
-  await editGoFile(tree, PORTS_FILE, wiring);
-
-  const e2e = `cmd/${name}/e2e_test.go`;
-  if (tree.exists(e2e)) {
-    await editGoFile(tree, e2e, [
-      { kind: 'import', path: `${module}/internal/adapter/redis/redistest` },
-      { kind: 'keyed-element', func: 'TestEndToEnd', type: 'map[string]string', key: '"REDIS_ADDR"', value: 'redistest.Addr(t)' },
-      { kind: 'keyed-element', func: 'TestEndToEnd', type: 'map[string]string', key: '"REDIS_KEY_PREFIX"', value: 'redistest.Prefix(t)' },
-    ]);
-  }
 
   addComposeRedis(tree, name);
   addCiServiceContainer(tree, 'redis');
@@ -80,26 +55,7 @@ export async function applyRedis(tree: Tree, context: GoContext, target: Adapter
     );
   });
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
-  appendTextBlock(tree, 'README.md', README(name, context.metrics.prometheus ? ' and the Prometheus counter `cache_lookups_total`' : '', target.port !== null));
-}
-
-/**
- * Wraps the current Orders adapter (memory or postgres) in the cache, unless it is wrapped already.
- * A hand-written value is wrapped too: the cache only needs a port.OrderRepository.
- */
-async function orderCacheEdit(tree: Tree): Promise<GoEdit | null> {
-  const text = tree.read(PORTS_FILE);
-  if (text === undefined) return null;
-  const parser = await loadGoParser();
-  const current = keyedValue(parser, { file: PORTS_FILE, text }, { func: 'newPorts', type: 'app.Ports', key: 'Orders' });
-  if (current === null) {
-    throw new FailureError(
-      `${PORTS_FILE}: newPorts no longer sets Orders in its app.Ports{…} literal, so the cache cannot be put in front of it. Nothing was changed.`,
-      `wrap the OrderRepository by hand: Orders: ${ORDER_CACHE}(<your repository>, rdb, log),`,
-    );
-  }
-  if (current.startsWith(`${ORDER_CACHE}(`)) return null;
-  return { kind: 'set-keyed-value', func: 'newPorts', type: 'app.Ports', key: 'Orders', value: `${ORDER_CACHE}(${current}, rdb, log)`, replace: current };
+  appendTextBlock(tree, 'README.md', README(name, context.metrics.prometheus ? ' and the Prometheus counter `cache_lookups_total`' : '', target.port !== null, root));
 }
 
 const ENV_EXAMPLE = (name: string) => `# Redis (required). Cache failures are logged and served from the source, so Redis being
@@ -115,7 +71,7 @@ REDIS_CACHE_TTL=5m
 REDIS_KEY_PREFIX=${name}:
 `;
 
-const README = (name: string, metricsNote: string, sample: boolean) => `## Redis
+const README = (name: string, metricsNote: string, sample: boolean, root: RootBinding) => `## Redis
 
 ${
   sample
@@ -138,8 +94,8 @@ The client is pinged at start, checked by \`/readyz\` and closed at shutdown.
 | \`REDIS_KEY_PREFIX\` | \`${name}:\` | Prefix of every key |
 
 Redis is part of \`/readyz\`, so a replica whose cache is unreachable is taken out of rotation.
-To keep serving from the repository instead, delete \`deps.checks.Register("redis", rdb.Ping)\`
-from \`newPorts\` (\`internal/bootstrap/ports.go\`).
+To keep serving from the repository instead, delete \`${root.deps}.checks.Register("redis", ${root.variable}.Ping)\`
+from \`${root.site.func}\` (\`${root.site.file}\`).
 
 The cache's integration tests run against a real server, each under a key prefix of its own:
 \`REDIS_TEST_ADDR=localhost:6379 make test\`. Without it they are skipped, unless \`CI\` or

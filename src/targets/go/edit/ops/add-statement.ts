@@ -1,12 +1,12 @@
 import type { Node } from 'web-tree-sitter';
 import { describeFunction, requireFunctionBody } from '../anchors.js';
 import type { GoDocument } from '../document.js';
-import { AnchorNotFoundError } from '../errors.js';
+import { AnchorNotFoundError, InvalidSnippetError } from '../errors.js';
 import { isBlank, rowEndIndex, rowStartIndex } from '../layout.js';
 import { appendToList, insertIntoListBefore, itemEntries } from '../list-insertion.js';
 import type { ListShape, PlannedInsertion } from '../list-insertion.js';
 import { blockStatements } from '../list-shapes.js';
-import { findFunctionBodies } from '../lookup.js';
+import { findCompositeLiterals, findFunctionBodies } from '../lookup.js';
 import type { GoParser } from '../parser.js';
 import { runEdit } from '../run-edit.js';
 import type { EditResult, GoSource } from '../run-edit.js';
@@ -14,15 +14,23 @@ import { parseProbeSnippet, parseStatementSnippet } from '../snippet.js';
 import type { CodeSnippet } from '../snippet.js';
 import { tokenKey } from '../syntax.js';
 
-export type StatementPosition = 'end' | 'before-return';
+/**
+ * `end` appends to the body; `before-return` goes above the body's last top-level return;
+ * `before-literal` goes above the top-level statement that holds the one `literal{…}` of the body
+ * (`return app.Ports{…}, nil`, `ports := app.Ports{…}`, `return wrap(app.Ports{…})`), so what the
+ * literal needs is declared before it whatever the shape of the function.
+ */
+export type StatementPosition = 'end' | 'before-return' | 'before-literal';
 
 export interface AddStatementArgs {
   /** `registerRoutes`, or `Router.routes` for a method. */
   readonly func: string;
   /** One Go statement; may span several lines (indent them with tabs relative to the statement). */
   readonly statement: string;
-  /** `end` (default) appends to the body; `before-return` goes above the body's last top-level return. */
+  /** Where the statement goes (see StatementPosition); `end` by default. */
   readonly position?: StatementPosition;
+  /** With `before-literal`: the literal's type as written, e.g. `app.Ports` (also matches `&app.Ports{…}`). */
+  readonly literal?: string;
   /**
    * Go expression or statement whose presence anywhere in the body means "already done",
    * e.g. the route pattern `"POST /v1/orders"`. Defaults to the statement itself.
@@ -30,7 +38,7 @@ export interface AddStatementArgs {
    */
   readonly unlessPresent?: string;
   /**
-   * With `before-return`: the statement starts a paragraph, separated by a blank row from the
+   * With `before-return` or `before-literal`: the statement starts a paragraph, separated by a blank row from the
    * statements above it (if any) and from the return below. Later statements of the same paragraph
    * (without this flag) then go above that blank row, next to it.
    */
@@ -42,15 +50,23 @@ export function addStatement(parser: GoParser, source: GoSource, args: AddStatem
   const snippet = parseStatementSnippet(parser, source.file, args.statement);
   const probe = args.unlessPresent === undefined ? snippet : parseProbeSnippet(parser, source.file, args.unlessPresent);
   const position = args.position ?? 'end';
-  const place = position === 'end' ? 'at the end of' : 'before the final return of';
+  const place = position === 'end' ? 'at the end of' : position === 'before-return' ? 'before the final return of' : `before the ${args.literal ?? '?'}{…} literal of`;
+  if (position === 'before-literal' && (args.literal === undefined || args.literal === '')) {
+    throw new InvalidSnippetError(source.file, args.statement, 'a before-literal statement needs the literal type');
+  }
   return runEdit(parser, source, {
     summary: `add a statement to ${describeFunction(args.func)}`,
     plan(doc) {
       const body = requireFunctionBody(doc, args.func, snippet.text, place);
       if (contains(body, probe)) return null;
       const list = blockStatements(body);
-      const planned = position === 'end' ? appendToList(doc, list, snippet) : insertBeforeReturn(doc, list, snippet, args.func);
-      const insertion = position === 'before-return' && args.paragraph === true ? asParagraph(doc.text, planned) : planned;
+      const planned =
+        position === 'end'
+          ? appendToList(doc, list, snippet)
+          : position === 'before-return'
+            ? insertBeforeReturn(doc, list, snippet, args.func)
+            : insertBeforeLiteral(doc, body, list, snippet, args.func, args.literal ?? '');
+      const insertion = position !== 'end' && args.paragraph === true ? asParagraph(doc.text, planned) : planned;
       return {
         splices: [insertion.splice],
         focus: insertion.focus,
@@ -75,6 +91,28 @@ function insertBeforeReturn(doc: GoDocument, list: ListShape, snippet: CodeSnipp
     });
   }
   return insertIntoListBefore(doc, list, finalReturn, snippet, { keepBlankLineAbove: true });
+}
+
+function insertBeforeLiteral(doc: GoDocument, body: Node, list: ListShape, snippet: CodeSnippet, func: string, literal: string): PlannedInsertion {
+  const literals = findCompositeLiterals(doc, body, literal);
+  const where = `in ${describeFunction(func)} in ${doc.file}, above the statement that builds the ${literal}{…} literal`;
+  const [only] = literals;
+  if (only === undefined || literals.length > 1) {
+    throw new AnchorNotFoundError(doc.file, {
+      problem: only === undefined ? 'missing' : 'ambiguous',
+      reason:
+        only === undefined
+          ? `${describeFunction(func)} builds no ${literal}{…} literal`
+          : `${describeFunction(func)} builds ${literals.length} ${literal}{…} literals and the engine will not guess which one`,
+      where,
+      manualSnippet: snippet.text,
+    });
+  }
+  const holder = itemEntries(list).find((statement) => statement.startIndex <= only.startIndex && only.endIndex <= statement.endIndex);
+  if (holder === undefined) {
+    throw new AnchorNotFoundError(doc.file, { problem: 'missing', reason: `the ${literal}{…} literal is not inside a statement of ${describeFunction(func)}`, where, manualSnippet: snippet.text });
+  }
+  return insertIntoListBefore(doc, list, holder, snippet, { keepBlankLineAbove: true });
 }
 
 /**

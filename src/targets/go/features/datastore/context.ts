@@ -11,11 +11,5 @@ export function createTarget(context: GoContext): AdapterTarget {
   return { port: context.example ? 'OrderRepository' : null };
 }
 
-/** Statement edits above the final return of the composition root's newPorts. */
-export function portsStatement(statement: string, paragraph = false) {
-  return { kind: 'statement', func: 'newPorts', statement, position: 'before-return', paragraph } as const;
-}
-
-export const PORTS_FILE = 'internal/bootstrap/ports.go';
 export const CONFIG_FILE = 'internal/platform/config/config.go';
 export const CONFIG_TEST_FILE = 'internal/platform/config/config_test.go';
