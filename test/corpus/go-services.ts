@@ -275,7 +275,7 @@ var _ = cancelOrder
       ...GROWTH,
       add(2, 'usecase', 'Version', '--http', 'GET /v1/version'),
       add(2, 'usecase', 'FindByKind', '--http', 'GET /v1/{kind}/abc'),
-      add(2, 'usecase', 'GetDocument', '--http', 'GET /v1/documents/{id}'),
+      add(0, 'usecase', 'GetDocument', '--http', 'GET /v1/documents/{id}'),
       add(0, 'usecase', 'ListDocuments', '--http', 'GET /v1/documents/{$}'),
     ],
   ),
