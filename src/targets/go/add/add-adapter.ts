@@ -9,6 +9,7 @@ import { loadGoParser, type GoParser } from '../edit/index.js';
 import { applyPostgres } from '../features/postgres.js';
 import { applyRedis } from '../features/redis.js';
 import { goPostSteps } from '../post-steps.js';
+import { goVerifier } from '../verify/go-verifier.js';
 import { goFilesIn, MEMORY_DIR, PORT_DIR } from './go-files.js';
 
 export interface AddAdapterOptions {
@@ -50,7 +51,7 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
         else await applyRedis(project.tree, context, target);
         project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
       }
-      return { postSteps: goPostSteps({ install: options.install !== false, git: false }) };
+      return { postSteps: goPostSteps({ install: options.install !== false, git: false }), verifier: goVerifier() };
     },
   };
 }
