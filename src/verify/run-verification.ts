@@ -14,7 +14,7 @@ export async function runVerification(verifier: Verifier, root: string, changes:
   const seconds = Math.round(performance.now() - started) / 1000;
   const line = (text: string) => out.stderr.write(`${text}\n`);
   if (outcome.status === 'ok') {
-    line(`${style.create('✔')} verified (${verifier.title}) ${style.hint(`${seconds}s`)}`);
+    line(`${style.create('✔')} verified (${verifier.title}) ${style.hint(`${seconds}s`)}${outcome.note === undefined ? '' : style.hint(`: ${outcome.note}`)}`);
     return true;
   }
   if (outcome.status === 'skipped') {

@@ -5,7 +5,7 @@ import type { Change } from '../tree/change.js';
  * reason is printed as one line (e.g. the toolchain is not installed).
  */
 export type VerifyOutcome =
-  | { status: 'ok' }
+  | { status: 'ok'; /** What the check could not cover, printed beside the success line. */ note?: string }
   | { status: 'skipped'; reason: string }
   | {
       status: 'failed';
