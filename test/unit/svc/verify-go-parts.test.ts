@@ -49,6 +49,7 @@ describe('the Go verifier: scratch dir', () => {
       const scratch = await makeScratch(root, new Map([['internal/app/widget.go', 'package app\n']]));
       const copy = path.join(scratch.dir, 'tree', 'internal', 'app', 'widget.go');
       expect(fs.readFileSync(copy, 'utf8')).toBe('package app\n');
+      expect(scratch.copies).toEqual([copy]);
       expect(JSON.parse(fs.readFileSync(scratch.overlayFile, 'utf8'))).toEqual({ Replace: { [path.join(root, 'internal', 'app', 'widget.go')]: copy } });
       const modFile = await scratch.writeModFile('', 'module example.com/orders\n', 'sums\n');
       expect(path.dirname(modFile)).toBe(scratch.dir);

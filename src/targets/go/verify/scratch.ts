@@ -9,6 +9,8 @@ import path from 'node:path';
  */
 export interface Scratch {
   dir: string;
+  /** The copies of the changed files. */
+  copies: string[];
   /** `-overlay` argument: absolute service paths → scratch copies. */
   overlayFile: string;
   /** Rewrites scratch and absolute service paths in tool output to paths relative to the service root. */
@@ -36,6 +38,7 @@ export async function makeScratch(root: string, files: ReadonlyMap<string, strin
     const prefixes = [copies, dir, root].flatMap((prefix) => [`${prefix}${path.sep}`, `${path.relative(root, prefix)}${path.sep}`]).filter((prefix) => prefix !== path.sep);
     return {
       dir,
+      copies: Object.values(replace),
       overlayFile,
       toServicePaths: (text) => prefixes.reduce((result, prefix) => result.split(prefix).join(''), text),
       async writeModFile(name, goMod, goSum) {

@@ -14,9 +14,9 @@ const MODULE_HINT = 'the change adds module requirements: if a module could not 
  * gofmt -l on the changed files; `go vet -overlay` on the changed packages that exist on disk and
  * every package importing them; packages in new directories (vet cannot chdir into a directory
  * that exists only in the overlay), and those importing them, are compiled with their tests by
- * `go list -export -test -overlay`. The toolchain never writes
- * the service: go.mod and go.sum are copied to the scratch dir and used through -modfile, with
- * -mod=mod so requirements an add introduces are resolved there.
+ * `go list -export -test -overlay`. The toolchain never writes the service: go.mod and go.sum are
+ * copied to the scratch dir and used through -modfile, with -mod=mod so that requirements an add
+ * introduces are resolved there. `env` is the user's (GOFLAGS and all); our flags come last and win.
  */
 export async function verifyGo(serviceRoot: string, changes: readonly Change[], env: NodeJS.ProcessEnv = process.env): Promise<VerifyOutcome> {
   const goFiles = new Map(changes.filter((change) => change.path.endsWith('.go')).map((change) => [change.path, change.content]));
@@ -51,9 +51,12 @@ export async function verifyGo(serviceRoot: string, changes: readonly Change[], 
     const existing = affected.filter((pkg) => !fresh.includes(pkg) && !needFresh.has(pkg.importPath));
     const compileOnly = affected.filter((pkg) => !existing.includes(pkg));
 
-    const vetted = existing.length === 0 ? undefined : await go(['vet', overlay, ...modFlags, ...importPaths(existing)]);
-    // `go list -export -test` compiles the packages and their tests without linking (go test -c links each test binary).
-    const compiled = compileOnly.length === 0 ? undefined : await go(['list', '-export', '-test', overlay, ...modFlags, '-f', '{{.ImportPath}}', ...importPaths(compileOnly)]);
+    // `go list -export -test` compiles packages and their tests without linking (go test -c links a binary per package).
+    // Both run at once: the first `go list` has already resolved any module into the scratch go.mod/go.sum.
+    const [vetted, compiled] = await Promise.all([
+      existing.length === 0 ? undefined : go(['vet', overlay, ...modFlags, ...importPaths(existing)]),
+      compileOnly.length === 0 ? undefined : go(['list', '-export', '-test', overlay, ...modFlags, '-f', '{{.ImportPath}}', ...importPaths(compileOnly)]),
+    ]);
     // A broken package shows in the output of both commands when both import it: each line once.
     const messages = [...new Set([...unformatted, ...[vetted, compiled].flatMap((result) => (result === undefined || result.code === 0 ? [] : lines(scratch, result.stderr)))])];
     if (messages.length === 0) return { status: 'ok' };
@@ -73,10 +76,8 @@ export async function verifyGo(serviceRoot: string, changes: readonly Change[], 
 
 /** The changed files gofmt would rewrite, as messages (syntax errors are left to the compiler). */
 async function gofmtList(scratch: Scratch, root: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  const copies = path.join(scratch.dir, 'tree');
-  const files = fs.readdirSync(copies, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-  if (files.length === 0) return [];
-  const result = await runTool('gofmt', ['-l', ...files], root, env);
+  if (scratch.copies.length === 0) return [];
+  const result = await runTool('gofmt', ['-l', ...scratch.copies], root, env);
   return lines(scratch, result.stdout).map((file) => `${file}: not gofmt-clean (gofmt -l lists it)`);
 }
 

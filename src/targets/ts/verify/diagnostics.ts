@@ -22,7 +22,23 @@ export function describe(morph: Ts, diagnostic: ts.Diagnostic, root: string): Fo
           const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
           return `${file}:${line + 1}:${character + 1}`;
         })();
-  return { key: `${file}\0${diagnostic.code}\0${message}`, text: `${where === '' ? '' : `${where}: `}error TS${diagnostic.code}: ${message}` };
+  return { key: `${file}\0${withoutSuggestion(diagnostic.code, message)}`, text: `${where === '' ? '' : `${where}: `}error TS${diagnostic.code}: ${message}` };
+}
+
+// "… Did you mean 'x'?" variants of a diagnostic, and the code of the plain one.
+const SUGGESTING = new Map([
+  [2552, 2304], // Cannot find name 'a'. Did you mean 'b'?
+  [2551, 2339], // Property 'a' does not exist on type 'T'. Did you mean 'b'?
+]);
+
+/**
+ * The suggestion depends on the names in scope, which an add changes (it adds some): a user's
+ * `Cannot find name 'Ordr'` must stay the same diagnostic when the add brings `Order` into scope.
+ */
+function withoutSuggestion(code: number, message: string): string {
+  const plain = SUGGESTING.get(code);
+  if (plain === undefined) return `${code}\0${message}`;
+  return `${plain}\0${message.split(' Did you mean ')[0] ?? message}`;
 }
 
 // Cannot find module (2307, 2792) / its declaration file (7016) / to augment (2664); cannot find type definitions (2688);
