@@ -27,7 +27,7 @@ export async function runVerification(verifier: Verifier, root: string, changes:
     line(style.error('the service did not build before this add either.'));
     line(style.hint('fix the build first, or rerun with --no-verify to write the change anyway'));
   } else {
-    line(style.hint(outcome.hint ?? 'the add cannot work with the code as it is: fix the lines above (or tell us about it), or rerun with --no-verify to write the change anyway'));
+    line(style.hint(outcome.hint ?? 'the add does not fit the code as it is now: change what the messages point at and run it again, or rerun with --no-verify to write it anyway and fix it by hand'));
   }
   return false;
 }

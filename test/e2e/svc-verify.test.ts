@@ -83,6 +83,14 @@ describe('the Go verifier', () => {
     expect(outcome).toEqual({ status: 'ok' });
   });
 
+  it('lays every changed file over the service, so a new package can embed files the change adds', async () => {
+    const outcome = await verify(goCopy(), (tree) => {
+      tree.write('migrations/00001_init.sql', '-- +goose Up\nCREATE TABLE t (id int);\n');
+      tree.write('migrations/migrations.go', 'package migrations\n\nimport "embed"\n\n// FS holds the migrations.\n//\n//go:embed *.sql\nvar FS embed.FS\n');
+    });
+    expect(outcome, messages(outcome)).toEqual({ status: 'ok' });
+  });
+
   it('fails a change gofmt would rewrite', async () => {
     const outcome = await verify(goCopy(), (tree) => tree.write('internal/app/widget.go', 'package app\n\n// Widget is a widget.\ntype Widget struct{ size   int }\n'));
     expect(outcome.status).toBe('failed');

@@ -19,9 +19,10 @@ const MODULE_HINT = 'the change adds module requirements: if a module could not 
  * introduces are resolved there. `env` is the user's (GOFLAGS and all); our flags come last and win.
  */
 export async function verifyGo(serviceRoot: string, changes: readonly Change[], env: NodeJS.ProcessEnv = process.env): Promise<VerifyOutcome> {
-  const goFiles = new Map(changes.filter((change) => change.path.endsWith('.go')).map((change) => [change.path, change.content]));
   const goMod = changes.find((change) => change.path === 'go.mod')?.content;
-  if (goFiles.size === 0 && goMod === undefined) return { status: 'ok' };
+  if (goMod === undefined && !changes.some((change) => change.path.endsWith('.go'))) return { status: 'ok' };
+  // Every changed file goes in the overlay, not only .go files: a package may //go:embed the others (migrations/*.sql).
+  const overlaid = new Map(changes.filter((change) => change.path !== 'go.mod' && change.path !== 'go.sum').map((change) => [change.path, change.content]));
   const root = fs.realpathSync(serviceRoot);
   const diskGoMod = readOptional(path.join(root, 'go.mod'));
   if (goMod === undefined && diskGoMod === undefined) return { status: 'skipped', reason: 'no go.mod in the service root: the change was not compiled' };
@@ -29,7 +30,7 @@ export async function verifyGo(serviceRoot: string, changes: readonly Change[], 
   // In a workspace the toolchain refuses -modfile and would resolve new requirements into go.work.sum.
   if (workFile !== undefined && goMod !== undefined) return { status: 'skipped', reason: `go.mod changed inside the Go workspace ${workFile}: the change was not compiled` };
 
-  const scratch = await makeScratch(root, goFiles);
+  const scratch = await makeScratch(root, overlaid);
   try {
     const toolEnv = { ...env, PWD: root };
     const go = (args: readonly string[]) => runTool('go', args, root, toolEnv);
@@ -41,7 +42,7 @@ export async function verifyGo(serviceRoot: string, changes: readonly Change[], 
     if (listed.missing) return { status: 'skipped', reason: 'go not found on PATH: the change was not compiled' };
     if (listed.code !== 0) return failed([...unformatted, ...lines(scratch, listed.stderr)], goMod);
 
-    const changedDirs = new Set([...goFiles.keys()].map((file) => path.posix.dirname(file)));
+    const changedDirs = new Set([...overlaid.keys()].map((file) => path.posix.dirname(file)));
     const packages = parsePackages(listed.stdout, root);
     const affected = affectedPackages(packages, changedDirs, goMod !== undefined);
     // go vet runs the vet tool in each package's directory, and in each dependency's to collect
@@ -76,8 +77,9 @@ export async function verifyGo(serviceRoot: string, changes: readonly Change[], 
 
 /** The changed files gofmt would rewrite, as messages (syntax errors are left to the compiler). */
 async function gofmtList(scratch: Scratch, root: string, env: NodeJS.ProcessEnv): Promise<string[]> {
-  if (scratch.copies.length === 0) return [];
-  const result = await runTool('gofmt', ['-l', ...scratch.copies], root, env);
+  const goCopies = scratch.copies.filter((copy) => copy.endsWith('.go'));
+  if (goCopies.length === 0) return [];
+  const result = await runTool('gofmt', ['-l', ...goCopies], root, env);
   return lines(scratch, result.stdout).map((file) => `${file}: not gofmt-clean (gofmt -l lists it)`);
 }
 
