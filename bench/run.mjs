@@ -12,6 +12,8 @@ const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 15;
 // `--only go|ts`: the baseline and that target's `svc add usecase` cases only (a quicker, focused run).
 const onlyFlag = process.argv.indexOf('--only');
 const ONLY = onlyFlag > 0 ? process.argv[onlyFlag + 1] : undefined;
+// `--no-verify-cases`: leave out the verified `svc add usecase` runs (they run the Go toolchain or the TypeScript checker).
+const VERIFY = !process.argv.includes('--no-verify-cases');
 const WARMUP = 2;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'create-service-bench-'));
 let counter = 0;
@@ -40,11 +42,11 @@ const useCaseName = (i) => `Case${String(i).padStart(3, '0')}`;
 function prepareService(name, lang, useCases, grow) {
   const dir = path.join(work, name);
   run([path.join(root, 'bin/create-service.js'), dir, '--name', 'orders', '--lang', lang, '--yes', '--no-git', '--no-install', '--no-example', '--metrics', 'none', '--tracing', 'none', '--deploy', 'none'], work);
-  for (let i = 1; i <= useCases; i++) run([svcBin, 'add', 'usecase', useCaseName(i)], dir);
+  for (let i = 1; i <= useCases; i++) run([svcBin, 'add', 'usecase', useCaseName(i), '--no-verify'], dir);
   return dir;
 }
 /** A copy of `from` grown to `useCases` use cases by `grow(dir, names)` (default: one CLI run per add). */
-async function grownCopy(from, name, useCases, grow = (dir, names) => names.forEach((uc) => run([svcBin, 'add', 'usecase', uc], dir))) {
+async function grownCopy(from, name, useCases, grow = (dir, names) => names.forEach((uc) => run([svcBin, 'add', 'usecase', uc, '--no-verify'], dir))) {
   const dir = path.join(work, name);
   fs.cpSync(from, dir, { recursive: true });
   const names = [];
@@ -65,7 +67,7 @@ async function growInProcess(dir, names) {
   const chunks = [];
   const sink = { write: (chunk) => chunks.push(String(chunk)) };
   for (const name of names) {
-    const code = await svcAddAction(addTsUsecaseOperation(name), {}, dir, { stdout: sink, stderr: sink, json: false });
+    const code = await svcAddAction(addTsUsecaseOperation(name), { verify: false }, dir, { stdout: sink, stderr: sink, json: false });
     if (code !== 0) throw new Error(`svc add usecase ${name} (in process) exited ${code}:\n${chunks.join('')}`);
   }
 }
@@ -86,17 +88,28 @@ for (const target of [
   const one = prepareService(`${target.lang}-one-usecase`, target.lang, 1);
   // The 200-use-case service grows from a copy of the one-use-case service by 199 adds.
   const twoHundred = await grownCopy(one, `${target.lang}-two-hundred-usecases`, 200, target.grow);
-  const oneName = `${target.label}svc add usecase (service with 1 use case)`;
+  // The edit alone (--no-verify) has the budgets; edit + verification (the default) is reported beside it.
+  const oneName = `${target.label}svc add usecase --no-verify (service with 1 use case)`;
   cases.push(
-    { name: oneName, args: [svcBin, 'add', 'usecase', 'CreateInvoice'], cwd: () => freshCopy(one), budget: 2.5 },
+    { name: oneName, args: [svcBin, 'add', 'usecase', 'CreateInvoice', '--no-verify'], cwd: () => freshCopy(one), budget: 2.5 },
     {
-      name: `${target.label}svc add usecase (service with 200 use cases)`,
-      args: [svcBin, 'add', 'usecase', 'CreateInvoice'],
+      name: `${target.label}svc add usecase --no-verify (service with 200 use cases)`,
+      args: [svcBin, 'add', 'usecase', 'CreateInvoice', '--no-verify'],
       cwd: () => freshCopy(twoHundred),
       budget: 2.5,
       relative: { to: oneName, budget: target.relativeBudget },
     },
   );
+  // TypeScript is left out for now: on these --no-example services the add leaves src/adapter/http/server.test.ts's
+  // `{} satisfies App` without the new property, so the type check (rightly) refuses it. See docs/benchmarks.md.
+  if (VERIFY && target.lang === 'go') {
+    // A new name every run, as in real use: the changed packages miss the build cache each time.
+    const verified = () => [svcBin, 'add', 'usecase', `CreateInvoice${counter++}`];
+    cases.push(
+      { name: `${target.label}svc add usecase, verified (service with 1 use case)`, args: verified, cwd: () => freshCopy(one) },
+      { name: `${target.label}svc add usecase, verified (service with 200 use cases)`, args: verified, cwd: () => freshCopy(twoHundred) },
+    );
+  }
 }
 
 // With --only, the start-up cases before the add cases are left out; the baseline stays.

@@ -10,24 +10,29 @@ import { onlyManifestChanges } from '../tree/nothing-to-do.js';
 import { reportChanges } from '../ui/changes-report.js';
 import { say, type Output } from '../ui/output.js';
 import { style } from '../ui/styles.js';
+import { runVerification } from '../verify/run-verification.js';
+import type { Verifier } from '../verify/verifier.js';
 import { VERSION } from '../version.js';
 
 /** One `svc add …` operation: validates its input against the project, then edits the tree. */
 export interface AddOperation {
   /** Recorded in svc.json's history, e.g. "add usecase CreateOrder". */
   command: string;
-  apply(project: Project): Promise<{ postSteps: PostStep[] }>;
+  /** `verifier` proves the staged change compiles before anything is written (also on --dry-run). */
+  apply(project: Project): Promise<{ postSteps: PostStep[]; verifier?: Verifier }>;
 }
 
 export interface AddFlags {
   dryRun?: boolean;
   force?: boolean;
+  /** false (`--no-verify`) skips the operation's verifier. */
+  verify?: boolean;
 }
 
-/** The frame every add shares: load, edit in memory, refuse conflicts, print, commit all-or-nothing. */
+/** The frame every add shares: load, edit in memory, refuse conflicts, verify, print, commit all-or-nothing. */
 export async function svcAddAction(operation: AddOperation, flags: AddFlags, cwd: string, out: Output): Promise<number> {
   const project = loadProject(cwd);
-  const { postSteps } = await operation.apply(project);
+  const { postSteps, verifier } = await operation.apply(project);
   const { manifest, tree } = project;
   writeManifest(tree, { ...manifest, version: VERSION, history: [...manifest.history, operation.command] }, manifest);
   keepEntries(tree, userChangedMerges(project));
@@ -43,6 +48,7 @@ export async function svcAddAction(operation: AddOperation, flags: AddFlags, cwd
     say(out, style.hint('review the diff above; rerun with --force to overwrite, or move your changes elsewhere first'));
     return 1;
   }
+  if (verifier !== undefined && flags.verify !== false && !(await runVerification(verifier, project.spec.root, changes, out))) return 1;
   reportChanges(out, changes, { diffs: flags.dryRun ?? false });
   if (flags.dryRun) {
     say(out, style.title('Dry run: nothing was written.'));

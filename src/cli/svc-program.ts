@@ -3,9 +3,9 @@ import { VERSION } from '../version.js';
 
 /** What the program hands to the actions; tests replace it to see how argv was mapped. */
 export interface SvcHandlers {
-  addUsecase(name: string, flags: { uses?: string; http?: string; dryRun?: boolean; force?: boolean }): Promise<number>;
-  addPort(name: string, flags: { method: string[]; dryRun?: boolean; force?: boolean }): Promise<number>;
-  addAdapter(kind: string, flags: { for?: string; install?: boolean; dryRun?: boolean; force?: boolean }): Promise<number>;
+  addUsecase(name: string, flags: { uses?: string; http?: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
+  addPort(name: string, flags: { method: string[]; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
+  addAdapter(kind: string, flags: { for?: string; install?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   list(flags: { json?: boolean }): Promise<number>;
   doctor(flags: { json?: boolean }): Promise<number>;
 }
@@ -37,6 +37,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
     .option('--http <route>', 'also serve it over HTTP, e.g. "POST /v1/invoices"')
     .option('--dry-run', 'print what would change, with diffs; write nothing')
     .option('--force', 'overwrite generator-owned files even if you changed them')
+    .option('--no-verify', 'do not compile the change before writing it (for scripted bulk adds)')
     .exitOverride()
     .addHelpText('after', '\nExamples:\n  $ svc add usecase CancelOrder --uses Orders --http "POST /v1/orders/{id}/cancel"\n  $ svc add usecase CreateInvoice --uses Orders,PaymentGateway --dry-run')
     .action(async (name: string, flags: Record<string, unknown>) => {
@@ -45,6 +46,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
         http: stringFlag(flags.http),
         dryRun: flags.dryRun === true,
         force: flags.force === true,
+        verify: flags.verify !== false,
       });
     });
 
@@ -55,6 +57,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
     .option('--method <signature>', 'a method of the interface (repeatable), e.g. "Charge(ctx context.Context, amount int64) error"', collect)
     .option('--dry-run', 'print what would change, with diffs; write nothing')
     .option('--force', 'overwrite generator-owned files even if you changed them')
+    .option('--no-verify', 'do not compile the change before writing it (for scripted bulk adds)')
     .exitOverride()
     .addHelpText('after', '\nMethods that return an error must take ctx context.Context first.\n\nExample:\n  $ svc add port PaymentGateway --method "Charge(ctx context.Context, amount int64) error"')
     .action(async (name: string, flags: Record<string, unknown>) => {
@@ -62,6 +65,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
         method: Array.isArray(flags.method) ? (flags.method as string[]) : [],
         dryRun: flags.dryRun === true,
         force: flags.force === true,
+        verify: flags.verify !== false,
       });
     });
 
@@ -73,6 +77,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
     .option('--no-install', 'skip go mod tidy (Go) or npm install (TypeScript)')
     .option('--dry-run', 'print what would change, with diffs; write nothing')
     .option('--force', 'overwrite generator-owned files even if you changed them')
+    .option('--no-verify', 'do not compile the change before writing it (for scripted bulk adds)')
     .exitOverride()
     .action(async (kind: string, flags: Record<string, unknown>) => {
       process.exitCode = await handlers.addAdapter(kind, {
@@ -80,6 +85,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
         install: flags.install !== false,
         dryRun: flags.dryRun === true,
         force: flags.force === true,
+        verify: flags.verify !== false,
       });
     });
 

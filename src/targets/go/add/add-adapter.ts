@@ -10,6 +10,7 @@ import { applyPostgres } from '../features/postgres.js';
 import { applyRedis } from '../features/redis.js';
 import { goPostSteps } from '../post-steps.js';
 import { locatePortsLiteral } from '../inspect/ports-literal.js';
+import { goVerifier } from '../verify/go-verifier.js';
 import { goFilesIn, MEMORY_DIR, PORT_DIR } from './go-files.js';
 
 export interface AddAdapterOptions {
@@ -59,7 +60,7 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
         else await applyRedis(project.tree, context, target);
         project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
       }
-      return { postSteps: goPostSteps({ install: options.install !== false, git: false }) };
+      return { postSteps: goPostSteps({ install: options.install !== false, git: false }), verifier: goVerifier() };
     },
   };
 }

@@ -6,6 +6,7 @@ import { loadGoParser, type GoParser } from '../edit/parser.js';
 import { findDeclarations, findPortInterface, readAppModel, type AppModel } from '../inspect/project-model.js';
 import { locatePortsLiteral } from '../inspect/ports-literal.js';
 import { gofmtTouched } from './post-steps.js';
+import { goVerifier } from '../verify/go-verifier.js';
 import { parseMethodSpecs, resolveQualifiers } from './go-code.js';
 import { APP_FILE, BOOTSTRAP_FILE, editGoFile, goFilesIn, MEMORY_DIR, PORT_DIR } from './go-files.js';
 import { validateTypeName } from './names.js';
@@ -42,7 +43,7 @@ export function addPortOperation(name: string, options: AddPortOptions = {}): Ad
         renderFake(tree, module, shape);
       }
       wirePort(parser, project, portName.pascal);
-      return { postSteps: [gofmtTouched(tree)] };
+      return { postSteps: [gofmtTouched(tree)], verifier: goVerifier() };
     },
   };
 }

@@ -10,6 +10,7 @@ import { loadGoParser } from '../edit/parser.js';
 import { constructorArity, findDeclarations, findPortInterface, packageName, readAppModel, readRoutes, type AppModel } from '../inspect/project-model.js';
 import { readGo } from '../inspect/syntax.js';
 import { gofmtTouched } from './post-steps.js';
+import { goVerifier } from '../verify/go-verifier.js';
 import { importBlock, resolveQualifiers } from './go-code.js';
 import { APP_DIR, APP_FILE, editGoFile, HTTP_DIR, requireFile, ROUTER_FILE } from './go-files.js';
 import { parseHttpRoute, testTarget, type HttpRoute } from './http-route.js';
@@ -89,7 +90,7 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
         if (arity === null) throw new UsageError(`cannot find func New${useCase.pascal} in internal/app; the handler test needs it`, 'restore the constructor, or add the route by hand');
         await addHttp(parser, project, useCase, route, arity);
       }
-      return { postSteps: [gofmtTouched(tree)] };
+      return { postSteps: [gofmtTouched(tree)], verifier: goVerifier() };
     },
   };
 }

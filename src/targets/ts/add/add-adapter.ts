@@ -10,6 +10,7 @@ import { tsPostSteps } from '../post-steps.js';
 import { applyTsPostgres } from '../features/postgres.js';
 import { applyTsRedis } from '../features/redis.js';
 import { TsReader } from '../inspect/source.js';
+import { tsVerifier } from '../verify/ts-verifier.js';
 
 export interface AddTsAdapterOptions {
   /** The port the adapter implements; defaults to the sample OrderRepository when it exists. */
@@ -52,7 +53,7 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
         else await applyTsRedis(project.tree, context, target);
         project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
       }
-      return { postSteps: store === 'memory' ? [] : tsPostSteps({ install: options.install !== false, git: false }) };
+      return { postSteps: store === 'memory' ? [] : tsPostSteps({ install: options.install !== false, git: false }), verifier: tsVerifier() };
     },
   };
 }

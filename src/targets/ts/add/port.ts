@@ -9,6 +9,7 @@ import { TsEditSession } from '../edit/session.js';
 import { validateTsTypeName, type TsTypeName } from './names.js';
 import { renderTsFake, renderTsMemoryAdapter, renderTsPortInterface } from './port-code.js';
 import { parsePortMethods } from './port-signature.js';
+import { tsVerifier } from '../verify/ts-verifier.js';
 
 export const APP_FILE = 'src/app/app.ts';
 export const PORTS_FILE = 'src/bootstrap/ports.ts';
@@ -61,7 +62,7 @@ export function addTsPortOperation(name: string, options: AddTsPortOptions = {})
         );
       }
       wireMemoryAdapter(session, port);
-      return { postSteps: [] };
+      return { postSteps: [], verifier: tsVerifier() };
     },
   };
 }

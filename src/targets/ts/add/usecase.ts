@@ -9,6 +9,7 @@ import type { SourceFile } from 'ts-morph';
 import { TsEditSession } from '../edit/session.js';
 import { validateTsTypeName, type TsTypeName } from './names.js';
 import { routeKey, servedRoutes } from './served-routes.js';
+import { tsVerifier } from '../verify/ts-verifier.js';
 
 export type { TsTypeName } from './names.js';
 
@@ -114,7 +115,7 @@ export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions =
         );
       }
       if (route !== undefined) await addHttp(project, session, useCase, route);
-      return { postSteps: [] };
+      return { postSteps: [], verifier: tsVerifier() };
     },
   };
 }
