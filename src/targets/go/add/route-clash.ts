@@ -1,6 +1,5 @@
 import { UsageError } from '../../../errors.js';
 import type { Route } from '../inspect/project-model.js';
-import { ROUTER_FILE } from './go-files.js';
 import type { HttpRoute } from './http-route.js';
 import { commonRequest, comparePathsAndMethods, conflictsWith, MuxPatternError, parseMuxPattern, type MuxPattern } from './route-conflicts.js';
 
@@ -21,10 +20,10 @@ export function refuseConflictingRoute(route: HttpRoute, existing: readonly Rout
     const advice = hint === undefined ? 'choose another method or path' : `choose another method or path, e.g. --http "${hint}"`;
     if (equivalent) {
       const same = other.pattern === route.pattern ? '' : ` (as ${other.pattern}, which matches the same requests)`;
-      throw new UsageError(`route ${route.pattern} is already served by ${other.handler} in ${ROUTER_FILE}${same}`, advice);
+      throw new UsageError(`route ${route.pattern} is already served by ${other.handler} in ${other.file}${same}`, advice);
     }
     throw new UsageError(
-      `route ${route.pattern} conflicts with ${other.pattern}, served by ${other.handler} in ${ROUTER_FILE}: both match ${commonRequest(wanted, pattern)} and neither is more specific, so net/http would panic at start`,
+      `route ${route.pattern} conflicts with ${other.pattern}, served by ${other.handler} in ${other.file}: both match ${commonRequest(wanted, pattern)} and neither is more specific, so net/http would panic at start`,
       advice,
     );
   }

@@ -1,7 +1,7 @@
 import { snakeCase } from 'change-case';
 import type { Node } from 'web-tree-sitter';
 import type { Tree } from '../../../tree/tree.js';
-import { APP_FILE, BOOTSTRAP_DIR, BOOTSTRAP_FILE, goFilesIn, PORT_DIR, ROUTER_FILE } from '../add/go-files.js';
+import { APP_FILE, BOOTSTRAP_DIR, BOOTSTRAP_FILE, goFilesIn, PORT_DIR } from '../add/go-files.js';
 import type { GoParser } from '../edit/parser.js';
 import {
   fileImports,
@@ -13,7 +13,6 @@ import {
   structFieldsOf,
   topLevelNames,
   topLevelTypes,
-  unquote,
   type GoDocument,
   type ImportEntry,
   type MethodSignature,
@@ -181,36 +180,7 @@ export function readWiring(parser: GoParser, tree: Tree, portsType = 'app.Ports'
   return found ?? { file: BOOTSTRAP_FILE, func: null, literals: 0, elements: [], imports: [] };
 }
 
-export interface Route {
-  /** `POST /v1/orders` */
-  pattern: string;
-  /** The handler expression as written, e.g. `createOrder(log, a.CreateOrder)`. */
-  handler: string;
-  /** Fields selected on any operand inside the handler expression, e.g. `CreateOrder`. */
-  selectors: string[];
-}
-
-/** The `mux.Handle("PATTERN", …)` calls of `func routes` in the HTTP adapter; null without the file or func. */
-export function readRoutes(parser: GoParser, tree: Tree): Route[] | null {
-  const text = tree.read(ROUTER_FILE);
-  if (text === undefined) return null;
-  return readGo(parser, ROUTER_FILE, text, (doc) => {
-    const body = functionBody(doc, 'routes');
-    if (body === null) return null;
-    const routes: Route[] = [];
-    for (const call of body.descendantsOfType('call_expression')) {
-      if (call === null) continue;
-      const fn = call.childForFieldName('function');
-      if (fn?.type !== 'selector_expression' || !['Handle', 'HandleFunc'].includes(fn.childForFieldName('field')?.text ?? '')) continue;
-      const args = call.childForFieldName('arguments')?.namedChildren.filter((arg): arg is Node => arg !== null && arg.type !== 'comment') ?? [];
-      const [first, second] = args;
-      if (first === undefined || !['interpreted_string_literal', 'raw_string_literal'].includes(first.type)) continue;
-      const selectors = second === undefined ? [] : second.descendantsOfType('selector_expression').map((sel) => sel?.childForFieldName('field')?.text ?? '');
-      routes.push({ pattern: unquote(first.text), handler: second?.text ?? '', selectors: selectors.filter((s) => s !== '') });
-    }
-    return routes;
-  });
-}
+export { readRoutes, type Route } from './routes.js';
 
 /** How many parameters `func New<name>` in package app takes, or null when it cannot be found. */
 export function constructorArity(parser: GoParser, tree: Tree, name: string): number | null {
