@@ -4,7 +4,8 @@ import type { Node, SourceFile } from 'ts-morph';
 import type { AddOperation } from '../../../cli/svc-add-action.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
-import { applyTsEdit } from '../edit/edits.js';
+import { literalList, planTsEdit } from '../edit/edits.js';
+import { appendToList } from '../edit/insertions.js';
 import { TsEditSession } from '../edit/session.js';
 import { validateTsTypeName, type TsTypeName } from './names.js';
 import { renderTsFake, renderTsMemoryAdapter, renderTsPortInterface } from './port-code.js';
@@ -149,7 +150,7 @@ function wireMemoryAdapter(session: TsEditSession, port: TsTypeName): void {
  * Every other `Ports` object literal of the service (`createApp({ … })` in a test,
  * `const ports: Ports = { … }`, `{ … } satisfies Ports`) gets the new property too, or it would
  * no longer compile: the fake in tests, the memory adapter elsewhere. A literal with a spread is
- * left alone. This edit kind is specific to ports, so it is done here with ts-morph directly.
+ * left alone. This edit is specific to ports, so it is located here, then spliced like the others.
  */
 function completePortsLiterals(project: Project, session: TsEditSession, port: TsTypeName): void {
   const { tree } = project;
@@ -175,17 +176,13 @@ function completePortsLiterals(project: Project, session: TsEditSession, port: T
     if (!module.startsWith('.')) module = `./${module}`;
     const snippet = `import { ${className} } from '${module}';
 ${port.camel}: new ${className}(),   (in every Ports object literal)`;
-    const before = source.getFullText();
-    applyTsEdit(session.ts, source, file, { kind: 'named-import', module, name: className }, snippet);
     const property = `${port.camel}: new ${className}()`;
-    for (const literal of open.reverse()) {
-      // A one-line literal stays on one line; a multi-line one gets a line of its own.
-      if (literal.getStartLineNumber() === literal.getEndLineNumber()) {
-        literal.replaceWithText(`{ ${[...literal.getProperties().map((existing) => existing.getText()), property].join(', ')} }`);
-      } else literal.addPropertyAssignment({ name: port.camel, initializer: `new ${className}()` });
-    }
-    const after = source.getFullText();
-    if (after !== before) tree.merge(file, after);
+    // Each literal and the imports are distinct parts of the file: all are planned on it as it is.
+    const splices = [
+      ...(planTsEdit(session.ts, source, file, { kind: 'named-import', module, name: className }, snippet)?.splices ?? []),
+      ...open.flatMap((literal) => appendToList(session.ts, source, literalList(literal), property)),
+    ];
+    session.splice(file, splices, snippet);
   }
 }
 
