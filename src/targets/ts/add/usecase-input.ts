@@ -48,7 +48,15 @@ export function existingInput(morph: typeof import('ts-morph'), source: SourceFi
   const typeName = execute.getParameters()[0]?.getTypeNode()?.getText();
   const iface = typeName === undefined ? undefined : source.getInterface(typeName);
   if (iface === undefined) return refuse(`the input of its execute is no interface declared in ${file}`);
-  const fields = iface.getProperties().map((property) => {
+  const properties = iface.getProperties();
+  const unknown = route.wildcards.filter((wildcard) => !properties.some((property) => property.getName() === wildcard));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `the path parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `{${name}}`).join(', ')} of --http ${JSON.stringify(route.pattern)} ${unknown.length > 1 ? 'are no fields' : 'is no field'} of ${iface.getName()} (${file})`,
+      `add ${unknown.map((name) => `\`${name}: string\``).join(', ')} to ${iface.getName()} first, or name the path parameters after its fields`,
+    );
+  }
+  const fields = properties.map((property) => {
     const name = property.getName();
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) refuse(`its input has the field ${name}, which is no plain identifier`);
     if (property.getTypeNode()?.getKind() !== morph.SyntaxKind.StringKeyword) refuse(`its input field ${name} is a ${property.getTypeNode()?.getText() ?? 'untyped value'}, not a string`);
@@ -59,12 +67,5 @@ export function existingInput(morph: typeof import('ts-morph'), source: SourceFi
     }
     return { name, optional, from: route.body ? ('body' as const) : ('query' as const) };
   });
-  const unknown = route.wildcards.filter((wildcard) => !fields.some((field) => field.name === wildcard));
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `the path parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `{${name}}`).join(', ')} of --http ${JSON.stringify(route.pattern)} ${unknown.length > 1 ? 'are no fields' : 'is no field'} of ${typeName ?? 'the input'} (${file})`,
-      `add ${unknown.map((name) => `\`${name}: string\``).join(', ')} to ${typeName ?? 'the input'} first, or name the path parameters after its fields`,
-    );
-  }
   return fields;
 }

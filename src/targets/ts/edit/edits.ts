@@ -168,7 +168,8 @@ function planImport(morph: TsMorph, source: SourceFile, file: string, edit: Extr
   if (same !== undefined) {
     const list = namedImportsList(morph, same);
     if (list !== undefined) {
-      const at = list.elements.findIndex((candidate) => compareStrings(candidate.getText(), edit.name) > 0);
+      // Sorted by name, as the generated imports are (`type FieldError` sorts as FieldError).
+      const at = same.getNamedImports().findIndex((candidate) => compareStrings(candidate.getName(), edit.name) > 0);
       return insertIntoList(morph, source, list, at === -1 ? list.elements.length : at, edit.name);
     }
     const defaultImport = same.getDefaultImport();
