@@ -2,7 +2,7 @@ import type { MethodSignature, SourceFile } from 'ts-morph';
 import { UsageError } from '../../../errors.js';
 import type { Tree } from '../../../tree/tree.js';
 import type { TsEditSession } from '../edit/session.js';
-import { bindingInFolder, functionScopeNames, topLevelNames } from './module-names.js';
+import { bindingInFolder, functionScopeNames, topLevelNames } from '../edit/module-names.js';
 import type { TsTypeName } from './names.js';
 import type { PortMethod } from './port-signature.js';
 

@@ -6,7 +6,7 @@ import type { TsEdit } from '../edit/edits.js';
 import { AnchorNotFoundError } from '../edit/errors.js';
 import type { TsEditSession } from '../edit/session.js';
 import { fastifyPatterns, type TsRoute } from './fastify-route.js';
-import { functionScopeNames, topLevelNames } from './module-names.js';
+import { functionScopeNames, topLevelNames } from '../edit/module-names.js';
 import type { TsTypeName } from './names.js';
 import { ensureNotImplementedProblem } from './not-implemented.js';
 import { conflictingRoute, servedRoutes } from './served-routes.js';

@@ -1,7 +1,7 @@
 import type { SourceFile } from 'ts-morph';
 import type { Tree } from '../../../tree/tree.js';
 import type { TsEditSession } from '../edit/session.js';
-import { bindingInFolder, functionScopeNames } from './module-names.js';
+import { bindingInFolder, functionScopeNames } from '../edit/module-names.js';
 import type { TsTypeName } from './names.js';
 
 export const APP_FILE = 'src/app/app.ts';

@@ -9,7 +9,7 @@ import type { TsEdit } from '../edit/edits.js';
 import { AnchorNotFoundError } from '../edit/errors.js';
 import { TsEditSession } from '../edit/session.js';
 import { parseTsRoute } from './fastify-route.js';
-import { functionScopeNames } from './module-names.js';
+import { functionScopeNames } from '../edit/module-names.js';
 import { validateTsTypeName, type TsTypeName } from './names.js';
 import { ensureNotImplementedError } from './not-implemented.js';
 import { addTsHttp } from './usecase-http.js';

@@ -1,7 +1,7 @@
 import type { FunctionDeclaration, Node, SourceFile } from 'ts-morph';
 import type { Tree } from '../../../tree/tree.js';
 import { filesIn } from '../../../tree/files-in.js';
-import type { TsEditSession } from '../edit/session.js';
+import type { TsEditSession } from './session.js';
 
 type TsMorph = typeof import('ts-morph');
 
