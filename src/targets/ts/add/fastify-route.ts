@@ -15,6 +15,9 @@ export function parseTsRoute(value: string): TsRoute {
   if (/\{\$\}|\.\.\.\}/.test(route.path)) {
     throw new UsageError(`invalid --http ${JSON.stringify(value)}: {name...} and {$} are Go ServeMux patterns`, 'use plain {name} wildcards, e.g. --http "GET /v1/invoices/{id}"');
   }
+  if (route.wildcards.includes('__proto__')) {
+    throw new UsageError(`invalid --http ${JSON.stringify(value)}: {__proto__} cannot be a field of the input`, 'name the path parameter otherwise, e.g. {id}');
+  }
   const segments = route.path.split('/').map((segment) => {
     const wildcard = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(segment);
     if (wildcard !== null) return `:${wildcard[1] ?? ''}`;

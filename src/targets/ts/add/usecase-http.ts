@@ -1,6 +1,7 @@
 import type { FunctionDeclaration, SourceFile } from 'ts-morph';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
+import type { Tree } from '../../../tree/tree.js';
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import type { TsEdit } from '../edit/edits.js';
 import { AnchorNotFoundError } from '../edit/errors.js';
@@ -11,7 +12,7 @@ import type { TsTypeName } from './names.js';
 import { ensureNotImplementedProblem } from './not-implemented.js';
 import { conflictingRoute, servedRoutes } from './served-routes.js';
 import { existingInput, type InputField, skeletonInput } from './usecase-input.js';
-import { APP_DIR, handlerCollision, HTTP_DIR, ROUTES_FILE } from './usecase-names.js';
+import { APP_DIR, APP_FILE, handlerCollision, HTTP_DIR, ROUTES_FILE } from './usecase-names.js';
 
 /**
  * `--http` of `svc add usecase`: a Fastify handler and its test, `registerX(server, app.x)` in
@@ -58,7 +59,7 @@ export async function addTsHttp(project: Project, session: TsEditSession, useCas
         'choose another method or path',
       );
     }
-    const fields = skeleton ? skeletonInput(route) : existingUseCaseInput(session, useCase, route);
+    const fields = skeleton ? skeletonInput(route) : existingUseCaseInput(session, tree, useCase, route);
     ensureNotImplementedProblem(session, tree);
     renderHandler(project, useCase, route, fields, skeleton);
     session.apply(ROUTES_FILE, routeEdits, snippet);
@@ -122,8 +123,17 @@ function importedFrom(source: SourceFile, name: string): string | undefined {
   return specifier?.startsWith('./') === true && specifier.endsWith('.js') ? `${HTTP_DIR}/${specifier.slice(2, -3)}.ts` : undefined;
 }
 
-function existingUseCaseInput(session: TsEditSession, useCase: TsTypeName, route: TsRoute): InputField[] {
-  const file = `${APP_DIR}/${useCase.kebab}.ts`;
+/** The input of a use case app.ts has already, read from the module app.ts imports it from. */
+function existingUseCaseInput(session: TsEditSession, tree: Tree, useCase: TsTypeName, route: TsRoute): InputField[] {
+  const specifier = session
+    .source(APP_FILE, '')
+    .getImportDeclarations()
+    .find((declaration) => declaration.getNamedImports().some((named) => (named.getAliasNode()?.getText() ?? named.getName()) === useCase.pascal))
+    ?.getModuleSpecifierValue();
+  const file = specifier?.startsWith('./') === true && specifier.endsWith('.js') ? `${APP_DIR}/${specifier.slice(2, -3)}.ts` : `${APP_DIR}/${useCase.kebab}.ts`;
+  if (!tree.exists(file)) {
+    throw new UsageError(`the use case ${useCase.pascal} exists already, but not in ${file}, so no handler can be generated for it`, `write the handler by hand in ${HTTP_DIR}/${useCase.kebab}.ts`);
+  }
   return existingInput(session.ts, session.source(file, ''), file, useCase, route);
 }
 
