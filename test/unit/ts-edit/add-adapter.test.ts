@@ -172,6 +172,27 @@ describe('svc add adapter (TypeScript)', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('a datastore wired already is a fact of createPorts (it calls createPool), not of its text: reworded, nothing to do', async () => {
+    const root = await makeTsService({ datastore: ['postgres'] });
+    const ports = 'src/bootstrap/ports.ts';
+    write(root, ports, read(root, ports).replace('createPorts(config: Config', 'createPorts(settings: Config').replaceAll('config.postgres', 'settings.postgres').replace("deps.health.add('postgres',", "deps.health.add('database',"));
+    const before = snapshot(root);
+    const result = await runAdd(root, adapter('postgres'));
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).toContain('nothing to do');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('ports built in a variable: the wiring goes above it, the cache and the new ports into it', async () => {
+    const root = await makeTsService();
+    const ports = 'src/bootstrap/ports.ts';
+    write(root, ports, read(root, ports).replace('  return {\n    orders: new MemoryOrderRepository(),', '  const ports: Ports = {\n    orders: new MemoryOrderRepository(),').replace('    clock: systemClock,\n  };\n}', '    clock: systemClock,\n  };\n  return ports;\n}'));
+    for (const kind of ['postgres', 'redis']) expect((await runAdd(root, adapter(kind))).code).toBe(0);
+    const text = read(root, ports);
+    expect(text).toContain("  deps.closers.push({\n    name: 'redis',\n    async close() {\n      await redis.quit();\n    },\n  });\n  const ports: Ports = {\n    orders: new CachedOrderRepository(new PostgresOrderRepository(pool), redis, deps.logger),");
+    expect(text).toContain('  };\n  return ports;\n}');
+  });
+
   it('memory for the sample port is already in place: nothing to do', async () => {
     const root = await makeTsService();
     const result = await runAdd(root, adapter('memory', { for: 'OrderRepository' }));

@@ -323,6 +323,17 @@ describe('svc add port (TypeScript)', () => {
     expect((await runAdd(root, addTsPortOperation('OrderV2', { methods: ['find(id: string, signal: AbortSignal): Promise<Order>'] }))).code).toBe(0);
   });
 
+  it('ports built in a variable in createPorts get the memory adapter there', async () => {
+    const root = await makeTsService();
+    const ports = 'src/bootstrap/ports.ts';
+    write(root, ports, read(root, ports).replace('  return {\n    orders: new MemoryOrderRepository(),', '  const ports: Ports = {\n    orders: new MemoryOrderRepository(),').replace('    clock: systemClock,\n  };\n}', '    clock: systemClock,\n  };\n  return ports;\n}'));
+    expect((await runAdd(root, gateway())).code).toBe(0);
+    expect(read(root, ports)).toContain('    clock: systemClock,\n    paymentGateway: new MemoryPaymentGateway(),\n  };\n  return ports;\n}');
+    const again = snapshot(root);
+    expect((await runAdd(root, gateway())).code).toBe(0);
+    expect(snapshot(root)).toEqual(again);
+  });
+
   it('a missing Ports interface: exit 1 with the lines to add, nothing written', async () => {
     const root = await makeTsService();
     write(root, 'src/app/app.ts', read(root, 'src/app/app.ts').replace('interface Ports ', 'interface Outside ').replace('(ports: Ports)', '(ports: Outside)'));

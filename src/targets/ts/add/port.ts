@@ -4,7 +4,7 @@ import type { Node, ObjectLiteralExpression, SourceFile } from 'ts-morph';
 import type { AddOperation } from '../../../cli/svc-add-action.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
-import { literalList, planTsEdit } from '../edit/edits.js';
+import { findReturnedObject, literalList, planTsEdit } from '../edit/edits.js';
 import { appendToList } from '../edit/insertions.js';
 import { TsEditSession } from '../edit/session.js';
 import { validateTsTypeName, type TsTypeName } from './names.js';
@@ -114,15 +114,9 @@ function wireMemoryAdapter(session: TsEditSession, port: TsTypeName): void {
   const memory = `Memory${port.pascal}`;
   const module = `../adapter/memory/${port.kebab}.js`;
   const snippet = `import { ${memory} } from '${module}';\n${port.camel}: new ${memory}(),   (in the object createPorts returns)`;
-  const source = session.source(PORTS_FILE, snippet);
-  const { SyntaxKind } = session.ts;
-  const returned = source
-    .getFunction('createPorts')
-    ?.getStatements()
-    .filter((statement) => statement.isKind(SyntaxKind.ReturnStatement))
-    .map((statement) => statement.asKindOrThrow(SyntaxKind.ReturnStatement).getExpression())
-    .filter((expression) => expression?.isKind(SyntaxKind.ObjectLiteralExpression) === true);
-  if (returned?.length === 1 && returned[0]?.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperty(port.camel) !== undefined) return;
+  const createPorts = session.source(PORTS_FILE, snippet).getFunction('createPorts');
+  const returned = createPorts === undefined ? undefined : findReturnedObject(session.ts, createPorts);
+  if (returned !== undefined && 'literal' in returned && returned.literal.getProperty(port.camel) !== undefined) return;
   session.apply(
     PORTS_FILE,
     [

@@ -1,5 +1,6 @@
 import type { SourceFile } from 'ts-morph';
 import type { Tree } from '../../../tree/tree.js';
+import { findReturnedObject } from '../edit/edits.js';
 import type { TsEditSession } from '../edit/session.js';
 import { bindingInFolder, functionScopeNames } from '../edit/module-names.js';
 import type { TsTypeName } from './names.js';
@@ -26,10 +27,9 @@ export function useCaseCollision(session: TsEditSession, tree: Tree, app: Source
   const file = files.find((candidate) => tree.exists(candidate));
   if (file !== undefined) return `${file} already exists`;
   if (app.getInterface('App')?.getProperty(useCase.camel) !== undefined) return `App in ${APP_FILE} already has a property ${useCase.camel}`;
-  const { SyntaxKind } = session.ts;
   const createApp = app.getFunction('createApp');
-  const returned = createApp?.getStatements().find((statement) => statement.isKind(SyntaxKind.ReturnStatement))?.asKind(SyntaxKind.ReturnStatement)?.getExpression()?.asKind(SyntaxKind.ObjectLiteralExpression);
-  if (returned?.getProperty(useCase.camel) !== undefined) return `the object createApp returns (${APP_FILE}) already has a property ${useCase.camel}`;
+  const returned = createApp === undefined ? undefined : findReturnedObject(session.ts, createApp);
+  if (returned !== undefined && 'literal' in returned && returned.literal.getProperty(useCase.camel) !== undefined) return `the object createApp returns (${APP_FILE}) already has a property ${useCase.camel}`;
   const exported = [useCase.pascal, `${useCase.pascal}Input`, `${useCase.pascal}Output`];
   const imported = exported.find((name) => USE_CASE_IMPORTS.includes(name) || portTypes.includes(name));
   if (imported !== undefined) return `${imported} is a name the new ${APP_DIR}/${useCase.kebab}.ts imports (a domain error or a port type)`;

@@ -1,4 +1,4 @@
-import type { Expression, FunctionDeclaration, ImportDeclaration, InterfaceDeclaration, ObjectLiteralExpression, SourceFile } from 'ts-morph';
+import type { Expression, FunctionDeclaration, ImportDeclaration, InterfaceDeclaration, ObjectLiteralExpression, SourceFile, Statement } from 'ts-morph';
 import { compareStrings } from '../../../tree/compare.js';
 import { AnchorNotFoundError, EditError } from './errors.js';
 import { appendToList, type CodeList, endOfComments, endOfRow, insertIntoList, lineIndent, reindent, rowStart } from './insertions.js';
@@ -126,8 +126,11 @@ export function planTsEdit(morph: TsMorph, source: SourceFile, file: string, edi
       const body = fn.getBodyOrThrow();
       const last = statements.at(-1);
       if (edit.position === 'before-return' && last?.getKind() === SyntaxKind.ReturnStatement) {
-        const at = rowStart(morph, text, last, false);
-        const indent = lineIndent(text, last.getStart());
+        // Above the return, or above the variable it returns when that holds the literal (it may need the new statement).
+        const returned = findReturnedObject(morph, fn);
+        const above = 'statement' in returned ? returned.statement : last;
+        const at = rowStart(morph, text, above, false);
+        const indent = lineIndent(text, above.getStart());
         // A blank row first when anything (a statement or a comment) comes before the return.
         const blank = edit.paragraph === true && text.slice(body.getStart() + 1, at).trim() !== '' ? '\n' : '';
         return planned(anchor, [{ start: at, end: at, text: `${blank}${indent}${reindent(edit.statement, indent)}\n` }]);
@@ -264,19 +267,37 @@ function variableLiteral(morph: TsMorph, source: SourceFile, variable: string, m
   return literal;
 }
 
-/** The object literal of the one `return { … }` directly in the function's body. */
-export function returnedLiteral(morph: TsMorph, fn: FunctionDeclaration, name: string, missing: Missing): ObjectLiteralExpression {
+/**
+ * The object literal a function returns: `return { … }`, or `return x` where `x` is a `const` (or
+ * `let`) the body declares with an object literal (`const ports: Ports = { … }; return ports;`).
+ * `statement` is the statement holding the literal: what is needed to build it goes above it.
+ */
+export function findReturnedObject(morph: TsMorph, fn: FunctionDeclaration): { literal: ObjectLiteralExpression; statement: Statement } | { problem: string; kind: 'missing' | 'ambiguous' | 'wrong-kind' } {
   const { SyntaxKind } = morph;
-  const literals = fn
-    .getStatements()
-    .filter((statement) => statement.getKind() === SyntaxKind.ReturnStatement)
-    .map((statement) => statement.asKindOrThrow(SyntaxKind.ReturnStatement).getExpression())
-    .map((expression) => (expression?.getKind() === SyntaxKind.ParenthesizedExpression ? expression.asKindOrThrow(SyntaxKind.ParenthesizedExpression).getExpression() : expression))
-    .filter((expression) => expression !== undefined);
-  const objects = literals.filter((expression) => expression.getKind() === SyntaxKind.ObjectLiteralExpression);
-  if (objects.length === 0 || objects.length !== literals.length) {
-    return missing(`function ${name} no longer ends with \`return { … }\``, `to the object that ${name} returns`, 'wrong-kind');
-  }
-  if (objects.length > 1) return missing(`function ${name} has ${objects.length} \`return { … }\` statements`, `to the object that ${name} returns`, 'ambiguous');
-  return objects[0] as ObjectLiteralExpression;
+  const returns = fn.getStatements().filter((statement) => statement.isKind(SyntaxKind.ReturnStatement));
+  if (returns.length === 0) return { problem: 'no longer ends with `return { … }`', kind: 'wrong-kind' };
+  if (returns.length > 1) return { problem: `has ${returns.length} return statements`, kind: 'ambiguous' };
+  const returned = returns[0] as Statement;
+  let expression = returned.asKindOrThrow(SyntaxKind.ReturnStatement).getExpression();
+  while (expression?.isKind(SyntaxKind.ParenthesizedExpression) === true) expression = expression.getExpression();
+  const direct = expression?.asKind(SyntaxKind.ObjectLiteralExpression);
+  if (direct !== undefined) return { literal: direct, statement: returned };
+  const name = expression?.asKind(SyntaxKind.Identifier)?.getText();
+  const holders = fn.getStatements().flatMap((statement) => {
+    const declarations = statement.asKind(SyntaxKind.VariableStatement)?.getDeclarations() ?? [];
+    return declarations.filter((declaration) => declaration.getName() === name).map((declaration) => ({ declaration, statement }));
+  });
+  const holder = holders.length === 1 ? holders[0] : undefined;
+  let initializer = holder?.declaration.getInitializer();
+  while (initializer !== undefined && (initializer.isKind(SyntaxKind.SatisfiesExpression) || initializer.isKind(SyntaxKind.AsExpression) || initializer.isKind(SyntaxKind.ParenthesizedExpression))) initializer = initializer.getExpression();
+  const literal = initializer?.asKind(SyntaxKind.ObjectLiteralExpression);
+  if (holder === undefined || literal === undefined) return { problem: 'no longer returns an object literal, directly or through a variable declared with one', kind: 'wrong-kind' };
+  return { literal, statement: holder.statement };
+}
+
+/** The object literal the function returns (findReturnedObject), or the anchor is missing. */
+export function returnedLiteral(morph: TsMorph, fn: FunctionDeclaration, name: string, missing: Missing): ObjectLiteralExpression {
+  const found = findReturnedObject(morph, fn);
+  if ('problem' in found) return missing(`function ${name} ${found.problem}`, `to the object that ${name} returns`, found.kind);
+  return found.literal;
 }

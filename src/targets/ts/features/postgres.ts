@@ -18,7 +18,7 @@ import {
   type TsContext,
 } from './datastore/context.js';
 import { portsStatements, serviceTestEnvEdits } from './datastore/wiring-edits.js';
-import { configNames, createPortsNames } from './datastore/wiring-names.js';
+import { configNames, createPortsNames, wiredInCreatePorts } from './datastore/wiring-names.js';
 import { addNpmPackages, addNpmScript } from './datastore/package-json.js';
 import type { TsFeature } from './feature.js';
 
@@ -77,27 +77,30 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
     );
   }
 
-  const generated = PORTS_STATEMENTS({ config: 'config', deps: 'deps' });
-  const names = createPortsNames(session, 'pool', 'createPool(', generated.map(([statement]) => statement).join('\n'));
-  const statements = PORTS_STATEMENTS(names);
-  session.apply(
-    PORTS_FILE,
-    [
-      { kind: 'named-import', module: '../adapter/postgres/migrate.js', name: 'migrate' },
-      { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'createPool' },
-      { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'pingPostgres' },
-      ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/postgres/order-repository.js', name: 'PostgresOrderRepository' }] : []),
-      ...names.edits,
-      ...portsStatements(statements),
-      ...(sample
-        ? [
-            { kind: 'replace-in-returned-property' as const, func: 'createPorts', name: 'orders', from: MEMORY_ORDERS, to: 'new PostgresOrderRepository(pool)' },
-            { kind: 'remove-unused-import' as const, name: 'MemoryOrderRepository' },
-          ]
-        : []),
-    ],
-    [...statements.map(([statement]) => statement), ...(sample ? ['orders: new PostgresOrderRepository(pool),   (in the object createPorts returns)'] : [])].join('\n'),
-  );
+  const generated = PORTS_STATEMENTS({ config: 'config', deps: 'deps' }).map(([statement]) => statement).join('\n');
+  // Wired already when createPorts calls createPool, however the user reworded the statements around it.
+  if (!wiredInCreatePorts(session, 'createPool', generated)) {
+    const names = createPortsNames(session, 'pool', 'createPool(', generated);
+    const statements = PORTS_STATEMENTS(names);
+    session.apply(
+      PORTS_FILE,
+      [
+        { kind: 'named-import', module: '../adapter/postgres/migrate.js', name: 'migrate' },
+        { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'createPool' },
+        { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'pingPostgres' },
+        ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/postgres/order-repository.js', name: 'PostgresOrderRepository' }] : []),
+        ...names.edits,
+        ...portsStatements(statements),
+        ...(sample
+          ? [
+              { kind: 'replace-in-returned-property' as const, func: 'createPorts', name: 'orders', from: MEMORY_ORDERS, to: 'new PostgresOrderRepository(pool)' },
+              { kind: 'remove-unused-import' as const, name: 'MemoryOrderRepository' },
+            ]
+          : []),
+      ],
+      [...statements.map(([statement]) => statement), ...(sample ? ['orders: new PostgresOrderRepository(pool),   (in the object createPorts returns)'] : [])].join('\n'),
+    );
+  }
   if (tree.exists(TEST_ENV_FILE)) {
     // The start/stop test needs the connection only: the schema is the integration tests' business.
     const { edits, snippet } = serviceTestEnvEdits('POSTGRES_TEST_URL', 'postgresUrl', { POSTGRES_URL: 'postgresUrl', POSTGRES_MIGRATE_ON_START: "'false'" });

@@ -8,7 +8,7 @@ import { TsEditSession } from '../edit/session.js';
 import { NPM_PACKAGES } from '../npm-packages.js';
 import { adapterContext, CONFIG_FILE, CONFIG_TEST_FILE, createTarget, PORTS_FILE, TEST_ENV_FILE, type AdapterTarget, type TsContext } from './datastore/context.js';
 import { portsStatements, serviceTestEnvEdits } from './datastore/wiring-edits.js';
-import { configNames, createPortsNames } from './datastore/wiring-names.js';
+import { configNames, createPortsNames, wiredInCreatePorts } from './datastore/wiring-names.js';
 import { addNpmPackages } from './datastore/package-json.js';
 import type { TsFeature } from './feature.js';
 
@@ -54,22 +54,25 @@ export async function applyTsRedis(tree: Tree, context: TsContext, target: Adapt
     session.apply(CONFIG_TEST_FILE, [{ kind: 'top-level-statement', statement: CONFIG_TEST(name), unlessPresent: "describe('Redis configuration'" }], CONFIG_TEST(name));
   }
 
-  const generated = PORTS_STATEMENTS({ config: 'config', deps: 'deps' });
-  const names = createPortsNames(session, 'redis', 'createRedis(', generated.map(([statement]) => statement).join('\n'));
-  const statements = PORTS_STATEMENTS(names);
-  session.apply(
-    PORTS_FILE,
-    [
-      { kind: 'named-import', module: '../adapter/redis/client.js', name: 'createRedis' },
-      { kind: 'named-import', module: '../adapter/redis/client.js', name: 'pingRedis' },
-      ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/redis/order-cache.js', name: 'CachedOrderRepository' }] : []),
-      ...names.edits,
-      ...portsStatements(statements),
-      // Whatever serves orders now (memory, PostgreSQL or the user's own) gets the cache in front.
-      ...(sample ? [{ kind: 'wrap-returned-property' as const, func: 'createPorts', name: 'orders', prefix: ORDER_CACHE, suffix: `, redis, ${names.deps}.logger)` }] : []),
-    ],
-    [...statements.map(([statement]) => statement), ...(sample ? [`orders: new CachedOrderRepository(<the current repository>, redis, ${names.deps}.logger),   (in the object createPorts returns)`] : [])].join('\n'),
-  );
+  const generated = PORTS_STATEMENTS({ config: 'config', deps: 'deps' }).map(([statement]) => statement).join('\n');
+  // Wired already when createPorts calls createRedis, however the user reworded the statements around it.
+  if (!wiredInCreatePorts(session, 'createRedis', generated)) {
+    const names = createPortsNames(session, 'redis', 'createRedis(', generated);
+    const statements = PORTS_STATEMENTS(names);
+    session.apply(
+      PORTS_FILE,
+      [
+        { kind: 'named-import', module: '../adapter/redis/client.js', name: 'createRedis' },
+        { kind: 'named-import', module: '../adapter/redis/client.js', name: 'pingRedis' },
+        ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/redis/order-cache.js', name: 'CachedOrderRepository' }] : []),
+        ...names.edits,
+        ...portsStatements(statements),
+        // Whatever serves orders now (memory, PostgreSQL or the user's own) gets the cache in front.
+        ...(sample ? [{ kind: 'wrap-returned-property' as const, func: 'createPorts', name: 'orders', prefix: ORDER_CACHE, suffix: `, redis, ${names.deps}.logger)` }] : []),
+      ],
+      [...statements.map(([statement]) => statement), ...(sample ? [`orders: new CachedOrderRepository(<the current repository>, redis, ${names.deps}.logger),   (in the object createPorts returns)`] : [])].join('\n'),
+    );
+  }
   if (tree.exists(TEST_ENV_FILE)) {
     const { edits, snippet } = serviceTestEnvEdits('REDIS_TEST_ADDR', 'redisAddr', { REDIS_ADDR: 'redisAddr', REDIS_KEY_PREFIX: '`test-${String(process.pid)}:`' });
     session.apply(TEST_ENV_FILE, edits, snippet);

@@ -6,6 +6,15 @@ import type { TsEditSession } from '../../edit/session.js';
 import { functionScopeNames, topLevelNames } from '../../edit/module-names.js';
 import { CONFIG_FILE, PORTS_FILE } from './context.js';
 
+/**
+ * Whether createPorts calls `callee` (`createPool`, `createRedis`) already: the fact that the
+ * datastore is wired, whatever the user made of the statements around it since.
+ */
+export function wiredInCreatePorts(session: TsEditSession, callee: string, manualSnippet: string): boolean {
+  const fn = session.source(PORTS_FILE, manualSnippet).getFunction('createPorts');
+  return fn?.getDescendantsOfKind(session.ts.SyntaxKind.CallExpression).some((call) => call.getExpression().getText() === callee) ?? false;
+}
+
 /** What createPorts calls its Config and its Dependencies, and the renames of unused `_config`/`_deps` the wiring needs. */
 export interface PortsNames {
   config: string;
