@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tool } from '../helpers/node-tools.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { writeSkeletonProbe } from '../helpers/ts-skeleton-probe.js';
 
 /**
  * A TypeScript service grown by a series of svc adds (a port, a use case over HTTP that uses it,
@@ -80,6 +81,17 @@ describe('a TypeScript service grown with svc add', () => {
       expect(result?.assertionResults.length, `${file} ran`).toBeGreaterThan(0);
       expect(result?.assertionResults.filter((test) => test.status !== 'passed'), `${file}: every test passed`).toEqual([]);
     }
+  });
+
+  it('the use cases added are skeletons: 501 until written, their path parameters and query read', async () => {
+    const probe = writeSkeletonProbe(root, [
+      { method: 'POST', url: '/v1/orders/o-1/charge', payload: { reference: 'r-1' }, status: 501 },
+      { method: 'POST', url: '/v1/orders/%20/charge', payload: { reference: 'r-1' }, status: 422, field: 'id' },
+      { method: 'GET', url: '/v1/payments?reference=r-1', status: 501 },
+      { method: 'GET', url: '/v1/payments', status: 422, field: 'reference' },
+    ]);
+    await tool(root, 'node_modules/.bin/vitest', ['run', probe]);
+    fs.rmSync(path.join(root, probe));
   });
 
   it('svc list sees what was added, and svc doctor finds nothing wrong', async () => {

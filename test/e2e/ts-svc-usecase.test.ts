@@ -4,10 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tool } from '../helpers/node-tools.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { writeSkeletonProbe } from '../helpers/ts-skeleton-probe.js';
 
 /**
  * `svc add usecase` in a generated TypeScript service, installed for real: after two adds (one
  * with --http) the service still passes its own tsc, ESLint and vitest, and a re-run is a no-op.
+ * The new use cases are skeletons: through the whole server they answer 501 until written, and
+ * the path parameter is part of the input (a blank one is a 422 naming it).
  */
 let root = '';
 
@@ -44,6 +47,15 @@ describe('svc add usecase in a TypeScript service', () => {
       expect(result?.assertionResults.length, `${file} ran`).toBeGreaterThan(0);
       expect(result?.assertionResults.every((test) => test.status === 'passed'), `${file} passed`).toBe(true);
     }
+    expect(fs.readFileSync(path.join(root, 'src/adapter/http/cancel-order.test.ts'), 'utf8')).toContain('expect(response.statusCode).toBe(501);');
+
+    const probe = writeSkeletonProbe(root, [
+      { method: 'POST', url: '/v1/orders/abc/cancel', payload: { reference: 'r-1' }, status: 501 },
+      { method: 'POST', url: '/v1/orders/%20/cancel', payload: { reference: 'r-1' }, status: 422, field: 'id' },
+      { method: 'POST', url: '/v1/orders/abc/cancel', payload: { reference: ' ' }, status: 422, field: 'reference' },
+    ]);
+    await tool(root, 'node_modules/.bin/vitest', ['run', probe]);
+    fs.rmSync(path.join(root, probe));
   });
 
   it('bad input exits 2 through the CLI', async () => {

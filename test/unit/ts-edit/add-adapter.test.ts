@@ -136,6 +136,63 @@ describe('svc add adapter (TypeScript)', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('uses the names the code gives createPorts\' parameters, zod\'s z and the parsed variables', async () => {
+    const root = await makeTsService();
+    write(root, 'src/bootstrap/ports.ts', read(root, 'src/bootstrap/ports.ts').replace('createPorts(_config: Config, _deps: Dependencies)', 'createPorts(_conf: Config, d: Dependencies)'));
+    write(
+      root,
+      'src/platform/config.ts',
+      read(root, 'src/platform/config.ts').replace("import { z } from 'zod';", "import { z as zod } from 'zod';").replaceAll('z.', 'zod.').replace('const vars = parsed.data;', 'const v = parsed.data;').replaceAll('vars.', 'v.'),
+    );
+    for (const kind of ['postgres', 'redis']) expect((await runAdd(root, adapter(kind))).code).toBe(0);
+    const ports = read(root, 'src/bootstrap/ports.ts');
+    expect(ports).toContain('export function createPorts(conf: Config, d: Dependencies): Ports {\n  const pool = createPool(conf.postgres);\n  d.health.add(');
+    expect(ports).toContain('if (conf.postgres.migrateOnStart) await migrate(pool, d.logger);');
+    expect(ports).toContain('orders: new CachedOrderRepository(new PostgresOrderRepository(pool), redis, d.logger),');
+    expect(ports).not.toMatch(/\bdeps\b|[^/]config\./);
+    const config = read(root, 'src/platform/config.ts');
+    expect(config).toContain("  POSTGRES_URL: zod.url({ protocol: /^postgres(ql)?$/ }),");
+    expect(config).toContain('      url: v.POSTGRES_URL,');
+    expect(config).toContain('      keyPrefix: v.REDIS_KEY_PREFIX,');
+    expect(config).not.toMatch(/\bvars\b|\bz\./);
+  });
+
+  it.each([
+    ['a createPorts without a Dependencies parameter', 'src/bootstrap/ports.ts', (text: string) => text.replace(', _deps: Dependencies', ''), 1, 'createPorts has no plain parameter of type Dependencies'],
+    ['a loadConfig without `const … = parsed.data`', 'src/platform/config.ts', (text: string) => text.replace('const vars = parsed.data;', 'const { data: vars } = parsed;'), 1, 'loadConfig no longer holds the parsed variables'],
+    ['a config.ts without the duration helper', 'src/platform/config.ts', (text: string) => text.replace('const duration =', 'const durationMs =').replaceAll('duration.prefault', 'durationMs.prefault'), 1, 'it no longer declares duration'],
+    ['a pool of the user\'s in createPorts', 'src/bootstrap/ports.ts', (text: string) => text.replace('  return {\n    orders:', '  const pool = [];\n  void pool;\n  return {\n    orders:'), 2, 'createPorts (src/bootstrap/ports.ts) already binds pool'],
+  ] as const)('%s: exit %i, nothing written', async (_label, file, edit, code, message) => {
+    const root = await makeTsService();
+    write(root, file, edit(read(root, file)));
+    const before = snapshot(root);
+    const result = await runAdd(root, adapter('postgres'));
+    expect(result.code, result.all).toBe(code);
+    expect(result.all).toContain(message);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('a datastore wired already is a fact of createPorts (it calls createPool), not of its text: reworded, nothing to do', async () => {
+    const root = await makeTsService({ datastore: ['postgres'] });
+    const ports = 'src/bootstrap/ports.ts';
+    write(root, ports, read(root, ports).replace('createPorts(config: Config', 'createPorts(settings: Config').replaceAll('config.postgres', 'settings.postgres').replace("deps.health.add('postgres',", "deps.health.add('database',"));
+    const before = snapshot(root);
+    const result = await runAdd(root, adapter('postgres'));
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).toContain('nothing to do');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('ports built in a variable: the wiring goes above it, the cache and the new ports into it', async () => {
+    const root = await makeTsService();
+    const ports = 'src/bootstrap/ports.ts';
+    write(root, ports, read(root, ports).replace('  return {\n    orders: new MemoryOrderRepository(),', '  const ports: Ports = {\n    orders: new MemoryOrderRepository(),').replace('    clock: systemClock,\n  };\n}', '    clock: systemClock,\n  };\n  return ports;\n}'));
+    for (const kind of ['postgres', 'redis']) expect((await runAdd(root, adapter(kind))).code).toBe(0);
+    const text = read(root, ports);
+    expect(text).toContain("  deps.closers.push({\n    name: 'redis',\n    async close() {\n      await redis.quit();\n    },\n  });\n  const ports: Ports = {\n    orders: new CachedOrderRepository(new PostgresOrderRepository(pool), redis, deps.logger),");
+    expect(text).toContain('  };\n  return ports;\n}');
+  });
+
   it('memory for the sample port is already in place: nothing to do', async () => {
     const root = await makeTsService();
     const result = await runAdd(root, adapter('memory', { for: 'OrderRepository' }));

@@ -252,8 +252,30 @@ describe('svc add port (TypeScript)', () => {
     const before = snapshot(root);
     const result = await runAdd(root, gateway([CHARGE, 'refund(orderId: string, signal: AbortSignal): Promise<void>']));
     expect(result.code).toBe(2);
-    expect(result.all).toContain('the port PaymentGateway exists already, without refund');
-    expect(result.all).toContain('src/port/payment-gateway.ts');
+    expect(result.all).toContain('the port PaymentGateway exists already (src/port/payment-gateway.ts) with other method signatures');
+    expect(result.all).toContain('refund: the port has no such method; asked for refund(orderId: string, signal: AbortSignal): Promise<void>');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('re-adding a port with another signature: exit 2 showing both, nothing written', async () => {
+    const root = await makeTsService();
+    expect((await runAdd(root, gateway())).code).toBe(0);
+    const before = snapshot(root);
+    const result = await runAdd(root, gateway(['charge(orderId: string, amountCents: string, signal: AbortSignal): Promise<string>', NAME]));
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toContain('  existing:  charge(orderId: string, amountCents: number, signal: AbortSignal): Promise<string>\n  requested: charge(orderId: string, amountCents: string, signal: AbortSignal): Promise<string>');
+    expect(result.all).not.toContain('name()');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('re-adding a port with the same signatures (other parameter names, other spacing, a method added by hand): nothing to do', async () => {
+    const root = await makeTsService();
+    expect((await runAdd(root, gateway())).code).toBe(0);
+    write(root, 'src/port/payment-gateway.ts', read(root, 'src/port/payment-gateway.ts').replace('  name(): string;\n', '  name(): string;\n  refund(orderId: string): void; // by hand\n'));
+    const before = snapshot(root);
+    const result = await runAdd(root, gateway(['charge(id: string, cents: number, stop: AbortSignal): Promise< string >']));
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).toContain('nothing to do');
     expect(snapshot(root)).toEqual(before);
   });
 
@@ -262,14 +284,54 @@ describe('svc add port (TypeScript)', () => {
     ['test/payment-gateway-fake.ts', '// mine\n', /test\/payment-gateway-fake\.ts already exists/],
     ['src/adapter/memory/gateways.ts', 'export class MemoryPaymentGateway {}\n', /MemoryPaymentGateway is already declared or imported in src\/adapter\/memory\/gateways\.ts/],
     ['src/port/payments.ts', 'export interface PaymentGateway {\n  pay(): void;\n}\n', /PaymentGateway is already declared or imported in src\/port\/payments\.ts/],
-  ])('a taken name or file (%s): exit 2, nothing written', async (file, content, message) => {
+    ['test/gateway-fakes.ts', 'export class FakePaymentGateway {}\n', /FakePaymentGateway is already declared or imported in test\/gateway-fakes\.ts/],
+    ['test/calls.ts', "export type { FakePaymentGatewayCall } from './gateway-fakes.js';\n", /FakePaymentGatewayCall is already declared or imported in test\/calls\.ts/],
+  ])('a taken name or file (%s): exit 2, nothing written, and the name suggested instead is free', async (file, content, message) => {
     const root = await makeTsService();
     write(root, file, content);
     const before = snapshot(root);
     const result = await runAdd(root, gateway());
     expect(result.code, result.all).toBe(2);
     expect(result.all).toMatch(message);
+    expect(result.all).toContain('e.g. svc add port PaymentGatewayV2 --method');
     expect(snapshot(root)).toEqual(before);
+    const suggested = await runAdd(root, gateway(undefined, 'PaymentGatewayV2'));
+    expect(suggested.code, suggested.all).toBe(0);
+  });
+
+  it.each([
+    ['the fake class imported where createApp is called', 'src/adapter/http/orders.test.ts', (text: string) => text.replace("import { buildServer } from './server.js';", "import { buildServer } from './server.js';\nimport { FakeOrderRepository as FakePaymentGateway } from '../../../test/order-fakes.js';\nvoid FakePaymentGateway;"), /FakePaymentGateway is already declared or imported in src\/adapter\/http\/orders\.test\.ts/],
+    ['a local of createPorts', 'src/bootstrap/ports.ts', (text: string) => text.replace('  return {\n    orders:', '  const MemoryPaymentGateway = 1;\n  void MemoryPaymentGateway;\n  return {\n    orders:'), /MemoryPaymentGateway is a parameter or a local of createPorts/],
+  ])('a name taken in a file the add edits (%s): exit 2, nothing written', async (_label, file, edit, message) => {
+    const root = await makeTsService();
+    write(root, file, edit(read(root, file)));
+    const before = snapshot(root);
+    const result = await runAdd(root, gateway());
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toMatch(message);
+    expect(snapshot(root)).toEqual(before);
+    expect((await runAdd(root, gateway(undefined, 'PaymentGatewayV2'))).code).toBe(0);
+  });
+
+  it('a domain type named like the port: exit 2', async () => {
+    const root = await makeTsService();
+    const before = snapshot(root);
+    const result = await runAdd(root, addTsPortOperation('Order', { methods: ['find(id: string, signal: AbortSignal): Promise<Order>'] }));
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toContain('the methods name the domain type Order');
+    expect(snapshot(root)).toEqual(before);
+    expect((await runAdd(root, addTsPortOperation('OrderV2', { methods: ['find(id: string, signal: AbortSignal): Promise<Order>'] }))).code).toBe(0);
+  });
+
+  it('ports built in a variable in createPorts get the memory adapter there', async () => {
+    const root = await makeTsService();
+    const ports = 'src/bootstrap/ports.ts';
+    write(root, ports, read(root, ports).replace('  return {\n    orders: new MemoryOrderRepository(),', '  const ports: Ports = {\n    orders: new MemoryOrderRepository(),').replace('    clock: systemClock,\n  };\n}', '    clock: systemClock,\n  };\n  return ports;\n}'));
+    expect((await runAdd(root, gateway())).code).toBe(0);
+    expect(read(root, ports)).toContain('    clock: systemClock,\n    paymentGateway: new MemoryPaymentGateway(),\n  };\n  return ports;\n}');
+    const again = snapshot(root);
+    expect((await runAdd(root, gateway())).code).toBe(0);
+    expect(snapshot(root)).toEqual(again);
   });
 
   it('a missing Ports interface: exit 1 with the lines to add, nothing written', async () => {

@@ -27,9 +27,13 @@ describe('svc add usecase (TypeScript)', () => {
     const root = await makeTsService();
     const result = await runAdd(root, usecase('CancelOrder', { uses: 'orders', http: 'POST /v1/orders/{id}/cancel' }));
     expect(result.code, result.all).toBe(0);
-    expect(read(root, 'src/adapter/http/cancel-order.ts')).toContain("server.post<{ Body: { reference: string } }>('/v1/orders/:id/cancel', { schema }, async (request) => {");
-    expect(read(root, 'src/adapter/http/cancel-order.test.ts')).toContain("url: '/v1/orders/ref-1/cancel'");
-    expect(read(root, 'src/adapter/http/cancel-order.test.ts')).toContain("url: '/v1/orders/ref-1/cancel', payload: { reference: ' ' } });\n    expect(response.statusCode).toBe(422);");
+    const handler = read(root, 'src/adapter/http/cancel-order.ts');
+    expect(handler).toContain("server.post<{ Params: { id: string }; Body: { reference: string } }>('/v1/orders/:id/cancel', { schema }, async (request) => {");
+    expect(handler).toContain('return cancelOrder.execute({ id: request.params.id, reference: request.body.reference }, request.deadline);');
+    const test = read(root, 'src/adapter/http/cancel-order.test.ts');
+    expect(test).toContain("const response = await server.inject({ method: 'POST', url: '/v1/orders/id-1/cancel', payload: { reference: 'reference-1' } });\n    expect(response.statusCode).toBe(501);");
+    expect(test).toContain("expect(execute.mock.calls[0]?.[0]).toEqual({ id: 'id-1', reference: 'reference-1' });");
+    expect(test).toContain("url: '/v1/orders/id-1/cancel', payload: { reference: ' ' } });\n    expect(response.statusCode).toBe(422);");
     const routes = read(root, 'src/adapter/http/routes.ts');
     expect(routes).toContain("import { registerCancelOrder } from './cancel-order.js';");
     expect(routes).toContain('  registerCancelOrder(server, app.cancelOrder);\n}');
@@ -131,8 +135,8 @@ describe('svc add usecase (TypeScript)', () => {
     ['CreateInvoice', { uses: 'payments' }, /no property payments/],
     ['CreateInvoice', { http: 'FETCH /v1/x' }, /method/],
     ['CreateOrder', { uses: 'clock' }, /exists already/],
-    ['PlaceOrder', { http: 'POST /v1/orders' }, /route POST \/v1\/orders is already served in src\/adapter\/http\/create-order\.ts/],
-    ['FetchOrder', { http: 'GET /v1/orders/{orderId}' }, /already served in src\/adapter\/http\/get-order\.ts/],
+    ['PlaceOrder', { http: 'POST /v1/orders' }, /conflicts with POST \/v1\/orders \(src\/adapter\/http\/create-order\.ts\)/],
+    ['FetchOrder', { http: 'GET /v1/orders/{orderId}' }, /conflicts with GET \/v1\/orders\/:id \(src\/adapter\/http\/get-order\.ts\)/],
   ] as const)('bad input %s %j: exit 2, nothing written', async (name, options, message) => {
     const root = await makeTsService();
     const before = snapshot(root);

@@ -112,9 +112,18 @@ describe('TypeScript edits through ts-morph', () => {
     expect(tree.read('app.ts')).toBe(APP);
   });
 
-  it('a createApp that no longer returns an object literal is a missing anchor', async () => {
-    const text = 'export function createApp(): App {\n  const app = {};\n  return app;\n}\n';
+  it('a createApp that no longer returns an object literal, directly or through a variable, is a missing anchor', async () => {
+    const text = 'export function createApp(): App {\n  const app = build();\n  return app;\n}\n';
     await expect(edit(text, [{ kind: 'returned-property', func: 'createApp', name: 'x', initializer: 'new X()' }])).rejects.toBeInstanceOf(AnchorNotFoundError);
+  });
+
+  it('a literal returned through a variable gets the property, and what it needs goes above the variable', async () => {
+    const text = 'export function createPorts(): Ports {\n  // the ports\n  const ports: Ports = {\n    orders: new MemoryOrderRepository(),\n  };\n  return ports;\n}\n';
+    const { after } = await edit(text, [
+      { kind: 'statement', func: 'createPorts', statement: 'const pool = createPool();', unlessPresent: 'createPool(', position: 'before-return', paragraph: true },
+      { kind: 'returned-property', func: 'createPorts', name: 'payments', initializer: 'new MemoryPayments(pool)' },
+    ]);
+    expect(after).toBe('export function createPorts(): Ports {\n  const pool = createPool();\n  // the ports\n  const ports: Ports = {\n    orders: new MemoryOrderRepository(),\n    payments: new MemoryPayments(pool),\n  };\n  return ports;\n}\n');
   });
 
   it('an unparsable file is a TsParseError with its position; nothing is staged', async () => {

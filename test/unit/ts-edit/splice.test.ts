@@ -5,7 +5,7 @@ import { Tree } from '../../../src/tree/tree.js';
 import { read } from '../svc/fixture.js';
 import { makeTsService } from './fixture.js';
 
-/** Applies one batch to `text` through a session, with or without splicing; the staged result. */
+/** Applies one batch through a session, spliced in at once or planned one edit at a time; the staged result. */
 async function applied(root: string, file: string, edits: readonly TsEdit[], splice: boolean): Promise<string | undefined> {
   const tree = new Tree(root);
   const session = await TsEditSession.open(tree, { splice });
@@ -26,7 +26,7 @@ const ROUTE_EDITS = (name: string, kebab: string): TsEdit[] => [
   { kind: 'statement', func: 'registerRoutes', statement: `register${name}(server, app.${name.charAt(0).toLowerCase() + name.slice(1)});`, unlessPresent: `register${name}(` },
 ];
 
-describe('splicing gives the bytes ts-morph gives', () => {
+describe('a batch spliced in at once gives the bytes of one edit at a time', () => {
   it.each([
     ['AddNote', 'add-note', ''],
     ['ArchiveOrder', 'archive-order', 'ports.orders'],
@@ -44,7 +44,7 @@ describe('splicing gives the bytes ts-morph gives', () => {
     }
   });
 
-  it('falls back to ts-morph where it cannot splice (empty App, no routes yet), with the same result', async () => {
+  it('empty App, no routes yet, several imports: the same result both ways', async () => {
     const root = await makeTsService({ example: false });
     for (const [file, edits] of [
       ['src/app/app.ts', APP_EDITS('Ping', 'ping', '')],

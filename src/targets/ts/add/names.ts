@@ -33,7 +33,7 @@ const SHADOWED = new Set([
   'Array', 'BigInt', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Math', 'Number', 'Object', 'Promise', 'Proxy',
   'Reflect', 'RegExp', 'Set', 'String', 'Symbol', 'WeakMap', 'WeakSet', 'JSON', 'Intl', 'URL', 'Buffer', 'Record',
   'Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'NonNullable', 'ReturnType', 'Awaited',
-  'AbortSignal', 'AbortController', 'App', 'Ports',
+  'AbortSignal', 'AbortController', 'ConstructorParameters', 'Parameters', 'InstanceType', 'App', 'Ports',
 ]);
 
 /** What the name is for in messages, e.g. `use case` or `port`. */

@@ -1,20 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Node, SourceFile } from 'ts-morph';
+import type { Node, ObjectLiteralExpression, SourceFile } from 'ts-morph';
 import type { AddOperation } from '../../../cli/svc-add-action.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
-import { applyTsEdit } from '../edit/edits.js';
+import { findReturnedObject, literalList, planTsEdit } from '../edit/edits.js';
+import { appendToList } from '../edit/insertions.js';
 import { TsEditSession } from '../edit/session.js';
 import { validateTsTypeName, type TsTypeName } from './names.js';
 import { renderTsFake, renderTsMemoryAdapter, renderTsPortInterface } from './port-code.js';
-import { parsePortMethods } from './port-signature.js';
+import { APP_FILE, checkSameMethods, type ImportTarget, MEMORY_DIR, PORT_DIR, PORTS_FILE, portCollision, portNames } from './port-names.js';
+import { parsePortMethods, type PortMethod } from './port-signature.js';
 import { tsVerifier } from '../verify/ts-verifier.js';
 
-export const APP_FILE = 'src/app/app.ts';
-export const PORTS_FILE = 'src/bootstrap/ports.ts';
-const PORT_DIR = 'src/port';
-const MEMORY_DIR = 'src/adapter/memory';
+export { APP_FILE, PORTS_FILE } from './port-names.js';
 const DOMAIN_DIR = 'src/domain';
 
 export interface AddTsPortOptions {
@@ -31,7 +30,7 @@ export interface AddTsPortOptions {
 export function addTsPortOperation(name: string, options: AddTsPortOptions = {}): AddOperation {
   const methods = options.methods ?? [];
   return {
-    command: ['add port', name, ...methods.map((method) => `--method ${JSON.stringify(method)}`)].join(' '),
+    command: portCommand(name, methods),
     async apply(project) {
       const port = validateTsTypeName('port', name, 'svc add port PaymentGateway');
       const { tree } = project;
@@ -41,17 +40,25 @@ export function addTsPortOperation(name: string, options: AddTsPortOptions = {})
       const module = `../port/${port.kebab}.js`;
       const appSnippet = `import type { ${port.pascal} } from '${module}';\n${port.camel}: ${port.pascal};   (in interface Ports)`;
       const app = session.source(APP_FILE, appSnippet);
-      const present = existingPort(project, session, app, port, signatures.map((method) => method.name));
+      const present = existingPort(project, session, app, port, signatures);
       if (!present) {
         if (signatures.length === 0) {
           throw new UsageError(`the port ${port.pascal} needs at least one --method`, `e.g. svc add port ${port.pascal} --method "charge(orderId: string, signal: AbortSignal): Promise<void>"`);
         }
-        checkFreeNames(project, session, app, port);
+        const literals = portsLiterals(project, session, port);
+        const problem = portCollision(session, tree, app, port, signatures, literals);
+        if (problem !== undefined) {
+          const free = freePortName(project, session, app, port, signatures);
+          throw new UsageError(
+            `${problem}, so the port ${port.pascal} cannot be added`,
+            free === undefined ? 'choose another name' : `choose another name, e.g. svc ${portCommand(free.pascal, methods)}`,
+          );
+        }
         const shape = { name: port, methods: signatures, domain };
         renderTsPortInterface(tree, shape);
         renderTsMemoryAdapter(tree, shape);
         renderTsFake(tree, shape);
-        completePortsLiterals(project, session, port);
+        completePortsLiterals(session, port, literals);
         session.apply(
           APP_FILE,
           [
@@ -67,11 +74,15 @@ export function addTsPortOperation(name: string, options: AddTsPortOptions = {})
   };
 }
 
+function portCommand(name: string, methods: readonly string[]): string {
+  return ['add port', name, ...methods.map((method) => `--method ${JSON.stringify(method)}`)].join(' ');
+}
+
 /**
  * True when `Ports` already has the port (a re-run: nothing to do). A property of that name with
- * another type, or methods the existing interface lacks, is bad input.
+ * another type, or methods the existing interface lacks or declares otherwise, is bad input.
  */
-function existingPort(project: Project, session: TsEditSession, app: SourceFile, port: TsTypeName, methods: readonly string[]): boolean {
+function existingPort(project: Project, session: TsEditSession, app: SourceFile, port: TsTypeName, methods: readonly PortMethod[]): boolean {
   const property = app.getInterface('Ports')?.getProperty(port.camel);
   if (property === undefined) return false;
   const type = property.getTypeNode()?.getText() ?? '(none)';
@@ -83,43 +94,20 @@ function existingPort(project: Project, session: TsEditSession, app: SourceFile,
     .getImportDeclarations()
     .find((declaration) => declaration.getNamedImports().some((named) => (named.getAliasNode()?.getText() ?? named.getName()) === port.pascal))
     ?.getModuleSpecifierValue();
-  const file = specifier?.startsWith('../') === true && specifier.endsWith('.js') ? `src/${specifier.slice(3, -3)}.ts` : undefined;
-  const iface = file !== undefined && project.tree.exists(file) ? session.source(file, '').getInterface(port.pascal) : undefined;
-  const missing = methods.filter((method) => iface?.getMethod(method) === undefined && iface?.getProperty(method) === undefined);
-  if (missing.length > 0) {
-    throw new UsageError(
-      `the port ${port.pascal} exists already, without ${missing.join(', ')}`,
-      `add the methods to ${file ?? `its interface in ${PORT_DIR}`} and to its adapters and fakes by hand`,
-    );
-  }
+  const file = specifier?.startsWith('../') === true && specifier.endsWith('.js') ? `src/${specifier.slice(3, -3)}.ts` : `${PORT_DIR}/${port.kebab}.ts`;
+  const iface = project.tree.exists(file) ? session.source(file, '').getInterface(port.pascal) : undefined;
+  checkSameMethods(iface, file, port, methods);
   return true;
 }
 
-/** The files must be new, and the port's names free in app.ts, ports.ts, src/port and src/adapter/memory. */
-function checkFreeNames(project: Project, session: TsEditSession, app: SourceFile, port: TsTypeName): void {
-  const { tree } = project;
-  for (const file of [`${PORT_DIR}/${port.kebab}.ts`, `${MEMORY_DIR}/${port.kebab}.ts`, `${MEMORY_DIR}/${port.kebab}.test.ts`, `test/${port.kebab}-fake.ts`]) {
-    if (tree.exists(file)) throw new UsageError(`${file} already exists, so the port ${port.pascal} cannot be added without overwriting it`, 'choose another name or move the file');
+/** `<Name>V2` … `<Name>V9`: the first that passes every check a new port must pass. */
+function freePortName(project: Project, session: TsEditSession, app: SourceFile, port: TsTypeName, methods: readonly PortMethod[]): TsTypeName | undefined {
+  for (let version = 2; version <= 9; version++) {
+    const candidate = validateTsTypeName('port', `${port.pascal}V${version}`, 'svc add port PaymentGateway');
+    if (app.getInterface('Ports')?.getProperty(candidate.camel) !== undefined) continue;
+    if (portCollision(session, project.tree, app, candidate, methods, portsLiterals(project, session, candidate)) === undefined) return candidate;
   }
-  const memory = `Memory${port.pascal}`;
-  const taken = (source: SourceFile, declared: string): boolean =>
-    declaresName(source, declared) ||
-    source.getImportDeclarations().some((declaration) => declaration.getNamedImports().some((named) => (named.getAliasNode()?.getText() ?? named.getName()) === declared));
-  const checks: [string, string][] = [
-    [APP_FILE, port.pascal],
-    ...tsFiles(project, PORT_DIR).map((file): [string, string] => [file, port.pascal]),
-    ...tsFiles(project, MEMORY_DIR).map((file): [string, string] => [file, memory]),
-  ];
-  for (const [file, declared] of checks) {
-    const source = file === APP_FILE ? app : mentions(project, file, declared) ? session.source(file, '') : undefined;
-    if (source !== undefined && taken(source, declared)) {
-      throw new UsageError(`${declared} is already declared or imported in ${file}, so the port ${port.pascal} cannot be added`, `choose another name, e.g. svc add port ${port.pascal}V2, or wire the existing type into Ports by hand`);
-    }
-  }
-  const ports = project.tree.read(PORTS_FILE) === undefined ? undefined : session.source(PORTS_FILE, '');
-  if (ports !== undefined && taken(ports, memory)) {
-    throw new UsageError(`${memory} is already declared or imported in ${PORTS_FILE}, so the port ${port.pascal} cannot be added`, `choose another name, e.g. svc add port ${port.pascal}V2`);
-  }
+  return undefined;
 }
 
 /** `name: new MemoryName(),` in what createPorts returns, and its import; nothing when the property is there (maybe a real adapter). */
@@ -127,15 +115,9 @@ function wireMemoryAdapter(session: TsEditSession, port: TsTypeName): void {
   const memory = `Memory${port.pascal}`;
   const module = `../adapter/memory/${port.kebab}.js`;
   const snippet = `import { ${memory} } from '${module}';\n${port.camel}: new ${memory}(),   (in the object createPorts returns)`;
-  const source = session.source(PORTS_FILE, snippet);
-  const { SyntaxKind } = session.ts;
-  const returned = source
-    .getFunction('createPorts')
-    ?.getStatements()
-    .filter((statement) => statement.isKind(SyntaxKind.ReturnStatement))
-    .map((statement) => statement.asKindOrThrow(SyntaxKind.ReturnStatement).getExpression())
-    .filter((expression) => expression?.isKind(SyntaxKind.ObjectLiteralExpression) === true);
-  if (returned?.length === 1 && returned[0]?.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperty(port.camel) !== undefined) return;
+  const createPorts = session.source(PORTS_FILE, snippet).getFunction('createPorts');
+  const returned = createPorts === undefined ? undefined : findReturnedObject(session.ts, createPorts);
+  if (returned !== undefined && 'literal' in returned && returned.literal.getProperty(port.camel) !== undefined) return;
   session.apply(
     PORTS_FILE,
     [
@@ -146,15 +128,22 @@ function wireMemoryAdapter(session: TsEditSession, port: TsTypeName): void {
   );
 }
 
+/** A file whose `Ports` object literals lack the new port, and the class each gets. */
+interface PortsLiterals extends ImportTarget {
+  module: string;
+  literals: ObjectLiteralExpression[];
+}
+
 /**
  * Every other `Ports` object literal of the service (`createApp({ … })` in a test,
- * `const ports: Ports = { … }`, `{ … } satisfies Ports`) gets the new property too, or it would
+ * `const ports: Ports = { … }`, `{ … } satisfies Ports`) needs the new property too, or it would
  * no longer compile: the fake in tests, the memory adapter elsewhere. A literal with a spread is
- * left alone. This edit kind is specific to ports, so it is done here with ts-morph directly.
+ * left alone.
  */
-function completePortsLiterals(project: Project, session: TsEditSession, port: TsTypeName): void {
+function portsLiterals(project: Project, session: TsEditSession, port: TsTypeName): PortsLiterals[] {
   const { tree } = project;
   const { SyntaxKind } = session.ts;
+  const found: PortsLiterals[] = [];
   for (const file of tsFilesUnder(project, ['src', 'test'])) {
     if (file === APP_FILE || file === PORTS_FILE) continue;
     const text = tree.read(file) ?? '';
@@ -170,23 +159,28 @@ function completePortsLiterals(project: Project, session: TsEditSession, port: T
     const open = literals.filter((literal) => literal.getProperty(port.camel) === undefined && !literal.getProperties().some((property) => property.isKind(SyntaxKind.SpreadAssignment)));
     if (open.length === 0) continue;
     const isTest = file.startsWith('test/') || file.endsWith('.test.ts');
-    const className = isTest ? `Fake${port.pascal}` : `Memory${port.pascal}`;
+    const names = portNames(port);
     const target = isTest ? `test/${port.kebab}-fake.js` : `${MEMORY_DIR}/${port.kebab}.js`;
     let module = path.posix.relative(path.posix.dirname(file), target);
     if (!module.startsWith('.')) module = `./${module}`;
+    found.push({ file, className: isTest ? names.fake : names.memory, module, literals: open });
+  }
+  return found;
+}
+
+/** `name: new FakeName()` (tests) or `new MemoryName()` in each literal portsLiterals found, with the import. */
+function completePortsLiterals(session: TsEditSession, port: TsTypeName, targets: readonly PortsLiterals[]): void {
+  for (const { file, className, module, literals } of targets) {
+    const source = session.source(file, '');
     const snippet = `import { ${className} } from '${module}';
 ${port.camel}: new ${className}(),   (in every Ports object literal)`;
-    const before = source.getFullText();
-    applyTsEdit(session.ts, source, file, { kind: 'named-import', module, name: className }, snippet);
     const property = `${port.camel}: new ${className}()`;
-    for (const literal of open.reverse()) {
-      // A one-line literal stays on one line; a multi-line one gets a line of its own.
-      if (literal.getStartLineNumber() === literal.getEndLineNumber()) {
-        literal.replaceWithText(`{ ${[...literal.getProperties().map((existing) => existing.getText()), property].join(', ')} }`);
-      } else literal.addPropertyAssignment({ name: port.camel, initializer: `new ${className}()` });
-    }
-    const after = source.getFullText();
-    if (after !== before) tree.merge(file, after);
+    // Each literal and the imports are distinct parts of the file: all are planned on it as it is.
+    const splices = [
+      ...(planTsEdit(session.ts, source, file, { kind: 'named-import', module, name: className }, snippet)?.splices ?? []),
+      ...literals.flatMap((literal) => appendToList(session.ts, source, literalList(literal), property)),
+    ];
+    session.splice(file, splices, snippet);
   }
 }
 
@@ -234,11 +228,3 @@ function tsFiles(project: Project, dir: string): string[] {
   return [...new Set([...onDisk, ...staged])].filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts') && tree.exists(file)).sort();
 }
 
-/** A cheap pre-filter before parsing a file to look for a declaration. */
-function mentions(project: Project, file: string, name: string): boolean {
-  return project.tree.read(file)?.includes(name) ?? false;
-}
-
-function declaresName(source: SourceFile, name: string): boolean {
-  return [source.getClass(name), source.getInterface(name), source.getFunction(name), source.getTypeAlias(name), source.getVariableDeclaration(name), source.getEnum(name)].some((found) => found !== undefined);
-}

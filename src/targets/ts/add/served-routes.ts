@@ -2,20 +2,13 @@ import type { Tree } from '../../../tree/tree.js';
 import { filesIn } from '../../../tree/files-in.js';
 import type { TsEditSession } from '../edit/session.js';
 import { routePatterns } from '../inspect/route-patterns.js';
+import { fastifyPatterns } from './fastify-route.js';
 
 export interface ServedRoute {
   method: string;
-  /** As Fastify matches it: every `:param` is the same segment whatever its name. */
+  /** The path as the code registers it: `/v1/orders/:id`. */
   path: string;
   file: string;
-}
-
-/** `/v1/orders/:id` and `/v1/orders/:orderId` are one route to Fastify. */
-export function routeKey(fastifyPath: string): string {
-  return fastifyPath
-    .split('/')
-    .map((segment) => (segment.startsWith(':') ? ':' : segment))
-    .join('/');
 }
 
 /**
@@ -29,9 +22,15 @@ export function servedRoutes(session: TsEditSession, tree: Tree, dir: string): S
     for (const call of session.source(file, '').getDescendantsOfKind(session.ts.SyntaxKind.CallExpression)) {
       for (const pattern of routePatterns(session.ts, call)) {
         const [method = '', path = ''] = pattern.split(' ');
-        if (path.startsWith('/')) routes.push({ method, path: routeKey(path), file });
+        if (path.startsWith('/') || path === '*') routes.push({ method, path, file });
       }
     }
   }
   return routes;
+}
+
+/** The served route Fastify would refuse to register `method path` beside (same method, same find-my-way pattern), if any. */
+export function conflictingRoute(served: readonly ServedRoute[], method: string, path: string): ServedRoute | undefined {
+  const wanted = new Set(fastifyPatterns(path));
+  return served.find((route) => route.method === method && fastifyPatterns(route.path).some((pattern) => wanted.has(pattern)));
 }

@@ -1,22 +1,24 @@
+import type { FunctionDeclaration, SourceFile } from 'ts-morph';
 import type { AddOperation } from '../../../cli/svc-add-action.js';
 import { usecaseCommand } from '../../../spec/usecase-command.js';
 import { parseUses } from '../../../spec/parse-uses.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
 import { renderTemplateFolder } from '../../../render/template-folder.js';
-import { parseHttpRoute, type HttpRoute } from '../../go/add/http-route.js';
-import type { SourceFile } from 'ts-morph';
+import type { TsEdit } from '../edit/edits.js';
+import { AnchorNotFoundError } from '../edit/errors.js';
 import { TsEditSession } from '../edit/session.js';
+import { parseTsRoute } from './fastify-route.js';
+import { functionScopeNames } from '../edit/module-names.js';
 import { validateTsTypeName, type TsTypeName } from './names.js';
-import { routeKey, servedRoutes } from './served-routes.js';
+import { ensureNotImplementedError } from './not-implemented.js';
+import { addTsHttp } from './usecase-http.js';
+import { type InputField, skeletonInput } from './usecase-input.js';
+import { APP_FILE, handlerCollision, useCaseCollision } from './usecase-names.js';
 import { tsVerifier } from '../verify/ts-verifier.js';
 
 export type { TsTypeName } from './names.js';
-
-export const APP_FILE = 'src/app/app.ts';
-export const ROUTES_FILE = 'src/adapter/http/routes.ts';
-const APP_DIR = 'src/app';
-const HTTP_DIR = 'src/adapter/http';
+export { APP_FILE, ROUTES_FILE } from './usecase-names.js';
 
 export interface AddUsecaseOptions {
   /** Comma-separated properties of `Ports` the use case takes, e.g. `orders,clock`. */
@@ -41,9 +43,12 @@ export function validateUseCaseName(name: string): TsTypeName {
 
 /**
  * `svc add usecase <Name> [--uses port,...] [--http "METHOD /path"]` in a TypeScript service:
- * src/app/<kebab>.ts with a validating skeleton and its test, the use case in `App` and in what
- * `createApp` returns; with --http a Fastify handler and its test, `registerX(server, app.x)` in
- * `registerRoutes` and the operation in api/openapi.yaml. Every edit goes through ts-morph.
+ * src/app/<kebab>.ts, a skeleton that validates its input and fails with a NotImplementedError
+ * (501 over HTTP) until its work is written, and its test; the use case in `App` and in what
+ * `createApp` returns; with --http a Fastify handler that passes the path parameters and the body
+ * (or the query) as the input, its test, `registerX(server, app.x)` in `registerRoutes` and the
+ * operation in api/openapi.yaml. Every edit goes through ts-morph, with the names the code uses;
+ * a name or a file that is taken is refused (exit 2) with a free one to use instead.
  */
 export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions = {}): AddOperation {
   return {
@@ -54,15 +59,9 @@ export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions =
       const requested = parseUses(options.uses);
       const { tree } = project;
       const session = await TsEditSession.open(tree);
-      const appSnippet = [
-        `import { ${useCase.pascal} } from './${useCase.kebab}.js';`,
-        `${useCase.camel}: ${useCase.pascal};   (in interface App)`,
-        `${useCase.camel}: new ${useCase.pascal}(${requested.map((port) => `ports.${port}`).join(', ')}),   (in the object createApp returns)`,
-      ].join('\n');
-      const app = session.source(APP_FILE, appSnippet);
-      const appInterface = app.getInterface('App');
-      const exists = appInterface?.getProperty(useCase.camel) !== undefined;
-      if (exists && options.uses !== undefined) {
+      const app = session.source(APP_FILE, appSnippet(useCase, requested, 'ports'));
+      const present = presentUseCase(app, useCase, options);
+      if (present && options.uses !== undefined) {
         const current = currentPorts(session, app, useCase);
         if (current === null || current.join(',') !== requested.join(',')) {
           throw new UsageError(
@@ -71,153 +70,158 @@ export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions =
           );
         }
       }
-      if (!exists) {
-        const ports = app.getInterface('Ports');
-        const deps = requested.map((property): Dependency => {
-          const found = ports?.getProperty(property);
-          if (found === undefined) {
-            const existing = ports?.getProperties().map((candidate) => candidate.getName()) ?? [];
-            throw new UsageError(
-              `--uses ${property}: Ports in ${APP_FILE} has no property ${property}`,
-              existing.length === 0 ? 'Ports has no ports yet; add one to it first' : `existing ports: ${existing.join(', ')}`,
-            );
-          }
-          const type = found.getTypeNode()?.getText() ?? '';
-          const module = app
-            .getImportDeclarations()
-            .find((declaration) => declaration.getNamedImports().some((named) => named.getName() === type && named.getAliasNode() === undefined))
-            ?.getModuleSpecifierValue();
-          if (!/^[A-Za-z_$][\w$]*$/.test(type) || module === undefined) {
-            throw new UsageError(`--uses ${property}: its type ${type || '(none)'} is not an interface imported from a port module`, 'a use case takes ports (interfaces in src/port) only');
-          }
-          return { property, type, module };
-        });
-        const taken = [useCase.pascal, `${useCase.pascal}Input`, `${useCase.pascal}Output`].filter((declared) =>
-          app.getImportDeclarations().some((declaration) => declaration.getNamedImports().some((named) => (named.getAliasNode()?.getText() ?? named.getName()) === declared)),
-        );
-        if (taken.length > 0 || declaresName(app, useCase.pascal)) {
-          throw new UsageError(`${taken[0] ?? useCase.pascal} is already declared or imported in ${APP_FILE}, so the use case ${useCase.pascal} cannot be added`, `choose another name, e.g. svc add usecase ${useCase.pascal}V2`);
+      if (!present) {
+        const deps = dependencies(app, requested);
+        const fields = skeletonInput(route);
+        const problem = collision(session, project, app, useCase, deps, route !== undefined);
+        if (problem !== undefined) {
+          const free = freeName(session, project, app, useCase, deps, route !== undefined);
+          throw new UsageError(
+            `${problem}, so the use case ${useCase.pascal} cannot be added`,
+            free === undefined ? 'choose another name' : `choose another name, e.g. svc ${usecaseCommand(free.pascal, options)}`,
+          );
         }
-        for (const file of [`${APP_DIR}/${useCase.kebab}.ts`, `${APP_DIR}/${useCase.kebab}.test.ts`]) {
-          if (tree.exists(file)) throw new UsageError(`${file} already exists; the use case ${useCase.pascal} would overwrite it`, 'choose another name or move the file');
-        }
-        renderUseCase(project, useCase, deps);
-        const portsParameter = app.getFunction('createApp')?.getParameters()[0]?.getName() === '_ports' ? 'ports' : (app.getFunction('createApp')?.getParameters()[0]?.getName() ?? 'ports');
+        const createApp = createAppFunction(app, appSnippet(useCase, requested, 'ports'));
+        const { name: portsName, edits: parameterEdits } = bindPortsParameter(session, createApp, deps.length > 0, appSnippet(useCase, requested, 'ports'));
+        renderUseCase(project, useCase, deps, fields);
+        ensureNotImplementedError(session);
         session.apply(
           APP_FILE,
           [
             { kind: 'named-import', module: `./${useCase.kebab}.js`, name: useCase.pascal },
             { kind: 'interface-property', iface: 'App', name: useCase.camel, type: useCase.pascal },
-            ...(deps.length > 0 ? [{ kind: 'use-parameter' as const, func: 'createApp', index: 0, name: 'ports' }] : []),
-            { kind: 'returned-property', func: 'createApp', name: useCase.camel, initializer: `new ${useCase.pascal}(${deps.map((dep) => `${portsParameter}.${dep.property}`).join(', ')})` },
+            ...parameterEdits,
+            { kind: 'returned-property', func: 'createApp', name: useCase.camel, initializer: `new ${useCase.pascal}(${deps.map((dep) => `${portsName}.${dep.property}`).join(', ')})` },
           ],
-          appSnippet,
+          appSnippet(useCase, requested, portsName),
         );
       }
-      if (route !== undefined) await addHttp(project, session, useCase, route);
+      if (route !== undefined) await addTsHttp(project, session, useCase, route, !present);
       return { postSteps: [], verifier: tsVerifier() };
     },
   };
 }
 
+function appSnippet(useCase: TsTypeName, ports: readonly string[], portsName: string): string {
+  return [
+    `import { ${useCase.pascal} } from './${useCase.kebab}.js';`,
+    `${useCase.camel}: ${useCase.pascal};   (in interface App)`,
+    `${useCase.camel}: new ${useCase.pascal}(${ports.map((port) => `${portsName}.${port}`).join(', ')}),   (in the object createApp returns)`,
+  ].join('\n');
+}
+
+/**
+ * Whether App has the use case already (a re-run, or a route for it). A property of that name
+ * with another type is someone else's: bad input, with a free name to use instead.
+ */
+function presentUseCase(app: SourceFile, useCase: TsTypeName, options: AddUsecaseOptions): boolean {
+  const property = app.getInterface('App')?.getProperty(useCase.camel);
+  if (property === undefined) return false;
+  const type = property.getTypeNode()?.getText() ?? '(none)';
+  if (type === useCase.pascal) return true;
+  throw new UsageError(
+    `App in ${APP_FILE} already has a property ${useCase.camel} of type ${type}, so the use case ${useCase.pascal} cannot be added`,
+    `choose another name, e.g. svc ${usecaseCommand(`${useCase.pascal}V2`, options)}`,
+  );
+}
+
+/** The ports `--uses` names, each a property of Ports whose type app.ts imports from a port module. */
+function dependencies(app: SourceFile, requested: readonly string[]): Dependency[] {
+  const ports = app.getInterface('Ports');
+  return requested.map((property): Dependency => {
+    const found = ports?.getProperty(property);
+    if (found === undefined) {
+      const existing = ports?.getProperties().map((candidate) => candidate.getName()) ?? [];
+      throw new UsageError(
+        `--uses ${property}: Ports in ${APP_FILE} has no property ${property}`,
+        existing.length === 0 ? 'Ports has no ports yet; add one to it first' : `existing ports: ${existing.join(', ')}`,
+      );
+    }
+    const type = found.getTypeNode()?.getText() ?? '';
+    const module = app
+      .getImportDeclarations()
+      .find((declaration) => declaration.getNamedImports().some((named) => named.getName() === type && named.getAliasNode() === undefined))
+      ?.getModuleSpecifierValue();
+    if (!/^[A-Za-z_$][\w$]*$/.test(type) || module === undefined) {
+      throw new UsageError(`--uses ${property}: its type ${type || '(none)'} is not an interface imported from a port module`, 'a use case takes ports (interfaces in src/port) only');
+    }
+    return { property, type, module };
+  });
+}
+
+function collision(session: TsEditSession, project: Project, app: SourceFile, useCase: TsTypeName, deps: readonly Dependency[], http: boolean): string | undefined {
+  const types = deps.map((dep) => dep.type);
+  return useCaseCollision(session, project.tree, app, useCase, types) ?? (http ? handlerCollision(session, project.tree, useCase) : undefined);
+}
+
+/** `<Name>V2` … `<Name>V9`: the first that passes every check a new use case must pass. */
+function freeName(session: TsEditSession, project: Project, app: SourceFile, useCase: TsTypeName, deps: readonly Dependency[], http: boolean): TsTypeName | undefined {
+  for (let version = 2; version <= 9; version++) {
+    const candidate = validateUseCaseName(`${useCase.pascal}V${version}`);
+    if (collision(session, project, app, candidate, deps, http) === undefined) return candidate;
+  }
+  return undefined;
+}
+
+function createAppFunction(app: SourceFile, manualSnippet: string): FunctionDeclaration {
+  const found = app.getFunctions().filter((candidate) => candidate.getName() === 'createApp' && candidate.hasBody());
+  if (found.length === 1) return found[0] as FunctionDeclaration;
+  throw new AnchorNotFoundError(APP_FILE, {
+    problem: found.length === 0 ? 'missing' : 'ambiguous',
+    reason: found.length === 0 ? 'function createApp is gone (renamed, moved or deleted)' : `function createApp is declared ${found.length} times`,
+    where: 'in the function that wires the use cases',
+    manualSnippet,
+  });
+}
+
+/**
+ * The name createApp gives its Ports (the parameter of that type, or its only one); an unused
+ * `_ports` is renamed when the use case takes ports. Without such a plain parameter, the lines to
+ * add by hand (exit 1).
+ */
+function bindPortsParameter(session: TsEditSession, createApp: FunctionDeclaration, needed: boolean, manualSnippet: string): { name: string; edits: TsEdit[] } {
+  const parameters = createApp.getParameters();
+  let index = parameters.findIndex((parameter) => ['Ports', 'Readonly<Ports>'].includes(parameter.getTypeNode()?.getText() ?? ''));
+  if (index === -1 && parameters.length === 1) index = 0;
+  const name = parameters[index]?.getNameNode();
+  if (name === undefined || !name.isKind(session.ts.SyntaxKind.Identifier)) {
+    if (!needed) return { name: 'ports', edits: [] };
+    throw new AnchorNotFoundError(APP_FILE, { problem: 'wrong-kind', reason: 'createApp has no plain parameter of type Ports', where: 'in createApp, with its Ports parameter', manualSnippet });
+  }
+  const bare = name.getText().replace(/^_/, '');
+  if (!needed || bare === name.getText() || functionScopeNames(session.ts, createApp).has(bare)) return { name: name.getText(), edits: [] };
+  return { name: bare, edits: [{ kind: 'use-parameter', func: 'createApp', index, name: bare }] };
+}
+
 /** The ports `new X(ports.a, ports.b)` takes in what createApp returns; null when its arguments are anything else. */
 function currentPorts(session: TsEditSession, app: SourceFile, useCase: TsTypeName): string[] | null {
   const { SyntaxKind } = session.ts;
-  const created = app
-    .getFunction('createApp')
-    ?.getDescendantsOfKind(SyntaxKind.NewExpression)
-    .find((expression) => expression.getExpression().getText() === useCase.pascal);
+  const createApp = app.getFunction('createApp');
+  const parameter = createApp?.getParameters()[0]?.getName();
+  const created = createApp?.getDescendantsOfKind(SyntaxKind.NewExpression).find((expression) => expression.getExpression().getText() === useCase.pascal);
   if (created === undefined) return null;
   const ports = created.getArguments().map((argument) => {
     const access = argument.asKind(SyntaxKind.PropertyAccessExpression);
-    const owner = access?.getExpression().getText();
-    return owner === 'ports' || owner === '_ports' ? access?.getName() : undefined;
+    return access !== undefined && access.getExpression().getText() === parameter ? access.getName() : undefined;
   });
   return ports.every((port) => port !== undefined) ? ports : null;
 }
 
-interface TsRoute extends HttpRoute {
-  /** `/v1/orders/:id`: Fastify's syntax. */
-  fastifyPath: string;
-}
-
-/** `--http "METHOD /path"` with `{name}` wildcards, as for Go services; `{name...}` and `{$}` have no Fastify equivalent here. */
-function parseTsRoute(value: string): TsRoute {
-  const route = parseHttpRoute(value);
-  if (/\{\$\}|\.\.\.\}/.test(route.path)) {
-    throw new UsageError(`invalid --http ${JSON.stringify(value)}: {name...} and {$} are Go ServeMux patterns`, 'use plain {name} wildcards, e.g. --http "GET /v1/invoices/{id}"');
-  }
-  return { ...route, fastifyPath: route.path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, ':$1') };
-}
-
-function renderUseCase(project: Project, useCase: TsTypeName, deps: readonly Dependency[]): void {
+function renderUseCase(project: Project, useCase: TsTypeName, deps: readonly Dependency[], fields: readonly InputField[]): void {
   const byModule = new Map<string, string[]>();
   for (const dep of deps) byModule.set(dep.module, [...new Set([...(byModule.get(dep.module) ?? []), dep.type])].sort());
   const typeImports = [...byModule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([module, types]) => `import type { ${types.join(', ')} } from '${module}';\n`);
   renderTemplateFolder(project.tree, 'ts/usecase/app', {
     uc: useCase,
     imports: typeImports.join(''),
-    testImports: [...typeImports, `import { ${useCase.pascal} } from './${useCase.kebab}.js';\n`].join(''),
+    testImports: [...typeImports, `import { ${useCase.pascal}, type ${useCase.pascal}Input } from './${useCase.kebab}.js';\n`].join(''),
     hasDeps: deps.length > 0,
     params: deps.map((dep) => `readonly ${dep.property}: ${dep.type}`).join(', '),
     portList: deps.map((dep) => `\`this.${dep.property}\``).join(', '),
     fakes: deps.map((dep) => `{} as ${dep.type}`).join(', '),
+    inputFields: fields.map((field) => `  ${field.name}: string;`).join('\n'),
+    checks: fields.map((field) => `  if (input.${field.name}.trim() === '') errors.push({ field: '${field.name}', detail: 'must not be blank' });`).join('\n'),
+    sampleInput: `{ ${fields.map((field) => `${field.name}: '${field.name}-1'`).join(', ')} }`,
+    fieldList: `[${fields.map((field) => `'${field.name}'`).join(', ')}]`,
   });
-}
-
-async function addHttp(project: Project, session: TsEditSession, useCase: TsTypeName, route: TsRoute): Promise<void> {
-  const { tree, spec } = project;
-  const register = `register${useCase.pascal}`;
-  const routes = session.source(ROUTES_FILE, `import { ${register} } from './${useCase.kebab}.js';\n${register}(server, app.${useCase.camel});   (in function registerRoutes)`);
-  const fn = routes.getFunction('registerRoutes');
-  // A service without routes names them `_server` and `_app` (unused so far): the first route uses them.
-  const [serverName = 'server', appName = 'app'] = fn?.getParameters().map((parameter) => parameter.getName().replace(/^_/, '')) ?? [];
-  const statement = `${register}(${serverName}, ${appName}.${useCase.camel});`;
-  const snippet = `import { ${register} } from './${useCase.kebab}.js';\n${statement}   (in function registerRoutes)`;
-  const served = fn?.getStatements().some((candidate) => candidate.getText().includes(`${register}(`)) ?? false;
-  const handlerFile = `${HTTP_DIR}/${useCase.kebab}.ts`;
-  const clash = servedRoutes(session, tree, HTTP_DIR).find((candidate) => candidate.method === route.method && candidate.path === routeKey(route.fastifyPath) && candidate.file !== handlerFile);
-  if (clash !== undefined) throw new UsageError(`route ${route.pattern} is already served in ${clash.file}`, 'choose another method or path');
-  if (!tree.exists(handlerFile) && !served) {
-    if (tree.exists(`${HTTP_DIR}/${useCase.kebab}.test.ts`)) {
-      throw new UsageError(`${HTTP_DIR}/${useCase.kebab}.test.ts already exists; the handler test of ${useCase.pascal} would overwrite it`, 'move the file first');
-    }
-    const last = route.wildcards[route.wildcards.length - 1];
-    const requestType = route.body ? 'Body: { reference: string }' : last !== undefined ? `Params: { ${route.wildcards.map((w) => `${w}: string`).join('; ')} }` : 'Querystring: { reference?: string }';
-    const source = route.body ? 'request.body.reference' : last !== undefined ? `request.params.${last}` : "request.query.reference ?? ''";
-    const targetWith = (reference: string) => route.path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_all, wildcard: string) => (wildcard === last ? reference : 'x'));
-    const target = targetWith('ref-1');
-    renderTemplateFolder(tree, 'ts/usecase/http', {
-      uc: useCase,
-      handler: useCase.camel,
-      route: route.pattern,
-      method: route.method,
-      fastifyMethod: route.method.toLowerCase(),
-      fastifyPath: route.fastifyPath,
-      body: route.body,
-      requestType,
-      source,
-      target: route.body || last !== undefined ? target : `${target}?reference=ref-1`,
-      // A blank reference: %20 in the path or query (trimmed to nothing), a space in the body.
-      invalidTarget: route.body ? target : last !== undefined ? targetWith('%20') : `${target}?reference=%20`,
-    });
-  }
-  if (!served) {
-    session.apply(
-      ROUTES_FILE,
-      [
-        { kind: 'named-import', module: `./${useCase.kebab}.js`, name: register },
-        { kind: 'use-parameter', func: 'registerRoutes', index: 0, name: serverName },
-        { kind: 'use-parameter', func: 'registerRoutes', index: 1, name: appName },
-        { kind: 'statement', func: 'registerRoutes', statement, unlessPresent: `${register}(` },
-      ],
-      snippet,
-    );
-  }
-  const { addOpenApiOperation } = await import('../../go/add/openapi.js');
-  addOpenApiOperation(tree, spec.name.kebab, route, useCase, useCase.camel);
-}
-
-function declaresName(source: SourceFile, name: string): boolean {
-  return [source.getClass(name), source.getInterface(name), source.getFunction(name), source.getTypeAlias(name), source.getVariableDeclaration(name), source.getEnum(name)].some((found) => found !== undefined);
 }

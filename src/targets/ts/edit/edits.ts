@@ -1,7 +1,8 @@
-import type { CodeBlockWriter, Expression, FunctionDeclaration, ObjectLiteralExpression, SourceFile } from 'ts-morph';
+import type { Expression, FunctionDeclaration, ImportDeclaration, InterfaceDeclaration, ObjectLiteralExpression, SourceFile, Statement } from 'ts-morph';
 import { compareStrings } from '../../../tree/compare.js';
 import { AnchorNotFoundError, EditError } from './errors.js';
-import { compareModules, containsMarker } from './splice.js';
+import { appendToList, type CodeList, endOfComments, endOfRow, insertIntoList, lineIndent, reindent, rowStart } from './insertions.js';
+import { compareModules, containsMarker, type Splice } from './splice.js';
 
 type TsMorph = typeof import('ts-morph');
 
@@ -13,6 +14,8 @@ export type TsEdit =
   | { kind: 'returned-property'; func: string; name: string; initializer: TsInitializer }
   /** `name: initializer,` in the object literal a top-level `const variable` holds, directly or as the first argument of the call it holds (`z.object({…})`). */
   | { kind: 'variable-property'; variable: string; name: string; initializer: TsInitializer }
+  /** `element,` at the end of the array literal a top-level `const variable` holds, unless an element's text is `element`. */
+  | { kind: 'variable-element'; variable: string; element: string }
   /** Every `from` expression inside property `name` of what `func` returns becomes `to` (`new MemoryOrderRepository()` -> `new PostgresOrderRepository(pool)`). */
   | { kind: 'replace-in-returned-property'; func: string; name: string; from: string; to: string }
   /** Property `name` of what `func` returns, `X`, becomes `${prefix}X${suffix}` unless it starts with `prefix` already. */
@@ -34,136 +37,210 @@ export type TsEdit =
 /** An expression as written, or an object literal written one property per row. */
 export type TsInitializer = string | Readonly<Record<string, string>>;
 
-/** Applies one edit; returns whether the file changed. Throws an AnchorNotFoundError with the manual snippet when its anchor is gone. */
-export function applyTsEdit(morph: TsMorph, source: SourceFile, file: string, edit: TsEdit, manualSnippet: string): boolean {
-  const missing = (reason: string, where: string, problem: 'missing' | 'ambiguous' | 'wrong-kind' = 'missing'): never => {
+/**
+ * An edit as text splices of the file as it is. `anchor` names the part of the file the splices
+ * touch: edits of distinct anchors can be planned on the same text and applied together.
+ */
+export interface PlannedEdit {
+  anchor: string;
+  splices: Splice[];
+}
+
+type Problem = 'missing' | 'ambiguous' | 'wrong-kind';
+type Missing = (reason: string, where: string, problem?: Problem) => never;
+
+/**
+ * Plans one edit as splices located through the syntax tree (an empty list when its result is
+ * there already); null for the edits ts-morph applies itself (removing an import). Every insertion
+ * keeps the user's comments where they are (edit/insertions.ts). Throws an AnchorNotFoundError
+ * with the manual snippet when the anchor is gone, an EditError when the edit cannot be right.
+ */
+export function planTsEdit(morph: TsMorph, source: SourceFile, file: string, edit: TsEdit, manualSnippet: string): PlannedEdit | null {
+  const { SyntaxKind } = morph;
+  const missing: Missing = (reason, where, problem = 'missing') => {
     throw new AnchorNotFoundError(file, { problem, reason, where, manualSnippet });
   };
+  const text = source.getFullText();
+  const planned = (anchor: string, splices: Splice[]): PlannedEdit => ({ anchor, splices });
   switch (edit.kind) {
     case 'interface-property': {
-      const found = source.getInterfaces().filter((candidate) => candidate.getName() === edit.iface);
-      if (found.length === 0) return missing(`interface ${edit.iface} is gone (renamed, moved or deleted)`, `to the interface that plays the role of ${edit.iface}`);
-      if (found.length > 1) return missing(`interface ${edit.iface} is declared ${found.length} times`, `to the right declaration of ${edit.iface}`, 'ambiguous');
-      const iface = found[0];
-      if (iface === undefined || iface.getProperty(edit.name) !== undefined) return false;
-      iface.addProperty({ name: edit.name, type: edit.type });
-      return true;
+      const iface = interfaceNamed(source, edit.iface, missing);
+      if (iface.getProperty(edit.name) !== undefined) return planned(`interface ${edit.iface}`, []);
+      return planned(`interface ${edit.iface}`, appendToList(morph, source, interfaceList(morph, iface), `${edit.name}: ${edit.type};`));
     }
     case 'returned-property': {
-      return addProperty(morph, returnedLiteral(morph, functionNamed(source, edit.func, missing), edit.func, missing), edit.name, edit.initializer);
+      const literal = returnedLiteral(morph, functionNamed(source, edit.func, missing), edit.func, missing);
+      return planned(`return ${edit.func}`, addProperty(morph, source, literal, edit.name, edit.initializer));
     }
     case 'variable-property':
-      return addProperty(morph, variableLiteral(morph, source, edit.variable, missing), edit.name, edit.initializer);
+      return planned(`const ${edit.variable}`, addProperty(morph, source, variableLiteral(morph, source, edit.variable, missing), edit.name, edit.initializer));
+    case 'variable-element': {
+      const array = variableInitializer(source, edit.variable, missing)?.asKind(SyntaxKind.ArrayLiteralExpression);
+      if (array === undefined) return missing(`const ${edit.variable} no longer holds an array literal`, `to the array that ${edit.variable} holds`, 'wrong-kind');
+      if (array.getElements().some((element) => containsMarker(element.getText(), edit.element))) return planned(`const ${edit.variable}`, []);
+      const list: CodeList = { open: array.getStart(), close: array.getEnd() - 1, elements: array.getElements(), separator: ',', trailingComma: array.compilerNode.elements.hasTrailingComma };
+      return planned(`const ${edit.variable}`, appendToList(morph, source, list, edit.element));
+    }
     case 'replace-in-returned-property': {
       const initializer = returnedInitializer(morph, source, edit.func, edit.name, missing);
       const found = [initializer, ...initializer.getDescendants()].filter((node) => node.getText() === edit.from);
       // Replace the outermost matches only: an inner one would be replaced with its parent.
       const outermost = found.filter((node) => !found.some((other) => other !== node && node.getAncestors().includes(other)));
-      for (const node of outermost.reverse()) node.replaceWithText(edit.to);
-      return outermost.length > 0;
+      return planned(`return ${edit.func}`, outermost.map((node) => ({ start: node.getStart(), end: node.getEnd(), text: edit.to })));
     }
     case 'wrap-returned-property': {
       const initializer = returnedInitializer(morph, source, edit.func, edit.name, missing);
-      const current = initializer.getText();
-      if (current.startsWith(edit.prefix)) return false;
-      initializer.replaceWithText(`${edit.prefix}${current}${edit.suffix}`);
-      return true;
+      if (initializer.getText().startsWith(edit.prefix)) return planned(`return ${edit.func}`, []);
+      return planned(`return ${edit.func}`, [
+        { start: initializer.getStart(), end: initializer.getStart(), text: edit.prefix },
+        { start: initializer.getEnd(), end: initializer.getEnd(), text: edit.suffix },
+      ]);
     }
     case 'top-level-statement': {
       const statements = source.getStatements();
-      if (statements.some((statement) => statement.getText().includes(edit.unlessPresent))) return false;
-      source.addStatements(paragraphed(edit.statement, statements.length > 0));
-      return true;
+      if (statements.some((statement) => statement.getText().includes(edit.unlessPresent))) return planned('end of file', []);
+      // After everything, comments included, after a blank row.
+      const last = statements.at(-1);
+      const at = endOfComments(morph, text, last?.getEnd() ?? 0);
+      const lead = at > 0 ? '\n\n' : '';
+      return planned('end of file', [{ start: at, end: at, text: `${lead}${edit.statement}${text.slice(at).includes('\n') ? '' : '\n'}` }]);
     }
-    case 'remove-unused-import': {
-      const { SyntaxKind } = morph;
-      for (const declaration of source.getImportDeclarations()) {
-        const named = declaration.getNamedImports().find((candidate) => (candidate.getAliasNode()?.getText() ?? candidate.getName()) === edit.name);
-        if (named === undefined) continue;
-        const used = source.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => identifier.getText() === edit.name && identifier.getFirstAncestorByKind(SyntaxKind.ImportDeclaration) === undefined);
-        if (used) return false;
-        if (declaration.getNamedImports().length === 1 && declaration.getDefaultImport() === undefined && declaration.getNamespaceImport() === undefined) declaration.remove();
-        else named.remove();
-        return true;
-      }
-      return false;
-    }
+    case 'remove-unused-import':
+      return null;
     case 'use-parameter': {
       const parameter = functionNamed(source, edit.func, missing).getParameters()[edit.index];
       if (parameter === undefined) return missing(`function ${edit.func} has no parameter ${edit.index + 1}`, `as parameter ${edit.index + 1} of ${edit.func}`, 'wrong-kind');
-      const name = parameter.getName();
-      if (name === edit.name) return false;
-      if (name !== `_${edit.name}`) return missing(`parameter ${edit.index + 1} of function ${edit.func} is called ${name}, not ${edit.name}`, `in ${edit.func} (or rename its parameter to ${edit.name})`, 'wrong-kind');
-      parameter.getNameNode().replaceWithText(edit.name);
-      return true;
+      const name = parameter.getNameNode();
+      const anchor = `parameter ${edit.func} ${edit.index}`;
+      if (name.getText() === edit.name) return planned(anchor, []);
+      if (name.getText() !== `_${edit.name}`) return missing(`parameter ${edit.index + 1} of function ${edit.func} is called ${name.getText()}, not ${edit.name}`, `in ${edit.func} (or rename its parameter to ${edit.name})`, 'wrong-kind');
+      return planned(anchor, [{ start: name.getStart(), end: name.getEnd(), text: edit.name }]);
     }
-    case 'named-import': {
-      for (const declaration of source.getImportDeclarations()) {
-        const named = declaration.getNamedImports().find((candidate) => (candidate.getAliasNode()?.getText() ?? candidate.getName()) === edit.name);
-        if (named === undefined) continue;
-        if (declaration.getModuleSpecifierValue() === edit.module) return false;
-        throw new EditError(file, `${file} already imports ${edit.name} from '${declaration.getModuleSpecifierValue()}', not from '${edit.module}'. Nothing was changed; rename one of them and run the command again`);
-      }
-      const sameModule = source
-        .getImportDeclarations()
-        .find((declaration) => declaration.getModuleSpecifierValue() === edit.module && declaration.getNamespaceImport() === undefined && declaration.isTypeOnly() === (edit.typeOnly ?? false));
-      if (sameModule !== undefined) {
-        const names = sameModule.getNamedImports().map((named) => named.getName());
-        const at = names.findIndex((existing) => compareStrings(existing, edit.name) > 0);
-        sameModule.insertNamedImport(at === -1 ? names.length : at, edit.name);
-        return true;
-      }
-      // Sorted among the imports as the generated files are: packages first, then relative modules.
-      const imports = source.getImportDeclarations();
-      const next = imports.find((declaration) => compareModules(declaration.getModuleSpecifierValue(), edit.module) > 0);
-      const structure = { moduleSpecifier: edit.module, namedImports: [edit.name], isTypeOnly: edit.typeOnly ?? false };
-      if (next === undefined) source.addImportDeclaration(structure);
-      else source.insertImportDeclaration(next.getChildIndex(), structure);
-      return true;
-    }
+    case 'named-import':
+      return planned('imports', planImport(morph, source, file, edit));
     case 'statement': {
-      const body = functionNamed(source, edit.func, missing);
-      const statements = body.getStatements();
-      if (statements.some((statement) => containsMarker(statement.getText(), edit.unlessPresent))) return false;
-      // insertStatements counts comment rows as statements: positions come from the list with comments.
-      const rows = body.getStatementsWithComments();
-      const last = statements[statements.length - 1];
-      const at = edit.position === 'before-return' && last?.getKind() === morph.SyntaxKind.ReturnStatement ? rows.indexOf(last) : rows.length;
-      const text = paragraphed(edit.statement, edit.paragraph === true && at > 0);
-      if (at === rows.length) body.addStatements(text);
-      else body.insertStatements(at, text);
-      return true;
+      const fn = functionNamed(source, edit.func, missing);
+      const anchor = `body ${edit.func} ${edit.position ?? 'end'}`;
+      const statements = fn.getStatements();
+      if (statements.some((statement) => containsMarker(statement.getText(), edit.unlessPresent))) return planned(anchor, []);
+      const body = fn.getBodyOrThrow();
+      const last = statements.at(-1);
+      if (edit.position === 'before-return' && last?.getKind() === SyntaxKind.ReturnStatement) {
+        // Above the return, or above the variable it returns when that holds the literal (it may need the new statement).
+        const returned = findReturnedObject(morph, fn);
+        const above = 'statement' in returned ? returned.statement : last;
+        const at = rowStart(morph, text, above, false);
+        const indent = lineIndent(text, above.getStart());
+        // A blank row first when anything (a statement or a comment) comes before the return.
+        const blank = edit.paragraph === true && text.slice(body.getStart() + 1, at).trim() !== '' ? '\n' : '';
+        return planned(anchor, [{ start: at, end: at, text: `${blank}${indent}${reindent(edit.statement, indent)}\n` }]);
+      }
+      const list: CodeList = { open: body.getStart(), close: body.getEnd() - 1, elements: statements, separator: '', trailingComma: false };
+      return planned(anchor, appendToList(morph, source, list, edit.statement, { blankBefore: edit.paragraph === true }));
     }
   }
 }
 
-/** Adds `name: initializer` unless the literal has a property of that name, whatever its value: a value the user changed stays. */
-function addProperty(morph: TsMorph, literal: ObjectLiteralExpression, name: string, initializer: TsInitializer): boolean {
-  if (literal.getProperty(name) !== undefined) return false;
-  if (typeof initializer === 'string') {
-    literal.addPropertyAssignment({ name, initializer });
+/** Applies an edit planTsEdit leaves to ts-morph, in place; returns whether the file changed. */
+export function manipulateTsEdit(morph: TsMorph, source: SourceFile, edit: TsEdit): boolean {
+  if (edit.kind !== 'remove-unused-import') throw new Error(`edit ${edit.kind} is planned as splices`);
+  const { SyntaxKind } = morph;
+  for (const declaration of source.getImportDeclarations()) {
+    const named = declaration.getNamedImports().find((candidate) => (candidate.getAliasNode()?.getText() ?? candidate.getName()) === edit.name);
+    if (named === undefined) continue;
+    const used = source.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => identifier.getText() === edit.name && identifier.getFirstAncestorByKind(SyntaxKind.ImportDeclaration) === undefined);
+    if (used) return false;
+    if (declaration.getNamedImports().length === 1 && declaration.getDefaultImport() === undefined && declaration.getNamespaceImport() === undefined) declaration.remove();
+    else named.remove();
     return true;
   }
-  // ts-morph indents a multi-line initializer string one level too deep; a nested literal filled property by property is indented right.
-  const nested = literal.addPropertyAssignment({ name, initializer: '{}' }).getInitializerIfKindOrThrow(morph.SyntaxKind.ObjectLiteralExpression);
-  nested.addPropertyAssignments(Object.entries(initializer).map(([key, value]) => ({ name: key, initializer: value })));
-  return true;
+  return false;
 }
 
-function functionNamed(source: SourceFile, name: string, missing: (reason: string, where: string, problem?: 'missing' | 'ambiguous' | 'wrong-kind') => never): FunctionDeclaration {
+function planImport(morph: TsMorph, source: SourceFile, file: string, edit: Extract<TsEdit, { kind: 'named-import' }>): Splice[] {
+  const text = source.getFullText();
+  const imports = source.getImportDeclarations();
+  for (const declaration of imports) {
+    const named = declaration.getNamedImports().find((candidate) => (candidate.getAliasNode()?.getText() ?? candidate.getName()) === edit.name);
+    if (named === undefined) continue;
+    if (declaration.getModuleSpecifierValue() === edit.module) return [];
+    throw new EditError(file, `${file} already imports ${edit.name} from '${declaration.getModuleSpecifierValue()}', not from '${edit.module}'. Nothing was changed; rename one of them and run the command again`);
+  }
+  const typeOnly = edit.typeOnly ?? false;
+  const same = imports.find((declaration) => declaration.getModuleSpecifierValue() === edit.module && declaration.getNamespaceImport() === undefined && declaration.isTypeOnly() === typeOnly);
+  if (same !== undefined) {
+    const list = namedImportsList(morph, same);
+    if (list !== undefined) {
+      // Sorted by name, as the generated imports are (`type FieldError` sorts as FieldError).
+      const at = same.getNamedImports().findIndex((candidate) => compareStrings(candidate.getName(), edit.name) > 0);
+      return insertIntoList(morph, source, list, at === -1 ? list.elements.length : at, edit.name);
+    }
+    const defaultImport = same.getDefaultImport();
+    if (defaultImport !== undefined) return [{ start: defaultImport.getEnd(), end: defaultImport.getEnd(), text: `, { ${edit.name} }` }];
+  }
+  const statement = `import ${typeOnly ? 'type ' : ''}{ ${edit.name} } from '${edit.module}';`;
+  // Sorted among the imports as the generated files are: packages first, then relative modules.
+  const next = imports.find((declaration) => compareModules(declaration.getModuleSpecifierValue(), edit.module) > 0);
+  const first = source.getStatements()[0];
+  if (next !== undefined) {
+    const at = rowStart(morph, text, next, next === first);
+    return [{ start: at, end: at, text: `${statement}\n` }];
+  }
+  const last = imports.at(-1);
+  if (last !== undefined) {
+    const at = endOfRow(morph, text, last);
+    return [{ start: at, end: at, text: `\n${statement}` }];
+  }
+  if (first === undefined) {
+    const at = endOfComments(morph, text, 0);
+    return [{ start: at, end: at, text: at > 0 ? `\n\n${statement}\n` : `${statement}\n` }];
+  }
+  const at = rowStart(morph, text, first, true);
+  return [{ start: at, end: at, text: `${statement}\n\n` }];
+}
+
+/** `name: initializer` at the end of the literal, unless it has a property of that name, whatever its value: a value the user changed stays. */
+function addProperty(morph: TsMorph, source: SourceFile, literal: ObjectLiteralExpression, name: string, initializer: TsInitializer): Splice[] {
+  if (literal.getProperty(name) !== undefined) return [];
+  const list = literalList(literal);
+  const value =
+    typeof initializer === 'string'
+      ? initializer
+      : `{\n${Object.entries(initializer)
+          .map(([key, nested]) => `  ${key}: ${nested},\n`)
+          .join('')}}`;
+  return appendToList(morph, source, list, `${name}: ${value}`);
+}
+
+/** The properties of an object literal, as a list to add to. */
+export function literalList(literal: ObjectLiteralExpression): CodeList {
+  return { open: literal.getStart(), close: literal.getEnd() - 1, elements: literal.getProperties(), separator: ',', trailingComma: literal.compilerNode.properties.hasTrailingComma };
+}
+
+function interfaceList(morph: TsMorph, iface: InterfaceDeclaration): CodeList {
+  const open = iface.getFirstChildByKindOrThrow(morph.SyntaxKind.OpenBraceToken).getStart();
+  return { open, close: iface.getEnd() - 1, elements: iface.getMembers(), separator: '', trailingComma: false };
+}
+
+function namedImportsList(morph: TsMorph, declaration: ImportDeclaration): CodeList | undefined {
+  const bindings = declaration.getImportClause()?.getNamedBindings()?.asKind(morph.SyntaxKind.NamedImports);
+  if (bindings === undefined) return undefined;
+  return { open: bindings.getStart(), close: bindings.getEnd() - 1, elements: bindings.getElements(), separator: ',', trailingComma: bindings.compilerNode.elements.hasTrailingComma };
+}
+
+function interfaceNamed(source: SourceFile, name: string, missing: Missing): InterfaceDeclaration {
+  const found = source.getInterfaces().filter((candidate) => candidate.getName() === name);
+  if (found.length === 0) return missing(`interface ${name} is gone (renamed, moved or deleted)`, `to the interface that plays the role of ${name}`);
+  if (found.length > 1) return missing(`interface ${name} is declared ${found.length} times`, `to the right declaration of ${name}`, 'ambiguous');
+  return found[0] as InterfaceDeclaration;
+}
+
+export function functionNamed(source: SourceFile, name: string, missing: Missing): FunctionDeclaration {
   const found = source.getFunctions().filter((candidate) => candidate.getName() === name && candidate.hasBody());
   if (found.length === 0) return missing(`function ${name} is gone (renamed, moved or deleted)`, `in the function that plays the role of ${name}`);
   if (found.length > 1) return missing(`function ${name} is declared ${found.length} times`, `in the right ${name}`, 'ambiguous');
   return found[0] as FunctionDeclaration;
 }
-
-/** The statement, after one blank row when `paragraph` (ts-morph's own newline plus this one). */
-function paragraphed(statement: string, paragraph: boolean): string | ((writer: CodeBlockWriter) => void) {
-  return paragraph ? (writer) => writer.newLine().write(statement) : statement;
-}
-
-
-type Missing = (reason: string, where: string, problem?: 'missing' | 'ambiguous' | 'wrong-kind') => never;
 
 /** The initializer of property `name` in what `func` returns. */
 function returnedInitializer(morph: TsMorph, source: SourceFile, func: string, name: string, missing: Missing): Expression {
@@ -173,12 +250,16 @@ function returnedInitializer(morph: TsMorph, source: SourceFile, func: string, n
   return initializer;
 }
 
+function variableInitializer(source: SourceFile, variable: string, missing: Missing): Expression | undefined {
+  const declaration = source.getVariableDeclaration(variable);
+  if (declaration === undefined) return missing(`const ${variable} is gone (renamed, moved or deleted)`, `to the object that ${variable} holds`);
+  return declaration.getInitializer();
+}
+
 /** The object literal of `const variable = { … }` or `const variable = f({ … })` at the top level. */
 function variableLiteral(morph: TsMorph, source: SourceFile, variable: string, missing: Missing): ObjectLiteralExpression {
   const { SyntaxKind } = morph;
-  const declaration = source.getVariableDeclaration(variable);
-  if (declaration === undefined) return missing(`const ${variable} is gone (renamed, moved or deleted)`, `to the object that ${variable} holds`);
-  const initializer = declaration.getInitializer();
+  const initializer = variableInitializer(source, variable, missing);
   const literal =
     initializer?.asKind(SyntaxKind.ObjectLiteralExpression) ??
     initializer?.asKind(SyntaxKind.CallExpression)?.getArguments()[0]?.asKind(SyntaxKind.ObjectLiteralExpression);
@@ -186,19 +267,37 @@ function variableLiteral(morph: TsMorph, source: SourceFile, variable: string, m
   return literal;
 }
 
-/** The object literal of the one `return { … }` directly in the function's body. */
-function returnedLiteral(morph: TsMorph, fn: FunctionDeclaration, name: string, missing: (reason: string, where: string, problem?: 'missing' | 'ambiguous' | 'wrong-kind') => never): ObjectLiteralExpression {
+/**
+ * The object literal a function returns: `return { … }`, or `return x` where `x` is a `const` (or
+ * `let`) the body declares with an object literal (`const ports: Ports = { … }; return ports;`).
+ * `statement` is the statement holding the literal: what is needed to build it goes above it.
+ */
+export function findReturnedObject(morph: TsMorph, fn: FunctionDeclaration): { literal: ObjectLiteralExpression; statement: Statement } | { problem: string; kind: 'missing' | 'ambiguous' | 'wrong-kind' } {
   const { SyntaxKind } = morph;
-  const literals = fn
-    .getStatements()
-    .filter((statement) => statement.getKind() === SyntaxKind.ReturnStatement)
-    .map((statement) => statement.asKindOrThrow(SyntaxKind.ReturnStatement).getExpression())
-    .map((expression) => (expression?.getKind() === SyntaxKind.ParenthesizedExpression ? expression.asKindOrThrow(SyntaxKind.ParenthesizedExpression).getExpression() : expression))
-    .filter((expression) => expression !== undefined);
-  const objects = literals.filter((expression) => expression.getKind() === SyntaxKind.ObjectLiteralExpression);
-  if (objects.length === 0 || objects.length !== literals.length) {
-    return missing(`function ${name} no longer ends with \`return { … }\``, `to the object that ${name} returns`, 'wrong-kind');
-  }
-  if (objects.length > 1) return missing(`function ${name} has ${objects.length} \`return { … }\` statements`, `to the object that ${name} returns`, 'ambiguous');
-  return (objects[0] as ObjectLiteralExpression);
+  const returns = fn.getStatements().filter((statement) => statement.isKind(SyntaxKind.ReturnStatement));
+  if (returns.length === 0) return { problem: 'no longer ends with `return { … }`', kind: 'wrong-kind' };
+  if (returns.length > 1) return { problem: `has ${returns.length} return statements`, kind: 'ambiguous' };
+  const returned = returns[0] as Statement;
+  let expression = returned.asKindOrThrow(SyntaxKind.ReturnStatement).getExpression();
+  while (expression?.isKind(SyntaxKind.ParenthesizedExpression) === true) expression = expression.getExpression();
+  const direct = expression?.asKind(SyntaxKind.ObjectLiteralExpression);
+  if (direct !== undefined) return { literal: direct, statement: returned };
+  const name = expression?.asKind(SyntaxKind.Identifier)?.getText();
+  const holders = fn.getStatements().flatMap((statement) => {
+    const declarations = statement.asKind(SyntaxKind.VariableStatement)?.getDeclarations() ?? [];
+    return declarations.filter((declaration) => declaration.getName() === name).map((declaration) => ({ declaration, statement }));
+  });
+  const holder = holders.length === 1 ? holders[0] : undefined;
+  let initializer = holder?.declaration.getInitializer();
+  while (initializer !== undefined && (initializer.isKind(SyntaxKind.SatisfiesExpression) || initializer.isKind(SyntaxKind.AsExpression) || initializer.isKind(SyntaxKind.ParenthesizedExpression))) initializer = initializer.getExpression();
+  const literal = initializer?.asKind(SyntaxKind.ObjectLiteralExpression);
+  if (holder === undefined || literal === undefined) return { problem: 'no longer returns an object literal, directly or through a variable declared with one', kind: 'wrong-kind' };
+  return { literal, statement: holder.statement };
+}
+
+/** The object literal the function returns (findReturnedObject), or the anchor is missing. */
+export function returnedLiteral(morph: TsMorph, fn: FunctionDeclaration, name: string, missing: Missing): ObjectLiteralExpression {
+  const found = findReturnedObject(morph, fn);
+  if ('problem' in found) return missing(`function ${name} ${found.problem}`, `to the object that ${name} returns`, found.kind);
+  return found.literal;
 }

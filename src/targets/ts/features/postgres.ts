@@ -18,6 +18,7 @@ import {
   type TsContext,
 } from './datastore/context.js';
 import { portsStatements, serviceTestEnvEdits } from './datastore/wiring-edits.js';
+import { configNames, createPortsNames, wiredInCreatePorts } from './datastore/wiring-names.js';
 import { addNpmPackages, addNpmScript } from './datastore/package-json.js';
 import type { TsFeature } from './feature.js';
 
@@ -42,23 +43,24 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
   addNpmScript(tree, 'migrate', 'node --enable-source-maps dist/migrate.js', 'dev');
 
   const session = await TsEditSession.open(tree);
+  const { z, vars } = configNames(session, ['positiveInt', 'duration'], CONFIG_SNIPPET);
   session.apply(
     CONFIG_FILE,
     [
       { kind: 'interface-property', iface: 'Config', name: 'postgres', type: '{ url: string; maxConnections: number; statementTimeoutMs: number; migrateOnStart: boolean }' },
-      { kind: 'variable-property', variable: 'schema', name: 'POSTGRES_URL', initializer: 'z.url({ protocol: /^postgres(ql)?$/ })' },
+      { kind: 'variable-property', variable: 'schema', name: 'POSTGRES_URL', initializer: `${z}.url({ protocol: /^postgres(ql)?$/ })` },
       { kind: 'variable-property', variable: 'schema', name: 'POSTGRES_MAX_CONNS', initializer: 'positiveInt.default(10)' },
       { kind: 'variable-property', variable: 'schema', name: 'POSTGRES_STATEMENT_TIMEOUT', initializer: "duration.prefault('5s')" },
-      { kind: 'variable-property', variable: 'schema', name: 'POSTGRES_MIGRATE_ON_START', initializer: "z.enum(['true', 'false']).default('true')" },
+      { kind: 'variable-property', variable: 'schema', name: 'POSTGRES_MIGRATE_ON_START', initializer: `${z}.enum(['true', 'false']).default('true')` },
       {
         kind: 'returned-property',
         func: 'loadConfig',
         name: 'postgres',
         initializer: {
-          url: 'vars.POSTGRES_URL',
-          maxConnections: 'vars.POSTGRES_MAX_CONNS',
-          statementTimeoutMs: 'vars.POSTGRES_STATEMENT_TIMEOUT',
-          migrateOnStart: "vars.POSTGRES_MIGRATE_ON_START === 'true'",
+          url: `${vars}.POSTGRES_URL`,
+          maxConnections: `${vars}.POSTGRES_MAX_CONNS`,
+          statementTimeoutMs: `${vars}.POSTGRES_STATEMENT_TIMEOUT`,
+          migrateOnStart: `${vars}.POSTGRES_MIGRATE_ON_START === 'true'`,
         },
       },
     ],
@@ -75,25 +77,30 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
     );
   }
 
-  session.apply(
-    PORTS_FILE,
-    [
-      { kind: 'named-import', module: '../adapter/postgres/migrate.js', name: 'migrate' },
-      { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'createPool' },
-      { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'pingPostgres' },
-      ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/postgres/order-repository.js', name: 'PostgresOrderRepository' }] : []),
-      { kind: 'use-parameter', func: 'createPorts', index: 0, name: 'config' },
-      { kind: 'use-parameter', func: 'createPorts', index: 1, name: 'deps' },
-      ...portsStatements(PORTS_STATEMENTS),
-      ...(sample
-        ? [
-            { kind: 'replace-in-returned-property' as const, func: 'createPorts', name: 'orders', from: MEMORY_ORDERS, to: 'new PostgresOrderRepository(pool)' },
-            { kind: 'remove-unused-import' as const, name: 'MemoryOrderRepository' },
-          ]
-        : []),
-    ],
-    [...PORTS_STATEMENTS.map(([statement]) => statement), ...(sample ? ['orders: new PostgresOrderRepository(pool),   (in the object createPorts returns)'] : [])].join('\n'),
-  );
+  const generated = PORTS_STATEMENTS({ config: 'config', deps: 'deps' }).map(([statement]) => statement).join('\n');
+  // Wired already when createPorts calls createPool, however the user reworded the statements around it.
+  if (!wiredInCreatePorts(session, 'createPool', generated)) {
+    const names = createPortsNames(session, 'pool', 'createPool(', generated);
+    const statements = PORTS_STATEMENTS(names);
+    session.apply(
+      PORTS_FILE,
+      [
+        { kind: 'named-import', module: '../adapter/postgres/migrate.js', name: 'migrate' },
+        { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'createPool' },
+        { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'pingPostgres' },
+        ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/postgres/order-repository.js', name: 'PostgresOrderRepository' }] : []),
+        ...names.edits,
+        ...portsStatements(statements),
+        ...(sample
+          ? [
+              { kind: 'replace-in-returned-property' as const, func: 'createPorts', name: 'orders', from: MEMORY_ORDERS, to: 'new PostgresOrderRepository(pool)' },
+              { kind: 'remove-unused-import' as const, name: 'MemoryOrderRepository' },
+            ]
+          : []),
+      ],
+      [...statements.map(([statement]) => statement), ...(sample ? ['orders: new PostgresOrderRepository(pool),   (in the object createPorts returns)'] : [])].join('\n'),
+    );
+  }
   if (tree.exists(TEST_ENV_FILE)) {
     // The start/stop test needs the connection only: the schema is the integration tests' business.
     const { edits, snippet } = serviceTestEnvEdits('POSTGRES_TEST_URL', 'postgresUrl', { POSTGRES_URL: 'postgresUrl', POSTGRES_MIGRATE_ON_START: "'false'" });
@@ -108,22 +115,22 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
   appendTextBlock(tree, 'README.md', README(sample));
 }
 
-/** Each statement of the composition root, and the text that shows it is there already. */
-const PORTS_STATEMENTS: readonly (readonly [string, string])[] = [
-  ['const pool = createPool(config.postgres);', 'createPool('],
-  ["deps.health.add('postgres', (signal) => pingPostgres(pool, signal));", "deps.health.add('postgres'"],
+/** Each statement of the composition root, and the text that shows it is there already, with the names createPorts gives its parameters. */
+const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }): readonly (readonly [string, string])[] => [
+  [`const pool = createPool(${config}.postgres);`, 'createPool('],
+  [`${deps}.health.add('postgres', (signal) => pingPostgres(pool, signal));`, `${deps}.health.add('postgres'`],
   [
-    `deps.startups.push({
+    `${deps}.startups.push({
   name: 'postgres',
   async start() {
     // A wrong POSTGRES_URL stops the service at once instead of failing every request.
     await pingPostgres(pool, AbortSignal.timeout(10_000));
-    if (config.postgres.migrateOnStart) await migrate(pool, deps.logger);
+    if (${config}.postgres.migrateOnStart) await migrate(pool, ${deps}.logger);
   },
 });`,
     "name: 'postgres',\n  async start()",
   ],
-  ["deps.closers.push({ name: 'postgres', close: () => pool.end() });", "deps.closers.push({ name: 'postgres'"],
+  [`${deps}.closers.push({ name: 'postgres', close: () => pool.end() });`, `${deps}.closers.push({ name: 'postgres'`],
 ];
 
 const CONFIG_SNIPPET = `postgres: { url: string; maxConnections: number; statementTimeoutMs: number; migrateOnStart: boolean };   (in interface Config)

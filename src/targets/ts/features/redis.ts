@@ -8,6 +8,7 @@ import { TsEditSession } from '../edit/session.js';
 import { NPM_PACKAGES } from '../npm-packages.js';
 import { adapterContext, CONFIG_FILE, CONFIG_TEST_FILE, createTarget, PORTS_FILE, TEST_ENV_FILE, type AdapterTarget, type TsContext } from './datastore/context.js';
 import { portsStatements, serviceTestEnvEdits } from './datastore/wiring-edits.js';
+import { configNames, createPortsNames, wiredInCreatePorts } from './datastore/wiring-names.js';
 import { addNpmPackages } from './datastore/package-json.js';
 import type { TsFeature } from './feature.js';
 
@@ -32,42 +33,46 @@ export async function applyTsRedis(tree: Tree, context: TsContext, target: Adapt
   addNpmPackages(tree, NPM_PACKAGES.redis);
 
   const session = await TsEditSession.open(tree);
+  const { z, vars } = configNames(session, ['address', 'duration'], CONFIG_SNIPPET(name));
   session.apply(
     CONFIG_FILE,
     [
       { kind: 'interface-property', iface: 'Config', name: 'redis', type: '{ host: string; port: number; keyPrefix: string; commandTimeoutMs: number }' },
       { kind: 'variable-property', variable: 'schema', name: 'REDIS_ADDR', initializer: "address.prefault('localhost:6379')" },
-      { kind: 'variable-property', variable: 'schema', name: 'REDIS_KEY_PREFIX', initializer: `z.string().default('${name}:')` },
+      { kind: 'variable-property', variable: 'schema', name: 'REDIS_KEY_PREFIX', initializer: `${z}.string().default('${name}:')` },
       { kind: 'variable-property', variable: 'schema', name: 'REDIS_COMMAND_TIMEOUT', initializer: "duration.prefault('500ms')" },
       {
         kind: 'returned-property',
         func: 'loadConfig',
         name: 'redis',
-        initializer: { host: 'vars.REDIS_ADDR.host', port: 'vars.REDIS_ADDR.port', keyPrefix: 'vars.REDIS_KEY_PREFIX', commandTimeoutMs: 'vars.REDIS_COMMAND_TIMEOUT' },
+        initializer: { host: `${vars}.REDIS_ADDR.host`, port: `${vars}.REDIS_ADDR.port`, keyPrefix: `${vars}.REDIS_KEY_PREFIX`, commandTimeoutMs: `${vars}.REDIS_COMMAND_TIMEOUT` },
       },
     ],
-    `redis: { host: string; port: number; keyPrefix: string; commandTimeoutMs: number };   (in interface Config)
-REDIS_ADDR: address.prefault('localhost:6379'), REDIS_KEY_PREFIX: z.string().default('${name}:'), REDIS_COMMAND_TIMEOUT: duration.prefault('500ms'),   (in the z.object of const schema)
-redis: { host: vars.REDIS_ADDR.host, port: vars.REDIS_ADDR.port, keyPrefix: vars.REDIS_KEY_PREFIX, commandTimeoutMs: vars.REDIS_COMMAND_TIMEOUT },   (in the object loadConfig returns)`,
+    CONFIG_SNIPPET(name),
   );
   if (tree.exists(CONFIG_TEST_FILE)) {
     session.apply(CONFIG_TEST_FILE, [{ kind: 'top-level-statement', statement: CONFIG_TEST(name), unlessPresent: "describe('Redis configuration'" }], CONFIG_TEST(name));
   }
 
-  session.apply(
-    PORTS_FILE,
-    [
-      { kind: 'named-import', module: '../adapter/redis/client.js', name: 'createRedis' },
-      { kind: 'named-import', module: '../adapter/redis/client.js', name: 'pingRedis' },
-      ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/redis/order-cache.js', name: 'CachedOrderRepository' }] : []),
-      { kind: 'use-parameter', func: 'createPorts', index: 0, name: 'config' },
-      { kind: 'use-parameter', func: 'createPorts', index: 1, name: 'deps' },
-      ...portsStatements(PORTS_STATEMENTS),
-      // Whatever serves orders now (memory, PostgreSQL or the user's own) gets the cache in front.
-      ...(sample ? [{ kind: 'wrap-returned-property' as const, func: 'createPorts', name: 'orders', prefix: ORDER_CACHE, suffix: ', redis, deps.logger)' }] : []),
-    ],
-    [...PORTS_STATEMENTS.map(([statement]) => statement), ...(sample ? ['orders: new CachedOrderRepository(<the current repository>, redis, deps.logger),   (in the object createPorts returns)'] : [])].join('\n'),
-  );
+  const generated = PORTS_STATEMENTS({ config: 'config', deps: 'deps' }).map(([statement]) => statement).join('\n');
+  // Wired already when createPorts calls createRedis, however the user reworded the statements around it.
+  if (!wiredInCreatePorts(session, 'createRedis', generated)) {
+    const names = createPortsNames(session, 'redis', 'createRedis(', generated);
+    const statements = PORTS_STATEMENTS(names);
+    session.apply(
+      PORTS_FILE,
+      [
+        { kind: 'named-import', module: '../adapter/redis/client.js', name: 'createRedis' },
+        { kind: 'named-import', module: '../adapter/redis/client.js', name: 'pingRedis' },
+        ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/redis/order-cache.js', name: 'CachedOrderRepository' }] : []),
+        ...names.edits,
+        ...portsStatements(statements),
+        // Whatever serves orders now (memory, PostgreSQL or the user's own) gets the cache in front.
+        ...(sample ? [{ kind: 'wrap-returned-property' as const, func: 'createPorts', name: 'orders', prefix: ORDER_CACHE, suffix: `, redis, ${names.deps}.logger)` }] : []),
+      ],
+      [...statements.map(([statement]) => statement), ...(sample ? [`orders: new CachedOrderRepository(<the current repository>, redis, ${names.deps}.logger),   (in the object createPorts returns)`] : [])].join('\n'),
+    );
+  }
   if (tree.exists(TEST_ENV_FILE)) {
     const { edits, snippet } = serviceTestEnvEdits('REDIS_TEST_ADDR', 'redisAddr', { REDIS_ADDR: 'redisAddr', REDIS_KEY_PREFIX: '`test-${String(process.pid)}:`' });
     session.apply(TEST_ENV_FILE, edits, snippet);
@@ -83,12 +88,12 @@ redis: { host: vars.REDIS_ADDR.host, port: vars.REDIS_ADDR.port, keyPrefix: vars
   appendTextBlock(tree, 'README.md', README(name, sample));
 }
 
-/** Each statement of the composition root, and the text that shows it is there already. */
-const PORTS_STATEMENTS: readonly (readonly [string, string])[] = [
-  ['const redis = createRedis(config.redis);', 'createRedis('],
-  ["deps.health.add('redis', (signal) => pingRedis(redis, signal));", "deps.health.add('redis'"],
+/** Each statement of the composition root, and the text that shows it is there already, with the names createPorts gives its parameters. */
+const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }): readonly (readonly [string, string])[] => [
+  [`const redis = createRedis(${config}.redis);`, 'createRedis('],
+  [`${deps}.health.add('redis', (signal) => pingRedis(redis, signal));`, `${deps}.health.add('redis'`],
   [
-    `deps.closers.push({
+    `${deps}.closers.push({
   name: 'redis',
   async close() {
     await redis.quit();
@@ -97,6 +102,10 @@ const PORTS_STATEMENTS: readonly (readonly [string, string])[] = [
     "name: 'redis',\n  async close()",
   ],
 ];
+
+const CONFIG_SNIPPET = (name: string) => `redis: { host: string; port: number; keyPrefix: string; commandTimeoutMs: number };   (in interface Config)
+REDIS_ADDR: address.prefault('localhost:6379'), REDIS_KEY_PREFIX: z.string().default('${name}:'), REDIS_COMMAND_TIMEOUT: duration.prefault('500ms'),   (in the z.object of const schema)
+redis: { host: vars.REDIS_ADDR.host, port: vars.REDIS_ADDR.port, keyPrefix: vars.REDIS_KEY_PREFIX, commandTimeoutMs: vars.REDIS_COMMAND_TIMEOUT },   (in the object loadConfig returns)`;
 
 const CONFIG_TEST = (name: string) => `describe('Redis configuration', () => {
   it('takes the documented defaults', () => {

@@ -27,3 +27,11 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** The work is not written yet: a use case generated as a skeleton answers this until it is. */
+export class NotImplementedError extends Error {
+  constructor(what: string) {
+    super(`${what} is not implemented yet`);
+    this.name = 'NotImplementedError';
+  }
+}

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ConflictError, type FieldError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { ConflictError, type FieldError, NotFoundError, NotImplementedError, ValidationError } from '../../domain/errors.js';
 
 /** An RFC 9457 problem document. */
 export interface Problem {
@@ -18,6 +18,7 @@ const DOMAIN_ERRORS: readonly (readonly [ErrorClass, number])[] = [
   [ValidationError, 422],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [NotImplementedError, 501],
 ];
 
 const TITLES: Record<number, string> = {
@@ -30,6 +31,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
 };
