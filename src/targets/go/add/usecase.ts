@@ -3,19 +3,25 @@ import { usecaseCommand } from '../../../spec/usecase-command.js';
 import { parseUses } from '../../../spec/parse-uses.js';
 import { FailureError, UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
-import { renderTemplateFolder as renderFolder } from '../../../render/template-folder.js';
-import { GO_KEYWORDS } from '../../../spec/go-keywords.js';
+import { AnchorNotFoundError } from '../edit/errors.js';
 import type { GoParser } from '../edit/parser.js';
 import { loadGoParser } from '../edit/parser.js';
-import { constructorArity, findDeclarations, findPortInterface, packageName, readAppModel, readRoutes, type AppModel } from '../inspect/project-model.js';
+import { findDeclarations, findPortInterface, packageName, readAppModel, readRoutes, type AppModel } from '../inspect/project-model.js';
 import { readGo } from '../inspect/syntax.js';
 import { gofmtTouched } from './post-steps.js';
-import { importBlock, resolveQualifiers } from './go-code.js';
-import { APP_DIR, APP_FILE, editGoFile, HTTP_DIR, requireFile, ROUTER_FILE } from './go-files.js';
-import { parseHttpRoute, testTarget, type HttpRoute } from './http-route.js';
+import { resolveQualifiers } from './go-code.js';
+import { APP_DIR, APP_FILE, editGoFile, requireFile, ROUTER_FILE } from './go-files.js';
+import { renderHandler, type HandlerPlan } from './handler-code.js';
+import { parseHttpRoute, type HttpRoute } from './http-route.js';
 import { lowerFirstWord } from '../../../spec/naming.js';
 import { safeLocalName, validateTypeName, type GoTypeName } from './names.js';
+import { ensureNotImplemented } from './not-implemented.js';
+import { PackageScope } from './package-scope.js';
 import { renderFake } from './port-code.js';
+import { bindRoutes, routeStatement, type RoutesBinding } from './routes-binding.js';
+import { renderUseCase, type Dependency } from './usecase-code.js';
+import { freeUseCaseName, handlerAdditions, handlerName, newUseCaseCollisions, routesShadowing, type NewUseCaseRequest } from './usecase-plan.js';
+import { readUseCaseIO, skeletonIO } from './usecase-io.js';
 
 export interface AddUsecaseOptions {
   /** Comma-separated fields of app.Ports the use case takes, e.g. `Orders,PaymentGateway`. */
@@ -24,21 +30,12 @@ export interface AddUsecaseOptions {
   http?: string;
 }
 
-interface Dependency {
-  /** Field of app.Ports: `PaymentGateway`. */
-  field: string;
-  /** Constructor parameter and struct field: `paymentGateway`. */
-  param: string;
-  /** As written in Ports: `port.PaymentGateway`. */
-  type: string;
-  /** The interface name in internal/port: `PaymentGateway`. */
-  iface: string;
-}
-
 /**
  * `svc add usecase <Name> [--uses Port,...] [--http "METHOD /path"]`: internal/app/<snake>.go with
- * a validating skeleton and its table-driven test, the use case in App and New; with --http a
- * handler, its httptest test, the route in `routes` and the operation in api/openapi.yaml.
+ * a skeleton that validates its input and fails with domain.ErrNotImplemented, its table-driven
+ * test, the use case in App and New; with --http a handler, its httptest test, the route in
+ * `routes` and the operation in api/openapi.yaml. On an existing use case, --http serves it as its
+ * XInput and XOutput are.
  */
 export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {}): AddOperation {
   return {
@@ -66,12 +63,23 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
           );
         }
       }
+      const scope = new PackageScope(parser, tree);
+      const binding = route === undefined ? null : bindRoutes(parser, tree, spec.module, route.pattern, handlerName(useCase), useCase.pascal);
       if (!exists) {
         const deps = dependencies(app, requested, spec.module);
-        checkFreeNames(parser, project, useCase);
-        renderUseCase(project, useCase, deps);
+        const request: NewUseCaseRequest = { module: spec.module, deps, route, binding, existing: new Set(app.useCases.map((field) => field.name)) };
+        const problems = newUseCaseCollisions(scope, useCase, request);
+        if (problems.length > 0) {
+          const free = freeUseCaseName(scope, useCase, request);
+          throw new UsageError(
+            `the use case ${useCase.pascal} cannot be added: ${problems.join('; ')}`,
+            free === null ? 'no other name gets past what is in the way: rename or move it' : `choose another name, e.g. ${usecaseCommandLine(free, options)}`,
+          );
+        }
+        const param = portsParameter(parser, project, useCase, deps);
+        renderUseCase(tree, spec.module, useCase, deps, skeletonIO(route));
         addFakes(parser, project, deps);
-        const args = deps.map((dep) => `p.${dep.field}`).join(', ');
+        const args = deps.map((dep) => `${param}.${dep.field}`).join(', ');
         editGoFile(
           tree,
           parser,
@@ -82,15 +90,18 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
           ],
           `${useCase.pascal} *${useCase.pascal}   (in type App struct)\n${useCase.pascal}: New${useCase.pascal}(${args}),   (in the &App{…} literal of func New)`,
         );
+        ensureNotImplemented(parser, tree, spec.module, binding?.pkg ?? httpPackage(parser, project), route !== undefined);
       }
-      if (route !== undefined) {
-        const arity = exists ? constructorArity(parser, tree, useCase.pascal) : requested.length;
-        if (arity === null) throw new UsageError(`cannot find func New${useCase.pascal} in internal/app; the handler test needs it`, 'restore the constructor, or add the route by hand');
-        await addHttp(parser, project, useCase, route, arity);
+      if (route !== undefined && binding !== null) {
+        await addHttp(parser, project, scope, useCase, route, binding, exists ? null : { arity: requested.length });
       }
       return { postSteps: [gofmtTouched(tree)] };
     },
   };
+}
+
+function usecaseCommandLine(name: string, options: AddUsecaseOptions): string {
+  return `svc ${usecaseCommand(name, options)}`;
 }
 
 function dependencies(app: AppModel, requested: readonly string[], module: string): Dependency[] {
@@ -118,36 +129,29 @@ function dependencies(app: AppModel, requested: readonly string[], module: strin
   });
 }
 
-/** X, XInput, XOutput and NewX must be free in package app, and the files must not exist. */
-function checkFreeNames(parser: GoParser, project: Project, useCase: GoTypeName): void {
-  const { tree } = project;
-  const names = [useCase.pascal, `${useCase.pascal}Input`, `${useCase.pascal}Output`, `New${useCase.pascal}`];
-  for (const [declared, file] of findDeclarations(parser, tree, APP_DIR, 'app', names)) {
-    throw new UsageError(
-      `${declared} is already declared in ${file}, so the use case ${useCase.pascal} cannot be added`,
-      `choose another name, e.g. svc add usecase ${useCase.pascal}V2`,
-    );
-  }
-  for (const file of [`${APP_DIR}/${useCase.snake}.go`, `${APP_DIR}/${useCase.snake}_test.go`]) {
-    if (tree.exists(file)) throw new UsageError(`${file} already exists; the use case ${useCase.pascal} would overwrite it`, 'choose another name or move the file');
-  }
+/** The name func New gives its Ports parameter (`p`); the use case's constructor call reads the ports from it. */
+function portsParameter(parser: GoParser, project: Project, useCase: GoTypeName, deps: readonly Dependency[]): string {
+  const name = readGo(parser, APP_FILE, project.tree.read(APP_FILE) ?? '', (doc) => {
+    const declaration = doc.root.namedChildren.find((node) => node?.type === 'function_declaration' && node.childForFieldName('name')?.text === 'New');
+    const param = declaration?.childForFieldName('parameters')?.namedChildren.find((node) => node?.type === 'parameter_declaration' && node.childForFieldName('type')?.text === 'Ports');
+    const found = param?.childrenForFieldName('name').find((node) => node !== null && node.text !== '_');
+    return found?.text ?? null;
+  });
+  if (name !== null || deps.length === 0) return name ?? 'p';
+  const value = `New${useCase.pascal}(${deps.map((dep) => `p.${dep.field}`).join(', ')})`;
+  throw new AnchorNotFoundError(APP_FILE, {
+    problem: 'missing',
+    reason: 'func New has no named parameter of type Ports to build the use case from',
+    where: 'in the &App{…} literal of func New, with p standing for the Ports it builds from',
+    manualSnippet: `${useCase.pascal}: ${value},`,
+  });
 }
 
-function renderUseCase(project: Project, useCase: GoTypeName, deps: readonly Dependency[]): void {
-  const { tree, spec } = project;
-  const width = Math.max(0, ...deps.map((dep) => dep.param.length));
-  const structBody = deps.length === 0 ? 'struct{}' : `struct {\n${deps.map((dep) => `\t${dep.param.padEnd(width)} ${dep.type}\n`).join('')}}`;
-  renderFolder(tree, 'go/usecase/app', {
-    module: spec.module,
-    uc: useCase,
-    imports: importBlock(['context', 'strings', `${spec.module}/internal/domain`, ...(deps.length > 0 ? [`${spec.module}/internal/port`] : [])]),
-    structBody,
-    params: deps.map((dep) => `${dep.param} ${dep.type}`).join(', '),
-    literal: `&${useCase.pascal}{${deps.map((dep) => `${dep.param}: ${dep.param}`).join(', ')}}`,
-    hasDeps: deps.length > 0,
-    portList: deps.map((dep) => `uc.${dep.param}`).join(', '),
-    fakes: deps.map((dep) => `&fake${dep.iface}{}`).join(', '),
-  });
+/** The HTTP adapter's package clause (from router.go), or null when the service has none. */
+function httpPackage(parser: GoParser, project: Project): string | null {
+  const text = project.tree.read(ROUTER_FILE);
+  if (text === undefined) return null;
+  return readGo(parser, ROUTER_FILE, text, packageName);
 }
 
 /** The use case test passes a `fakeX` for each port; add the fake where package app_test lacks it. */
@@ -169,49 +173,80 @@ function addFakes(parser: GoParser, project: Project, deps: readonly Dependency[
   }
 }
 
-async function addHttp(parser: GoParser, project: Project, useCase: GoTypeName, route: HttpRoute, arity: number): Promise<void> {
+/**
+ * Serves the use case at `route`: a handler built from its input and output (the skeleton's for
+ * a new use case, the structs as they are for an existing one), its test, the route in `routes`
+ * in the user's names, and the OpenAPI operation. A use case served already is nothing to do at
+ * the same pattern and bad input at another.
+ */
+async function addHttp(
+  parser: GoParser,
+  project: Project,
+  scope: PackageScope,
+  useCase: GoTypeName,
+  route: HttpRoute,
+  binding: RoutesBinding,
+  skeleton: { arity: number } | null,
+): Promise<void> {
   const { tree, spec } = project;
-  const routerText = requireFile(tree, ROUTER_FILE, `mux.Handle("${route.pattern}", handler(log, a.${useCase.pascal}))   (in func routes)`);
-  const pkg = readGo(parser, ROUTER_FILE, routerText, packageName);
-  const handler = GO_KEYWORDS.has(useCase.camel) ? `${useCase.camel}Handler` : lowerFirstWord(useCase.pascal);
+  const handler = handlerName(useCase);
   const routes = readRoutes(parser, tree) ?? [];
   const same = routes.find((candidate) => normalizePattern(candidate.pattern) === normalizePattern(route.pattern));
   if (same !== undefined && !same.selectors.includes(useCase.pascal)) {
     throw new UsageError(`route ${route.pattern} is already served by ${same.handler} in ${ROUTER_FILE}`, 'choose another method or path');
   }
-  const handlerFile = `${HTTP_DIR}/${useCase.snake}.go`;
-  const served = routes.some((candidate) => candidate.selectors.includes(useCase.pascal));
-  if (!tree.exists(handlerFile) && !served) {
-    for (const [declared, file] of findDeclarations(parser, tree, HTTP_DIR, pkg, [handler, `${handler}Request`, `${handler}Response`])) {
-      throw new UsageError(`${declared} is already declared in ${file}, so the handler of ${useCase.pascal} cannot be added`, 'rename your declaration, or add the route by hand');
+  const serving = routes.filter((candidate) => candidate.selectors.includes(useCase.pascal));
+  if (serving.length > 0) {
+    if (!serving.some((candidate) => sameText(candidate.pattern, route.pattern))) {
+      throw new UsageError(
+        `${useCase.pascal} is already served at ${serving.map((candidate) => candidate.pattern).join(', ')} in ${ROUTER_FILE}`,
+        `a use case has one route here; serve it at ${route.pattern} by changing that route by hand`,
+      );
     }
-    if (tree.exists(`${HTTP_DIR}/${useCase.snake}_test.go`)) {
-      throw new UsageError(`${HTTP_DIR}/${useCase.snake}_test.go already exists; the handler test of ${useCase.pascal} would overwrite it`, 'move the file first');
+  } else {
+    const io = skeleton === null ? readUseCaseIO(parser, tree, spec.module, useCase, route) : skeletonIO(route);
+    const plan: HandlerPlan = { module: spec.module, pkg: binding.pkg, handler, useCase, route, io, skeleton };
+    if (skeleton === null) {
+      const problems = [...handlerAdditions(plan).flatMap((addition) => scope.collisions(addition)), ...routesShadowing(binding, handler)];
+      if (problems.length > 0) {
+        throw new UsageError(`the handler of ${useCase.pascal} cannot be added: ${[...new Set(problems)].join('; ')}`, 'rename or move what is in the way, or write the handler and its route by hand');
+      }
+      if (hasDomainNotImplemented(parser, project)) ensureNotImplemented(parser, tree, spec.module, binding.pkg, true);
     }
-    const target = testTarget(route);
-    const source = route.wildcards.length > 0 ? `r.PathValue("${route.wildcards[route.wildcards.length - 1]}")` : 'r.URL.Query().Get("reference")';
-    renderFolder(tree, 'go/usecase/http', {
-      module: spec.module,
-      pkg,
-      uc: useCase,
-      handler,
-      route: route.pattern,
-      body: route.body,
-      input: `app.${useCase.pascal}Input{Reference: ${source}}`,
-      appLiteral: `&app.App{${useCase.pascal}: app.New${useCase.pascal}(${Array.from({ length: arity }, () => 'nil').join(', ')})}`,
-      goMethod: route.goMethod,
-      target: target.literal,
-      targetExpr: target.expression,
-      imports: importBlock(['net/http', 'net/http/httptest', 'testing', `${spec.module}/internal/app`, ...(route.body ? ['strconv', 'strings'] : ['net/url'])]),
-    });
-  }
-  if (!served) {
-    const statement = `mux.Handle("${route.pattern}", ${handler}(log, a.${useCase.pascal}))`;
+    await refuseDuplicateOperationId(project, route, handler);
+    renderHandler(tree, plan);
+    const statement = routeStatement(binding, route.pattern, handler, useCase.pascal);
     editGoFile(tree, parser, ROUTER_FILE, [{ kind: 'statement', func: 'routes', statement, unlessPresent: `"${route.pattern}"` }], statement);
   }
   // yaml costs ~30 ms to import: only the --http path pays for it.
   const { addOpenApiOperation } = await import('./openapi.js');
   addOpenApiOperation(tree, spec.name.kebab, route, useCase, handler);
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.trim().split(/\s+/).join(' ') === b.trim().split(/\s+/).join(' ');
+}
+
+function hasDomainNotImplemented(parser: GoParser, project: Project): boolean {
+  return findDeclarations(parser, project.tree, 'internal/domain', 'domain', ['ErrNotImplemented']).has('ErrNotImplemented');
+}
+
+/** An operationId names one operation: refuse to give the handler's name to a second one. */
+async function refuseDuplicateOperationId(project: Project, route: HttpRoute, operationId: string): Promise<void> {
+  const text = project.tree.read('api/openapi.yaml');
+  if (text === undefined || !text.includes(operationId)) return;
+  const { isMap, parseDocument } = await import('yaml');
+  const paths = parseDocument(text).get('paths');
+  if (!isMap(paths)) return;
+  for (const pathItem of paths.items) {
+    if (!isMap(pathItem.value)) continue;
+    for (const operation of pathItem.value.items) {
+      if (!isMap(operation.value) || operation.value.get('operationId') !== operationId) continue;
+      const where = `${String(operation.key).toUpperCase()} ${String(pathItem.key)}`;
+      if (String(pathItem.key) === route.openapiPath && String(operation.key) === route.method.toLowerCase()) continue;
+      throw new UsageError(`api/openapi.yaml already has an operation ${operationId} (${where})`, 'an operationId names one operation: rename that one, or serve the use case by hand');
+    }
+  }
 }
 
 function normalizePattern(pattern: string): string {

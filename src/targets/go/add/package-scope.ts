@@ -1,0 +1,79 @@
+import type { Tree } from '../../../tree/tree.js';
+import type { GoParser } from '../edit/parser.js';
+import { packageName } from '../inspect/project-model.js';
+import { fileImports, readGo, topLevelNames, type ImportEntry } from '../inspect/syntax.js';
+import { goFilesIn } from './go-files.js';
+import { mayDeclareAny } from './identifier-scan.js';
+
+/** A package an add imports under `name`. */
+export interface ImportName {
+  name: string;
+  path: string;
+}
+
+/** What one add puts into one Go package. */
+export interface PackageAddition {
+  /** The folder: `internal/app`. */
+  dir: string;
+  /** The package clause of the files it adds: `app`, `app_test`, `httpadapter_test`. */
+  pkg: string;
+  /** Package-level names the add declares there. */
+  declares: readonly string[];
+  /** The packages the add imports there (in new files or into edited ones). */
+  imports: readonly ImportName[];
+  /** Files the add creates. */
+  creates: readonly string[];
+}
+
+interface FileFacts {
+  pkg: string;
+  declared: ReadonlySet<string>;
+  imports: readonly ImportEntry[];
+}
+
+/**
+ * What the packages of a service declare and import, read through the syntax tree, to tell
+ * whether an add fits. Go forbids a package-level name that another package-level name or any
+ * file's import name already takes, so every file of the package counts, test files included.
+ * Only files whose text could matter are parsed, which keeps a package of hundreds of files cheap.
+ */
+export class PackageScope {
+  private readonly facts = new Map<string, FileFacts>();
+
+  constructor(
+    private readonly parser: GoParser,
+    private readonly tree: Tree,
+  ) {}
+
+  /** Why the addition cannot go into its package, one sentence per reason; empty when it fits. */
+  collisions(addition: PackageAddition): string[] {
+    const problems: string[] = [];
+    for (const file of addition.creates) if (this.tree.exists(file)) problems.push(`${file} already exists`);
+    const importNames = addition.imports.map((entry) => entry.name);
+    for (const file of goFilesIn(this.tree, addition.dir)) {
+      const text = this.tree.read(file) ?? '';
+      // A file can only declare or import a name its text contains.
+      if (!addition.declares.some((name) => text.includes(name)) && !mayDeclareAny(text, importNames)) continue;
+      const facts = this.factsOf(file, text);
+      if (facts.pkg !== addition.pkg) continue;
+      for (const name of addition.declares) {
+        if (facts.declared.has(name)) problems.push(`${name} is already declared in ${file}`);
+        const imported = facts.imports.find((entry) => entry.name === name);
+        if (imported !== undefined) problems.push(`${name} would clash with the import of "${imported.path}" in ${file}`);
+      }
+      for (const entry of addition.imports) {
+        if (facts.declared.has(entry.name)) problems.push(`${file} declares ${entry.name}, the name the new code imports "${entry.path}" under`);
+      }
+    }
+    return problems;
+  }
+
+  private factsOf(file: string, text: string): FileFacts {
+    let facts = this.facts.get(file);
+    if (facts === undefined) {
+      facts = readGo(this.parser, file, text, (doc) => ({ pkg: packageName(doc), declared: new Set(topLevelNames(doc)), imports: fileImports(doc) }));
+      this.facts.set(file, facts);
+    }
+    return facts;
+  }
+}
