@@ -90,3 +90,15 @@ export function goFieldName(apiName: string): string | null {
     .join('');
   return /^[A-Z]/.test(field) ? field : null;
 }
+
+/**
+ * The name as Go's linters want it, initialisms in one case (`HttpClient` -> `HTTPClient`,
+ * `OrderId` -> `OrderID`), or null when it is already so. revive's var-naming rule, which generated
+ * services lint with, rejects the other spelling.
+ */
+export function idiomaticName(name: string): string | null {
+  const fixed = goWords(name)
+    .map((word) => (INITIALISMS.has(word.toUpperCase()) ? word.toUpperCase() : word))
+    .join('');
+  return fixed === name || fixed.length !== name.length ? null : fixed;
+}

@@ -2,7 +2,7 @@ import type { Tree } from '../../../tree/tree.js';
 import type { GoEdit } from '../edit/batch.js';
 import { AnchorNotFoundError } from '../edit/errors.js';
 import type { GoParser } from '../edit/parser.js';
-import { findDeclarations } from '../inspect/project-model.js';
+import { findDeclarations, packageName } from '../inspect/project-model.js';
 import { fileImports, readGo, type ImportEntry } from '../inspect/syntax.js';
 import { editGoFile, goFilesIn, HTTP_DIR } from './go-files.js';
 
@@ -50,7 +50,8 @@ function ensureErrorRow(parser: GoParser, tree: Tree, module: string, pkg: strin
   const detailFile = tables.get('problemDetails');
   const manual = '{domain.ErrNotImplemented, http.StatusNotImplemented},   (in the table that maps domain errors to statuses)\nhttp.StatusNotImplemented: "The operation is not implemented yet.",   (in the details shown to clients)';
   if (statusFile === undefined || detailFile === undefined) {
-    if (!required) return;
+    // A table restructured by hand that maps the error already is a fact of the code, whatever its name.
+    if (!required || mapsNotImplemented(parser, tree, module, pkg)) return;
     throw new AnchorNotFoundError(`${HTTP_DIR}/problem.go`, {
       problem: 'missing',
       reason: `cannot find var ${statusFile === undefined ? 'errorStatuses' : 'problemDetails'} in ${HTTP_DIR}, so domain.ErrNotImplemented would be answered 500`,
@@ -90,6 +91,19 @@ function ensureErrorRow(parser: GoParser, tree: Tree, module: string, pkg: strin
     ],
     manual,
   );
+}
+
+/** Whether a non-test file of the HTTP adapter refers to domain.ErrNotImplemented (under the file's name for domain). */
+function mapsNotImplemented(parser: GoParser, tree: Tree, module: string, pkg: string): boolean {
+  return goFilesIn(tree, HTTP_DIR).some((file) => {
+    const text = tree.read(file) ?? '';
+    if (file.endsWith('_test.go') || !text.includes('ErrNotImplemented')) return false;
+    return readGo(parser, file, text, (doc) => {
+      const domain = fileImports(doc).find((entry) => entry.path === `${module}/internal/domain`)?.name;
+      if (packageName(doc) !== pkg || domain === undefined) return false;
+      return doc.root.descendantsOfType('selector_expression').some((node) => node?.childForFieldName('operand')?.text === domain && node.childForFieldName('field')?.text === 'ErrNotImplemented');
+    });
+  });
 }
 
 /** The name `file` imports `path` under, or undefined. */

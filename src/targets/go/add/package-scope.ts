@@ -49,6 +49,9 @@ export class PackageScope {
   collisions(addition: PackageAddition): string[] {
     const problems: string[] = [];
     for (const file of addition.creates) if (this.tree.exists(file)) problems.push(`${file} already exists`);
+    // One sentence per clash, naming the files it happens in.
+    const clashes = new Map<string, string[]>();
+    const clash = (sentence: string, file: string) => clashes.set(sentence, [...(clashes.get(sentence) ?? []), file]);
     const importNames = addition.imports.map((entry) => entry.name);
     for (const file of goFilesIn(this.tree, addition.dir)) {
       const text = this.tree.read(file) ?? '';
@@ -57,14 +60,15 @@ export class PackageScope {
       const facts = this.factsOf(file, text);
       if (facts.pkg !== addition.pkg) continue;
       for (const name of addition.declares) {
-        if (facts.declared.has(name)) problems.push(`${name} is already declared in ${file}`);
+        if (facts.declared.has(name)) clash(`${name} is already declared in`, file);
         const imported = facts.imports.find((entry) => entry.name === name);
-        if (imported !== undefined) problems.push(`${name} would clash with the import of "${imported.path}" in ${file}`);
+        if (imported !== undefined) clash(`${name} would clash with the import of "${imported.path}" in`, file);
       }
       for (const entry of addition.imports) {
-        if (facts.declared.has(entry.name)) problems.push(`${file} declares ${entry.name}, the name the new code imports "${entry.path}" under`);
+        if (facts.declared.has(entry.name)) clash(`the new code imports "${entry.path}" as ${entry.name}, which is declared in`, file);
       }
     }
+    for (const [sentence, files] of clashes) problems.push(`${sentence} ${listed(files)}`);
     return problems;
   }
 
@@ -76,4 +80,9 @@ export class PackageScope {
     }
     return facts;
   }
+}
+
+function listed(files: readonly string[]): string {
+  if (files.length <= 2) return files.join(' and ');
+  return `${files.slice(0, 2).join(', ')} and ${files.length - 2} more`;
 }

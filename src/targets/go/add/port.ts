@@ -8,7 +8,7 @@ import { defaultPackageName } from '../inspect/syntax.js';
 import { gofmtTouched } from './post-steps.js';
 import { parseMethodSpecs, resolveQualifiers, returnsError, type PortMethod } from './go-code.js';
 import { APP_DIR, APP_FILE, BOOTSTRAP_FILE, editGoFile, goFilesIn, MEMORY_DIR, PORT_DIR } from './go-files.js';
-import { validateTypeName, type GoTypeName } from './names.js';
+import { idiomaticName, validateTypeName, type GoTypeName } from './names.js';
 import { PackageScope, type PackageAddition } from './package-scope.js';
 import { fakeImports, memoryAdapterImports, memoryTestImports, portInterfaceImports, renderFake, renderMemoryAdapter, renderPortInterface, type NewPortShape } from './port-code.js';
 
@@ -44,9 +44,12 @@ export function addPortOperation(name: string, options: AddPortOptions = {}): Ad
         const shape: NewPortShape = { name: portName, methods: signatures, qualifiers: resolveQualifiers(signatures.flatMap((m) => m.qualifiers), module) };
         const withPackageDoc = !goFilesIn(tree, MEMORY_DIR).some((file) => !file.endsWith('_test.go'));
         const scope = new PackageScope(parser, tree);
-        const problems = portCollisions(scope, module, shape, withPackageDoc);
+        const idiomatic = idiomaticName(portName.pascal);
+        const naming = idiomatic === null ? [] : [`Go writes ${portName.pascal} as ${idiomatic}, initialisms in one case (the service's linter rejects the other spelling)`];
+        const problems = [...naming, ...portCollisions(scope, module, shape, withPackageDoc)];
         if (problems.length > 0) {
-          const free = freePortName(scope, app, module, shape, withPackageDoc);
+          const base = idiomatic === null ? shape : { ...shape, name: validateTypeName('port', idiomatic, idiomatic) };
+          const free = freePortName(scope, app, module, base, withPackageDoc, idiomatic !== null);
           const rest = methods.map((method) => ` --method ${JSON.stringify(method)}`).join('');
           throw new UsageError(
             `the port ${portName.pascal} cannot be added: ${problems.join('; ')}`,
@@ -87,9 +90,10 @@ function portCollisions(scope: PackageScope, module: string, shape: NewPortShape
   return [...new Set(portAdditions(module, shape, withPackageDoc).flatMap((addition) => scope.collisions(addition)))];
 }
 
-/** A name like `PaymentGatewayV2` that passes the same checks, or null when none does. */
-function freePortName(scope: PackageScope, app: AppModel | null, module: string, shape: NewPortShape, withPackageDoc: boolean): string | null {
-  const candidates = [...Array.from({ length: 8 }, (_, i) => `${shape.name.pascal}V${i + 2}`), `${shape.name.pascal}Port`];
+/** A name that passes the same checks: the idiomatic spelling when asked, else `PaymentGatewayV2`, … or `PaymentGatewayPort`. */
+function freePortName(scope: PackageScope, app: AppModel | null, module: string, shape: NewPortShape, withPackageDoc: boolean, includeBase: boolean): string | null {
+  const base = shape.name.pascal;
+  const candidates = [...(includeBase ? [base] : []), ...Array.from({ length: 8 }, (_, i) => `${base}V${i + 2}`), `${base}Port`];
   for (const candidate of candidates) {
     let name: GoTypeName;
     try {
@@ -97,7 +101,7 @@ function freePortName(scope: PackageScope, app: AppModel | null, module: string,
     } catch {
       continue;
     }
-    if (app?.ports?.some((field) => field.name === candidate)) continue;
+    if (idiomaticName(candidate) !== null || app?.ports?.some((field) => field.name === candidate)) continue;
     if (portCollisions(scope, module, { ...shape, name }, withPackageDoc).length === 0) return candidate;
   }
   return null;

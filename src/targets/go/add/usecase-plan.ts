@@ -2,7 +2,7 @@ import { lowerFirstWord } from '../../../spec/naming.js';
 import { handlerDeclarations, handlerImports, handlerTestImports, type HandlerPlan } from './handler-code.js';
 import { APP_DIR, HTTP_DIR } from './go-files.js';
 import type { HttpRoute } from './http-route.js';
-import { validateTypeName, type GoTypeName } from './names.js';
+import { idiomaticName, validateTypeName, type GoTypeName } from './names.js';
 import type { ImportName, PackageAddition, PackageScope } from './package-scope.js';
 import type { RoutesBinding } from './routes-binding.js';
 import { defaultPackageName } from '../inspect/syntax.js';
@@ -68,9 +68,12 @@ export function newUseCaseCollisions(scope: PackageScope, useCase: GoTypeName, r
   return [...new Set(problems)];
 }
 
-/** A name like `OrderV2` or `OrderUsecase` that passes the same checks, or null when none does. */
-export function freeUseCaseName(scope: PackageScope, useCase: GoTypeName, request: NewUseCaseRequest): string | null {
-  const candidates = [...Array.from({ length: 8 }, (_, i) => `${useCase.pascal}V${i + 2}`), `${useCase.pascal}Usecase`];
+/**
+ * A name that passes the same checks: `base` itself when asked (the idiomatic spelling of the name
+ * given), else `OrderV2`, `OrderV3`, … or `OrderUsecase`; null when none does.
+ */
+export function freeUseCaseName(scope: PackageScope, base: GoTypeName, request: NewUseCaseRequest, includeBase: boolean): string | null {
+  const candidates = [...(includeBase ? [base.pascal] : []), ...Array.from({ length: 8 }, (_, i) => `${base.pascal}V${i + 2}`), `${base.pascal}Usecase`];
   for (const candidate of candidates) {
     let name: GoTypeName;
     try {
@@ -78,7 +81,8 @@ export function freeUseCaseName(scope: PackageScope, useCase: GoTypeName, reques
     } catch {
       continue;
     }
-    if (!request.existing.has(candidate) && newUseCaseCollisions(scope, name, request).length === 0) return candidate;
+    if (idiomaticName(candidate) !== null || request.existing.has(candidate)) continue;
+    if (newUseCaseCollisions(scope, name, request).length === 0) return candidate;
   }
   return null;
 }

@@ -14,7 +14,7 @@ import { APP_DIR, APP_FILE, editGoFile, requireFile, ROUTER_FILE } from './go-fi
 import { renderHandler, type HandlerPlan } from './handler-code.js';
 import { parseHttpRoute, type HttpRoute } from './http-route.js';
 import { lowerFirstWord } from '../../../spec/naming.js';
-import { safeLocalName, validateTypeName, type GoTypeName } from './names.js';
+import { idiomaticName, safeLocalName, validateTypeName, type GoTypeName } from './names.js';
 import { ensureNotImplemented } from './not-implemented.js';
 import { PackageScope } from './package-scope.js';
 import { renderFake } from './port-code.js';
@@ -68,9 +68,12 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
       if (!exists) {
         const deps = dependencies(app, requested, spec.module);
         const request: NewUseCaseRequest = { module: spec.module, deps, route, binding, existing: new Set(app.useCases.map((field) => field.name)) };
-        const problems = newUseCaseCollisions(scope, useCase, request);
+        const idiomatic = idiomaticName(useCase.pascal);
+        const naming = idiomatic === null ? [] : [`Go writes ${useCase.pascal} as ${idiomatic}, initialisms in one case (the service's linter rejects the other spelling)`];
+        const problems = [...naming, ...newUseCaseCollisions(scope, useCase, request)];
         if (problems.length > 0) {
-          const free = freeUseCaseName(scope, useCase, request);
+          const base = idiomatic === null ? useCase : validateTypeName('use case', idiomatic, idiomatic);
+          const free = freeUseCaseName(scope, base, request, idiomatic !== null);
           throw new UsageError(
             `the use case ${useCase.pascal} cannot be added: ${problems.join('; ')}`,
             free === null ? 'no other name gets past what is in the way: rename or move it' : `choose another name, e.g. ${usecaseCommandLine(free, options)}`,
