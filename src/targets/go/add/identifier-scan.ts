@@ -1,56 +1,97 @@
 /**
- * Whether Go source may declare `name` at package level: the identifier occurs outside comments,
- * strings and runes, and not as either side of a selector (`x.name`, `name.X`). A cheap, conservative
- * filter that decides which files are worth parsing; the syntax tree gives the answer.
+ * Whether Go source may declare any of `names` at package level: one of them occurs as a whole
+ * identifier outside comments, strings and runes, not as either side of a selector (`x.name`,
+ * `name.X`) and not as the package clause's name. A cheap, conservative filter that decides which
+ * files are worth parsing (the syntax tree gives the answer); it looks only around the places the
+ * names occur, so a package of hundreds of files costs little.
  */
 export function mayDeclareAny(text: string, names: readonly string[]): boolean {
-  const present = names.filter((name) => text.includes(name));
-  if (present.length === 0) return false;
-  const code = codeRanges(text);
-  return present.some((name) => {
+  // Raw strings and block comments span rows: only then are the code ranges of the file needed.
+  let ranges: Array<[number, number]> | undefined;
+  const multiRow = text.includes('`') || text.includes('/*');
+  for (const name of names) {
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
       const end = at + name.length;
-      if (isWholeIdentifier(text, at, end) && insideCode(code, at) && !selected(text, at, end)) return true;
+      if (isIdentifierChar(text.charAt(at - 1)) || isIdentifierChar(text.charAt(end))) continue;
+      // An identifier never touches a quote or a slash in Go code: this is an import path or a string.
+      if (QUOTES_AND_SLASH.includes(text.charAt(at - 1)) || QUOTES_AND_SLASH.includes(text.charAt(end))) continue;
+      if (selected(text, at, end) || afterPackageKeyword(text, at)) continue;
+      if (multiRow) {
+        ranges ??= codeRanges(text);
+        if (!ranges.some(([start, stop]) => at >= start && at < stop)) continue;
+      } else if (commentOrStringOnRow(text, at)) {
+        continue;
+      }
+      return true;
     }
-    return false;
-  });
+  }
+  return false;
 }
 
-function isWholeIdentifier(text: string, start: number, end: number): boolean {
-  return !isIdentifierChar(text.charAt(start - 1)) && !isIdentifierChar(text.charAt(end));
-}
+const QUOTES_AND_SLASH = '"\'`/';
 
 function isIdentifierChar(char: string): boolean {
   return char !== '' && /[\p{L}\p{Nd}_]/u.test(char);
 }
 
+function isSpace(char: string): boolean {
+  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
+}
+
+/** The package clause names the package; it declares nothing in it. */
+function afterPackageKeyword(text: string, start: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && isSpace(text.charAt(before))) before--;
+  return text.slice(Math.max(0, before - 6), before + 1) === 'package' && !isIdentifierChar(text.charAt(before - 7));
+}
+
 /** `.name` or `name.` (white space between allowed, as Go allows it). */
 function selected(text: string, start: number, end: number): boolean {
   let before = start - 1;
-  while (before >= 0 && /\s/.test(text.charAt(before))) before--;
+  while (before >= 0 && isSpace(text.charAt(before))) before--;
   let after = end;
-  while (after < text.length && /\s/.test(text.charAt(after))) after++;
+  while (after < text.length && isSpace(text.charAt(after))) after++;
   return text.charAt(before) === '.' || text.charAt(after) === '.';
 }
+
+/** Whether `at` is inside a `//` comment or an interpreted string or rune on its row (no multi-row construct in the file). */
+function commentOrStringOnRow(text: string, at: number): boolean {
+  let quote = '';
+  for (let i = text.lastIndexOf('\n', at - 1) + 1; i < at; i++) {
+    const char = text.charAt(i);
+    if (quote !== '') {
+      if (char === '\\') i++;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '/' && text.charAt(i + 1) === '/') {
+      return true;
+    }
+  }
+  return quote !== '';
+}
+
+/** What opens a comment, a string or a rune literal. */
+const OPENERS = /\/\/|\/\*|["'`]/g;
 
 /** [start, end) ranges of `text` that are code: everything but comments, strings and rune literals. */
 function codeRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let start = 0;
-  let i = 0;
-  const skipTo = (end: number): void => {
-    ranges.push([start, i]);
-    i = end;
+  OPENERS.lastIndex = 0;
+  for (let match = OPENERS.exec(text); match !== null; match = OPENERS.exec(text)) {
+    const opener = match[0];
+    const end =
+      opener === '//'
+        ? endOf(text, '\n', match.index + 2)
+        : opener === '/*'
+          ? endOf(text, '*/', match.index + 2)
+          : opener === '`'
+            ? endOf(text, '`', match.index + 1)
+            : endOfQuoted(text, opener, match.index + 1);
+    ranges.push([start, match.index]);
     start = end;
-  };
-  while (i < text.length) {
-    const char = text.charAt(i);
-    const next = text.charAt(i + 1);
-    if (char === '/' && next === '/') skipTo(endOf(text, '\n', i + 2));
-    else if (char === '/' && next === '*') skipTo(endOf(text, '*/', i + 2));
-    else if (char === '`') skipTo(endOf(text, '`', i + 1));
-    else if (char === '"' || char === "'") skipTo(endOfQuoted(text, char, i + 1));
-    else i++;
+    OPENERS.lastIndex = end;
   }
   ranges.push([start, text.length]);
   return ranges;
@@ -68,8 +109,4 @@ function endOfQuoted(text: string, quote: string, from: number): number {
     else if (char === quote || char === '\n') return i + 1;
   }
   return text.length;
-}
-
-function insideCode(ranges: ReadonlyArray<[number, number]>, index: number): boolean {
-  return ranges.some(([start, end]) => index >= start && index < end);
 }

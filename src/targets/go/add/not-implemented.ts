@@ -1,10 +1,11 @@
+import type { Node } from 'web-tree-sitter';
 import type { Tree } from '../../../tree/tree.js';
 import type { GoEdit } from '../edit/batch.js';
 import { AnchorNotFoundError } from '../edit/errors.js';
 import type { GoParser } from '../edit/parser.js';
 import { findDeclarations, packageName } from '../inspect/project-model.js';
-import { fileImports, readGo, type ImportEntry } from '../inspect/syntax.js';
-import { editGoFile, goFilesIn, HTTP_DIR } from './go-files.js';
+import { fileImports, readGo, topLevelNames, type ImportEntry } from '../inspect/syntax.js';
+import { editGoFile, goFilesIn, HTTP_DIR, ROUTER_FILE } from './go-files.js';
 
 const DOMAIN_DIR = 'internal/domain';
 const ERRORS_FILE = `${DOMAIN_DIR}/errors.go`;
@@ -20,9 +21,9 @@ const DETAIL = '"The operation is not implemented yet."';
  * With `httpRequired`, a table that cannot be found is refused with the lines to add by hand;
  * otherwise only the domain error is required.
  */
-export function ensureNotImplemented(parser: GoParser, tree: Tree, module: string, httpPackage: string | null, httpRequired: boolean): void {
+export function ensureNotImplemented(parser: GoParser, tree: Tree, module: string, httpRequired: boolean): void {
   ensureDomainError(parser, tree);
-  if (httpPackage !== null) ensureErrorRow(parser, tree, module, httpPackage, httpRequired);
+  if (httpRequired || tree.exists(ROUTER_FILE)) ensureErrorRow(parser, tree, module, httpRequired);
 }
 
 function ensureDomainError(parser: GoParser, tree: Tree): void {
@@ -44,66 +45,107 @@ function ensureDomainError(parser: GoParser, tree: Tree): void {
   editGoFile(tree, parser, file, edits, manual);
 }
 
-function ensureErrorRow(parser: GoParser, tree: Tree, module: string, pkg: string, required: boolean): void {
-  const tables = findDeclarations(parser, tree, HTTP_DIR, pkg, ['errorStatuses', 'problemDetails']);
-  const statusFile = tables.get('errorStatuses');
-  const detailFile = tables.get('problemDetails');
+/** What one file of the HTTP adapter holds of the error table, read in one parse. */
+interface TableFacts {
+  file: string;
+  /** The names the file imports the domain and net/http under. */
+  domain: string | undefined;
+  http: string | undefined;
+  declaresStatuses: boolean;
+  declaresDetails: boolean;
+  /** errorStatuses holds a row for domain.ErrNotImplemented; problemDetails a detail for 501. */
+  hasRow: boolean;
+  hasDetail: boolean;
+  /** The file refers to domain.ErrNotImplemented anywhere (a table restructured by hand). */
+  mapsIt: boolean;
+}
+
+function ensureErrorRow(parser: GoParser, tree: Tree, module: string, required: boolean): void {
+  const tables = readTables(parser, tree, module);
+  const statuses = tables.find((facts) => facts.declaresStatuses);
+  const details = tables.find((facts) => facts.declaresDetails);
   const manual = '{domain.ErrNotImplemented, http.StatusNotImplemented},   (in the table that maps domain errors to statuses)\nhttp.StatusNotImplemented: "The operation is not implemented yet.",   (in the details shown to clients)';
-  if (statusFile === undefined || detailFile === undefined) {
+  if (statuses === undefined || details === undefined) {
     // A table restructured by hand that maps the error already is a fact of the code, whatever its name.
-    if (!required || mapsNotImplemented(parser, tree, module, pkg)) return;
+    if (!required || tables.some((facts) => facts.mapsIt)) return;
     throw new AnchorNotFoundError(`${HTTP_DIR}/problem.go`, {
       problem: 'missing',
-      reason: `cannot find var ${statusFile === undefined ? 'errorStatuses' : 'problemDetails'} in ${HTTP_DIR}, so domain.ErrNotImplemented would be answered 500`,
+      reason: `cannot find var ${statuses === undefined ? 'errorStatuses' : 'problemDetails'} in ${HTTP_DIR}, so domain.ErrNotImplemented would be answered 500`,
       where: 'where the HTTP adapter maps domain errors to statuses and details',
       manualSnippet: manual,
     });
   }
-  const domainPath = `${module}/internal/domain`;
-  const statusText = tree.read(statusFile) ?? '';
-  const domain = importName(parser, statusFile, statusText, domainPath);
-  const http = importName(parser, statusFile, statusText, 'net/http');
-  editGoFile(
-    tree,
-    parser,
-    statusFile,
-    [
-      ...(domain === undefined ? [{ kind: 'import', path: domainPath } as const] : []),
-      ...(http === undefined ? [{ kind: 'import', path: 'net/http' } as const] : []),
-      {
-        kind: 'var-element',
-        variable: 'errorStatuses',
-        element: `{${domain ?? 'domain'}.ErrNotImplemented, ${http ?? 'http'}.StatusNotImplemented}`,
-        unlessPresent: `${domain ?? 'domain'}.ErrNotImplemented`,
-      },
-    ],
-    manual,
-  );
-  const detailText = tree.read(detailFile) ?? '';
-  const detailHttp = importName(parser, detailFile, detailText, 'net/http');
-  editGoFile(
-    tree,
-    parser,
-    detailFile,
-    [
-      ...(detailHttp === undefined ? [{ kind: 'import', path: 'net/http' } as const] : []),
-      { kind: 'var-element', variable: 'problemDetails', element: `${detailHttp ?? 'http'}.StatusNotImplemented: ${DETAIL}` },
-    ],
-    manual,
-  );
+  if (!statuses.hasRow) {
+    const domain = statuses.domain ?? 'domain';
+    const http = statuses.http ?? 'http';
+    editGoFile(
+      tree,
+      parser,
+      statuses.file,
+      [
+        ...(statuses.domain === undefined ? [{ kind: 'import', path: `${module}/internal/domain` } as const] : []),
+        ...(statuses.http === undefined ? [{ kind: 'import', path: 'net/http' } as const] : []),
+        { kind: 'var-element', variable: 'errorStatuses', element: `{${domain}.ErrNotImplemented, ${http}.StatusNotImplemented}`, unlessPresent: `${domain}.ErrNotImplemented` },
+      ],
+      manual,
+    );
+  }
+  if (!details.hasDetail) {
+    const http = details.http ?? 'http';
+    editGoFile(
+      tree,
+      parser,
+      details.file,
+      [...(details.http === undefined ? [{ kind: 'import', path: 'net/http' } as const] : []), { kind: 'var-element', variable: 'problemDetails', element: `${http}.StatusNotImplemented: ${DETAIL}` }],
+      manual,
+    );
+  }
 }
 
-/** Whether a non-test file of the HTTP adapter refers to domain.ErrNotImplemented (under the file's name for domain). */
-function mapsNotImplemented(parser: GoParser, tree: Tree, module: string, pkg: string): boolean {
-  return goFilesIn(tree, HTTP_DIR).some((file) => {
+/** The non-test files of the HTTP adapter that mention the error table or the error, each parsed once. */
+function readTables(parser: GoParser, tree: Tree, module: string): TableFacts[] {
+  const facts: TableFacts[] = [];
+  for (const file of goFilesIn(tree, HTTP_DIR)) {
     const text = tree.read(file) ?? '';
-    if (file.endsWith('_test.go') || !text.includes('ErrNotImplemented')) return false;
-    return readGo(parser, file, text, (doc) => {
-      const domain = fileImports(doc).find((entry) => entry.path === `${module}/internal/domain`)?.name;
-      if (packageName(doc) !== pkg || domain === undefined) return false;
-      return doc.root.descendantsOfType('selector_expression').some((node) => node?.childForFieldName('operand')?.text === domain && node.childForFieldName('field')?.text === 'ErrNotImplemented');
-    });
-  });
+    if (file.endsWith('_test.go') || !['errorStatuses', 'problemDetails', 'ErrNotImplemented'].some((name) => text.includes(name))) continue;
+    facts.push(
+      readGo(parser, file, text, (doc) => {
+        const imports = fileImports(doc);
+        const domain = imports.find((entry) => entry.path === `${module}/internal/domain`)?.name;
+        const http = imports.find((entry) => entry.path === 'net/http')?.name;
+        const declared = topLevelNames(doc);
+        const isError = (node: Node | null) => node?.type === 'selector_expression' && node.childForFieldName('operand')?.text === domain && node.childForFieldName('field')?.text === 'ErrNotImplemented';
+        const statuses = literalOf(doc.root, 'errorStatuses');
+        const details = literalOf(doc.root, 'problemDetails');
+        const detailKey = `${http ?? 'http'}.StatusNotImplemented`;
+        return {
+          file,
+          domain,
+          http,
+          declaresStatuses: declared.includes('errorStatuses'),
+          declaresDetails: declared.includes('problemDetails'),
+          hasRow: statuses?.descendantsOfType('selector_expression').some(isError) ?? false,
+          hasDetail: details?.namedChildren.some((element) => element?.type === 'keyed_element' && element.childForFieldName('key')?.text.replace(/\s+/g, '') === detailKey) ?? false,
+          mapsIt: !packageName(doc).endsWith('_test') && doc.root.descendantsOfType('selector_expression').some(isError),
+        };
+      }),
+    );
+  }
+  return facts;
+}
+
+/** The body (`{…}`) of the composite literal a package-level var is initialised with. */
+function literalOf(root: Node, variable: string): Node | null {
+  for (const declaration of root.namedChildren) {
+    if (declaration?.type !== 'var_declaration') continue;
+    for (const spec of declaration.descendantsOfType('var_spec')) {
+      const index = spec?.childrenForFieldName('name').findIndex((name) => name?.text === variable) ?? -1;
+      if (spec === null || index === -1) continue;
+      const value = spec.childForFieldName('value')?.namedChildren.filter((child) => child?.type !== 'comment')[index];
+      return value?.type === 'composite_literal' ? value.childForFieldName('body') : null;
+    }
+  }
+  return null;
 }
 
 /** The name `file` imports `path` under, or undefined. */

@@ -39,6 +39,8 @@ interface FileFacts {
  */
 export class PackageScope {
   private readonly facts = new Map<string, FileFacts>();
+  private readonly texts = new Map<string, string>();
+  private readonly listings = new Map<string, string[]>();
 
   constructor(
     private readonly parser: GoParser,
@@ -53,8 +55,8 @@ export class PackageScope {
     const clashes = new Map<string, string[]>();
     const clash = (sentence: string, file: string) => clashes.set(sentence, [...(clashes.get(sentence) ?? []), file]);
     const importNames = addition.imports.map((entry) => entry.name);
-    for (const file of goFilesIn(this.tree, addition.dir)) {
-      const text = this.tree.read(file) ?? '';
+    for (const file of this.filesOf(addition.dir)) {
+      const text = this.textOf(file);
       // A file can only declare or import a name its text contains.
       if (!addition.declares.some((name) => text.includes(name)) && !mayDeclareAny(text, importNames)) continue;
       const facts = this.factsOf(file, text);
@@ -70,6 +72,25 @@ export class PackageScope {
     }
     for (const [sentence, files] of clashes) problems.push(`${sentence} ${listed(files)}`);
     return problems;
+  }
+
+  private filesOf(dir: string): string[] {
+    let files = this.listings.get(dir);
+    if (files === undefined) {
+      files = goFilesIn(this.tree, dir);
+      this.listings.set(dir, files);
+    }
+    return files;
+  }
+
+  /** Files are read once per add: a package of hundreds of files is scanned for several additions. */
+  private textOf(file: string): string {
+    let text = this.texts.get(file);
+    if (text === undefined) {
+      text = this.tree.read(file) ?? '';
+      this.texts.set(file, text);
+    }
+    return text;
   }
 
   private factsOf(file: string, text: string): FileFacts {

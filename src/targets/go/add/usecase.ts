@@ -6,7 +6,7 @@ import type { Project } from '../../../project/load-project.js';
 import { AnchorNotFoundError } from '../edit/errors.js';
 import type { GoParser } from '../edit/parser.js';
 import { loadGoParser } from '../edit/parser.js';
-import { findDeclarations, findPortInterface, packageName, readAppModel, readRoutes, type AppModel } from '../inspect/project-model.js';
+import { findDeclarations, findPortInterface, readAppModel, readRoutes, type AppModel } from '../inspect/project-model.js';
 import { readGo } from '../inspect/syntax.js';
 import { gofmtTouched } from './post-steps.js';
 import { resolveQualifiers } from './go-code.js';
@@ -93,7 +93,7 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
           ],
           `${useCase.pascal} *${useCase.pascal}   (in type App struct)\n${useCase.pascal}: New${useCase.pascal}(${args}),   (in the &App{…} literal of func New)`,
         );
-        ensureNotImplemented(parser, tree, spec.module, binding?.pkg ?? httpPackage(parser, project), route !== undefined);
+        ensureNotImplemented(parser, tree, spec.module, route !== undefined);
       }
       if (route !== undefined && binding !== null) {
         await addHttp(parser, project, scope, useCase, route, binding, exists ? null : { arity: requested.length });
@@ -134,13 +134,14 @@ function dependencies(app: AppModel, requested: readonly string[], module: strin
 
 /** The name func New gives its Ports parameter (`p`); the use case's constructor call reads the ports from it. */
 function portsParameter(parser: GoParser, project: Project, useCase: GoTypeName, deps: readonly Dependency[]): string {
+  if (deps.length === 0) return 'p';
   const name = readGo(parser, APP_FILE, project.tree.read(APP_FILE) ?? '', (doc) => {
     const declaration = doc.root.namedChildren.find((node) => node?.type === 'function_declaration' && node.childForFieldName('name')?.text === 'New');
     const param = declaration?.childForFieldName('parameters')?.namedChildren.find((node) => node?.type === 'parameter_declaration' && node.childForFieldName('type')?.text === 'Ports');
     const found = param?.childrenForFieldName('name').find((node) => node !== null && node.text !== '_');
     return found?.text ?? null;
   });
-  if (name !== null || deps.length === 0) return name ?? 'p';
+  if (name !== null) return name;
   const value = `New${useCase.pascal}(${deps.map((dep) => `p.${dep.field}`).join(', ')})`;
   throw new AnchorNotFoundError(APP_FILE, {
     problem: 'missing',
@@ -148,13 +149,6 @@ function portsParameter(parser: GoParser, project: Project, useCase: GoTypeName,
     where: 'in the &App{…} literal of func New, with p standing for the Ports it builds from',
     manualSnippet: `${useCase.pascal}: ${value},`,
   });
-}
-
-/** The HTTP adapter's package clause (from router.go), or null when the service has none. */
-function httpPackage(parser: GoParser, project: Project): string | null {
-  const text = project.tree.read(ROUTER_FILE);
-  if (text === undefined) return null;
-  return readGo(parser, ROUTER_FILE, text, packageName);
 }
 
 /** The use case test passes a `fakeX` for each port; add the fake where package app_test lacks it. */
@@ -214,7 +208,7 @@ async function addHttp(
       if (problems.length > 0) {
         throw new UsageError(`the handler of ${useCase.pascal} cannot be added: ${[...new Set(problems)].join('; ')}`, 'rename or move what is in the way, or write the handler and its route by hand');
       }
-      if (hasDomainNotImplemented(parser, project)) ensureNotImplemented(parser, tree, spec.module, binding.pkg, true);
+      if (hasDomainNotImplemented(parser, project)) ensureNotImplemented(parser, tree, spec.module, true);
     }
     await refuseDuplicateOperationId(project, route, handler);
     renderHandler(tree, plan);
