@@ -125,6 +125,19 @@ describe('svc add usecase / port on hand-edited services', () => {
       [['add', 'port', 'Payments', '--method', 'Charge(ctx context.Context, amount int64) (string, error)'], 0],
       [['add', 'port', 'Payments', '--method', 'Charge(ctx  context.Context, cents int64) (ref string, err error)'], 0, /nothing to do/],
       [usecase('Capture', '--uses', 'Payments', '--http', 'POST /v1/payments/{id}/capture'), 0],
+      // Every file add port writes imports what it uses, whatever the signatures name.
+      [
+        [
+          'add', 'port', 'Checks',
+          '--method', 'Find(ctx context.Context, id string) ([]domain.FieldError, error)',
+          '--method', 'Report(ctx context.Context, fields ...domain.FieldError) error',
+          '--method', 'Since(ctx context.Context, at time.Time) (iter.Seq[string], error)',
+          '--method', 'Lookup(context.Context, map[domain.FieldError]int) (int, error)',
+          '--method', 'Now() time.Time',
+        ],
+        0,
+      ],
+      [usecase('Audit', '--uses', 'Checks,Payments'), 0],
     ]);
     expect(fs.readFileSync(path.join(root, 'internal/domain/errors.go'), 'utf8')).toContain('var ErrInvalid = errors.New("invalid")\n\n// ErrNotImplemented means');
     await checkGoProject(root);

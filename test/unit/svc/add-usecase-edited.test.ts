@@ -270,6 +270,18 @@ describe('--http on a use case that exists', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('a handler written by hand but not routed: exit 2 with the route line to add', async () => {
+    const root = await makeService();
+    handWrittenRefund(root, MODULE);
+    userFile(root, 'internal/adapter/http/refund.go', 'package httpadapter\n\n// refund is written by hand, not routed yet.\nfunc refund() {}\n');
+    const before = snapshot(root);
+    const result = await runAdd(root, usecase('Refund', { http: 'POST /v1/orders/{id}/refunds' }));
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toContain('internal/adapter/http/refund.go already exists');
+    expect(result.all).toContain('register it by hand in func routes: mux.Handle("POST /v1/orders/{id}/refunds", refund(log, a.Refund))');
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it('is nothing to do at the route that serves it already, OpenAPI included', async () => {
     const root = await makeService();
     const before = snapshot(root);

@@ -206,7 +206,11 @@ async function addHttp(
     if (skeleton === null) {
       const problems = [...handlerAdditions(plan).flatMap((addition) => scope.collisions(addition)), ...routesShadowing(binding, handler)];
       if (problems.length > 0) {
-        throw new UsageError(`the handler of ${useCase.pascal} cannot be added: ${[...new Set(problems)].join('; ')}`, 'rename or move what is in the way, or write the handler and its route by hand');
+        const statement = routeStatement(binding, route.pattern, handler, useCase.pascal);
+        throw new UsageError(
+          `the handler of ${useCase.pascal} cannot be added: ${[...new Set(problems)].join('; ')}`,
+          `rename or move what is in the way; or, if ${handler} already serves ${useCase.pascal}, register it by hand in func routes: ${statement}`,
+        );
       }
       if (hasDomainNotImplemented(parser, project)) ensureNotImplemented(parser, tree, spec.module, true);
     }
