@@ -65,6 +65,10 @@ describe('svc add usecase --http binds the names routes uses', () => {
     expect(result.all).toContain('func routes has no parameter of type *slog.Logger');
     expect((result.error as AnchorNotFoundError).manualSnippet).toBe('mux.Handle("POST /v1/invoices", createInvoice(log, a.CreateInvoice))');
     expect(snapshot(root)).toEqual(before);
+    // A route already in place needs no names: the re-run is nothing to do.
+    const again = await runAdd(root, usecase('GetOrder', { http: 'GET /v1/orders/{id}' }));
+    expect(again.code, again.all).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
   });
 
   it('builds the use case from the Ports parameter New names', async () => {

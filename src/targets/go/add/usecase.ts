@@ -64,7 +64,9 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
         }
       }
       const scope = new PackageScope(parser, tree);
-      const binding = route === undefined ? null : bindRoutes(parser, tree, spec.module, route.pattern, handlerName(useCase), useCase.pascal);
+      // A new use case needs the names of routes to check its handler; an existing one only to add a route.
+      const bind = (served: HttpRoute) => bindRoutes(parser, tree, spec.module, served.pattern, handlerName(useCase), useCase.pascal);
+      const binding = route === undefined || exists ? null : bind(route);
       if (!exists) {
         const deps = dependencies(app, requested, spec.module);
         const request: NewUseCaseRequest = { module: spec.module, deps, route, binding, existing: new Set(app.useCases.map((field) => field.name)) };
@@ -95,8 +97,8 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
         );
         ensureNotImplemented(parser, tree, spec.module, route !== undefined);
       }
-      if (route !== undefined && binding !== null) {
-        await addHttp(parser, project, scope, useCase, route, binding, exists ? null : { arity: requested.length });
+      if (route !== undefined) {
+        await addHttp(parser, project, scope, useCase, route, () => binding ?? bind(route), exists ? null : { arity: requested.length });
       }
       return { postSteps: [gofmtTouched(tree)] };
     },
@@ -182,7 +184,7 @@ async function addHttp(
   scope: PackageScope,
   useCase: GoTypeName,
   route: HttpRoute,
-  binding: RoutesBinding,
+  bindNames: () => RoutesBinding,
   skeleton: { arity: number } | null,
 ): Promise<void> {
   const { tree, spec } = project;
@@ -201,6 +203,7 @@ async function addHttp(
       );
     }
   } else {
+    const binding = bindNames();
     const io = skeleton === null ? readUseCaseIO(parser, tree, spec.module, useCase, route) : skeletonIO(route);
     const plan: HandlerPlan = { module: spec.module, pkg: binding.pkg, handler, useCase, route, io, skeleton };
     if (skeleton === null) {
