@@ -295,6 +295,16 @@ describe('--http on a use case that exists', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('leaves the document alone when the served operation is documented under another path', async () => {
+    const root = await makeService();
+    userFile(root, 'api/openapi.yaml', read(root, 'api/openapi.yaml').replace('\n  /v1/orders:\n', '\n  /v1/legacy-orders:\n'));
+    const before = snapshot(root);
+    const result = await runAdd(root, usecase('CreateOrder', { http: 'POST /v1/orders' }));
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).toContain('nothing to do');
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it('never gives a second operation the same operationId', async () => {
     const root = await makeService();
     handWrittenRefund(root, MODULE);

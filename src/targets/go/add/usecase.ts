@@ -217,11 +217,16 @@ async function addHttp(
       }
       if (hasDomainNotImplemented(parser, project)) ensureNotImplemented(parser, tree, spec.module, true);
     }
-    await refuseDuplicateOperationId(project, route, handler);
+    const elsewhere = await operationElsewhere(project, route, handler);
+    if (elsewhere !== null) {
+      throw new UsageError(`api/openapi.yaml already has an operation ${handler} (${elsewhere})`, 'an operationId names one operation: rename that one, or serve the use case by hand');
+    }
     renderHandler(tree, plan);
     const statement = routeStatement(binding, route.pattern, handler, useCase.pascal);
     editGoFile(tree, parser, ROUTER_FILE, [{ kind: 'statement', func: 'routes', statement, unlessPresent: `"${route.pattern}"` }], statement);
   }
+  // A route served already and documented under another path keeps its document as it is.
+  if (serving.length > 0 && (await operationElsewhere(project, route, handler)) !== null) return;
   // yaml costs ~30 ms to import: only the --http path pays for it.
   const { addOpenApiOperation } = await import('./openapi.js');
   addOpenApiOperation(tree, spec.name.kebab, route, useCase, handler);
@@ -235,22 +240,22 @@ function hasDomainNotImplemented(parser: GoParser, project: Project): boolean {
   return findDeclarations(parser, project.tree, 'internal/domain', 'domain', ['ErrNotImplemented']).has('ErrNotImplemented');
 }
 
-/** An operationId names one operation: refuse to give the handler's name to a second one. */
-async function refuseDuplicateOperationId(project: Project, route: HttpRoute, operationId: string): Promise<void> {
+/** Where api/openapi.yaml uses `operationId` for an operation other than the route's (`POST /v1/x`), or null. */
+async function operationElsewhere(project: Project, route: HttpRoute, operationId: string): Promise<string | null> {
   const text = project.tree.read('api/openapi.yaml');
-  if (text === undefined || !text.includes(operationId)) return;
+  if (text === undefined || !text.includes(operationId)) return null;
   const { isMap, parseDocument } = await import('yaml');
   const paths = parseDocument(text).get('paths');
-  if (!isMap(paths)) return;
+  if (!isMap(paths)) return null;
   for (const pathItem of paths.items) {
     if (!isMap(pathItem.value)) continue;
     for (const operation of pathItem.value.items) {
       if (!isMap(operation.value) || operation.value.get('operationId') !== operationId) continue;
-      const where = `${String(operation.key).toUpperCase()} ${String(pathItem.key)}`;
       if (String(pathItem.key) === route.openapiPath && String(operation.key) === route.method.toLowerCase()) continue;
-      throw new UsageError(`api/openapi.yaml already has an operation ${operationId} (${where})`, 'an operationId names one operation: rename that one, or serve the use case by hand');
+      return `${String(operation.key).toUpperCase()} ${String(pathItem.key)}`;
     }
   }
+  return null;
 }
 
 function normalizePattern(pattern: string): string {
