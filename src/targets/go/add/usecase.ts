@@ -67,36 +67,7 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
       // A new use case needs the names of routes to check its handler; an existing one only to add a route.
       const bind = (served: HttpRoute) => bindRoutes(parser, tree, spec.module, served.pattern, handlerName(useCase), useCase.pascal);
       const binding = route === undefined || exists ? null : bind(route);
-      if (!exists) {
-        const deps = dependencies(app, requested, spec.module);
-        const request: NewUseCaseRequest = { module: spec.module, deps, route, binding, existing: new Set(app.useCases.map((field) => field.name)) };
-        const idiomatic = idiomaticName(useCase.pascal);
-        const naming = idiomatic === null ? [] : [`Go writes ${useCase.pascal} as ${idiomatic}, initialisms in one case (the service's linter rejects the other spelling)`];
-        const problems = [...naming, ...newUseCaseCollisions(scope, useCase, request)];
-        if (problems.length > 0) {
-          const base = idiomatic === null ? useCase : validateTypeName('use case', idiomatic, idiomatic);
-          const free = freeUseCaseName(scope, base, request, idiomatic !== null);
-          throw new UsageError(
-            `the use case ${useCase.pascal} cannot be added: ${problems.join('; ')}`,
-            free === null ? 'no other name gets past what is in the way: rename or move it' : `choose another name, e.g. ${usecaseCommandLine(free, options)}`,
-          );
-        }
-        const param = portsParameter(parser, project, useCase, deps);
-        renderUseCase(tree, spec.module, useCase, deps, skeletonIO(route));
-        addFakes(parser, project, deps);
-        const args = deps.map((dep) => `${param}.${dep.field}`).join(', ');
-        editGoFile(
-          tree,
-          parser,
-          APP_FILE,
-          [
-            { kind: 'struct-field', struct: 'App', field: `${useCase.pascal} *${useCase.pascal}` },
-            { kind: 'keyed-element', func: 'New', type: 'App', key: useCase.pascal, value: `New${useCase.pascal}(${args})` },
-          ],
-          `${useCase.pascal} *${useCase.pascal}   (in type App struct)\n${useCase.pascal}: New${useCase.pascal}(${args}),   (in the &App{…} literal of func New)`,
-        );
-        ensureNotImplemented(parser, tree, spec.module, route !== undefined);
-      }
+      if (!exists) addUseCase(parser, project, scope, useCase, options, { app, requested, route, binding });
       if (route !== undefined) {
         await addHttp(parser, project, scope, useCase, route, () => binding ?? bind(route), exists ? null : { arity: requested.length });
       }
@@ -105,8 +76,51 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
   };
 }
 
-function usecaseCommandLine(name: string, options: AddUsecaseOptions): string {
-  return `svc ${usecaseCommand(name, options)}`;
+interface NewUseCase {
+  app: AppModel;
+  /** The ports of --uses, in order. */
+  requested: readonly string[];
+  route: HttpRoute | undefined;
+  /** The names of routes, when --http is given. */
+  binding: RoutesBinding | null;
+}
+
+/**
+ * The use case itself: refused with every reason and a free name when it does not fit its
+ * packages; otherwise its files, the fakes its test needs, its place in App and New, and the
+ * domain error (with its 501 row) when the service predates it.
+ */
+function addUseCase(parser: GoParser, project: Project, scope: PackageScope, useCase: GoTypeName, options: AddUsecaseOptions, plan: NewUseCase): void {
+  const { tree, spec } = project;
+  const { app, requested, route, binding } = plan;
+  const deps = dependencies(app, requested, spec.module);
+  const request: NewUseCaseRequest = { module: spec.module, deps, route, binding, existing: new Set((app.useCases ?? []).map((field) => field.name)) };
+  const idiomatic = idiomaticName(useCase.pascal);
+  const naming = idiomatic === null ? [] : [`Go writes ${useCase.pascal} as ${idiomatic}, initialisms in one case (the service's linter rejects the other spelling)`];
+  const problems = [...naming, ...newUseCaseCollisions(scope, useCase, request)];
+  if (problems.length > 0) {
+    const base = idiomatic === null ? useCase : validateTypeName('use case', idiomatic, idiomatic);
+    const free = freeUseCaseName(scope, base, request, idiomatic !== null);
+    throw new UsageError(
+      `the use case ${useCase.pascal} cannot be added: ${problems.join('; ')}`,
+      free === null ? 'no other name gets past what is in the way: rename or move it' : `choose another name, e.g. svc ${usecaseCommand(free, options)}`,
+    );
+  }
+  const param = portsParameter(parser, project, useCase, deps);
+  renderUseCase(tree, spec.module, useCase, deps, skeletonIO(route));
+  addFakes(parser, project, deps);
+  const args = deps.map((dep) => `${param}.${dep.field}`).join(', ');
+  editGoFile(
+    tree,
+    parser,
+    APP_FILE,
+    [
+      { kind: 'struct-field', struct: 'App', field: `${useCase.pascal} *${useCase.pascal}` },
+      { kind: 'keyed-element', func: 'New', type: 'App', key: useCase.pascal, value: `New${useCase.pascal}(${args})` },
+    ],
+    `${useCase.pascal} *${useCase.pascal}   (in type App struct)\n${useCase.pascal}: New${useCase.pascal}(${args}),   (in the &App{…} literal of func New)`,
+  );
+  ensureNotImplemented(parser, tree, spec.module, route !== undefined);
 }
 
 function dependencies(app: AppModel, requested: readonly string[], module: string): Dependency[] {
