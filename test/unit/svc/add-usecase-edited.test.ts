@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPortOperation } from '../../../src/targets/go/add/port.js';
 import { addUsecaseOperation, type AddUsecaseOptions } from '../../../src/targets/go/add/usecase.js';
 import { AnchorNotFoundError } from '../../../src/targets/go/edit/errors.js';
@@ -16,21 +14,10 @@ import {
   ungroupDomainErrors,
   userFile,
 } from '../../helpers/go-hand-edits.js';
-import { makeService as makeFixture, read, runAdd, snapshot, type Captured } from './fixture.js';
+import { makeService, read, runAdd, snapshot, type Captured } from './fixture.js';
 
 const MODULE = 'example.com/orders';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A copy of a generated service, removed after the test. */
-async function makeService(...args: Parameters<typeof makeFixture>): Promise<string> {
-  const root = await makeFixture(...args);
-  made.push(path.dirname(root));
-  return root;
-}
 const usecase = (name: string, options: AddUsecaseOptions = {}) => addUsecaseOperation(name, options);
 
 /** The `svc add usecase …` a refusal suggests, as an operation, or null. */
