@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { addUsecaseOperation } from '../../../src/targets/go/add/usecase.js';
 import { AnchorNotFoundError, GoParseError } from '../../../src/targets/go/edit/errors.js';
 import { hashContent } from '../../../src/tree/manifest.js';
@@ -143,6 +144,7 @@ describe('svc add usecase', () => {
 
     it('outside a service', async () => {
       const dir = makeTempDir('svc-outside-');
+      onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
       const result = await runAdd(dir, usecase('CreateInvoice'));
       expect(result.code).toBe(2);
       expect(result.all).toContain('no svc.json found');
