@@ -54,7 +54,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
     .command('port')
     .description('add a port: an interface in internal/port, a memory adapter, a test fake, wired into app.Ports')
     .argument('<Name>', 'PascalCase port name, e.g. PaymentGateway')
-    .option('--method <signature>', 'a method of the interface (repeatable), e.g. "Charge(ctx context.Context, amount int64) error"', collect)
+    .option('--method <signature>', 'a method of the interface (at least one; repeatable), e.g. "Charge(ctx context.Context, amount int64) error"', collect)
     .option('--dry-run', 'print what would change, with diffs; write nothing')
     .option('--force', 'overwrite generator-owned files even if you changed them')
     .option('--no-verify', 'do not compile the change before writing it (for scripted bulk adds)')

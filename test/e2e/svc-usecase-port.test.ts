@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { checkGoProject } from '../helpers/go.js';
+import { checkGoProject, goTool } from '../helpers/go.js';
 import { makeTempDir, snapshot } from '../helpers/temp-dir.js';
 
 /** The adds of one sequence: two ports, several use cases (one on both ports, some over HTTP). */
@@ -55,6 +55,11 @@ describe('svc add usecase / port on a generated service', () => {
     expect(testOutput).toMatch(/^ok\s+example\.com\/orders\/internal\/app\s/m);
     expect(testOutput).toMatch(/^ok\s+example\.com\/orders\/internal\/adapter\/memory\s/m);
     expect(testOutput).toMatch(/^ok\s+example\.com\/orders\/internal\/adapter\/http\s/m);
+    // New use cases are skeletons: valid input is answered 501 (never a fake 200), a blank path field 422.
+    const skeletons = await goTool(root, 'go', ['test', '-count=1', '-v', '-run', 'TestCheckout|TestGetInvoice', './internal/adapter/http/', './internal/app/']);
+    expect(skeletons).toContain('--- PASS: TestCheckout/answers_501_until_Checkout_is_implemented');
+    expect(skeletons).toContain('--- PASS: TestCheckout/rejects_a_blank_id');
+    expect(skeletons).toContain('--- PASS: TestGetInvoice/fails_with_ErrNotImplemented_until_it_is_implemented');
 
     const list = await svc(root, ['list', '--json']);
     expect(list.exitCode).toBe(0);

@@ -42,12 +42,16 @@ describe('svc add port', () => {
     expect(read(root, 'internal/adapter/memory/doc.go')).toContain('package memory');
   });
 
-  it('a port without methods is an empty interface with a stateless adapter and fake', async () => {
+  it('writes a memory-adapter test that imports only what it uses', async () => {
     const root = await makeService();
-    expect((await runAdd(root, port('Audit'))).code).toBe(0);
-    expect(read(root, 'internal/app/audit_fake_test.go')).toContain('type fakeAudit struct{}');
-    expect(read(root, 'internal/adapter/memory/audit.go')).toMatch(/func NewAudit\(\) \*Audit {\n\treturn &Audit{}\n}\n$/);
-    expect(snapshot(root)).not.toHaveProperty('internal/adapter/memory/audit_test.go');
+    const result = await runAdd(root, port('Lookup', 'Find(ctx context.Context, id string) (domain.Order, error)', 'Near(ctx context.Context, at time.Time, ids ...domain.OrderID) error'));
+    expect(result.code, result.all).toBe(0);
+    const test = read(root, 'internal/adapter/memory/lookup_test.go');
+    // The results are blank and variadic arguments are left out: only time.Time is declared.
+    expect(test).toContain('import (\n\t"context"\n\t"errors"\n\t"testing"\n\t"time"\n\n\t"example.com/orders/internal/adapter/memory"\n)\n');
+    expect(test).toContain('\t\tvar arg1 time.Time\n');
+    expect(read(root, 'internal/adapter/memory/lookup.go')).toContain('\t"example.com/orders/internal/domain"\n');
+    expect(read(root, 'internal/port/lookup.go')).toContain('import (\n\t"context"\n\t"time"\n\n\t"example.com/orders/internal/domain"\n)\n');
   });
 
   it('is idempotent', async () => {
@@ -81,10 +85,11 @@ describe('svc add port', () => {
 
   describe('bad input exits 2 and writes nothing', () => {
     const cases: [string, AddOperation, RegExp][] = [
+      ['no method', port('Audit'), /needs at least one method[\s\S]*svc add port Audit --method/],
       ['lower-case name', port('paymentGateway'), /upper-case letter/],
       ['keyword', port('Interface'), /Go keyword/],
       ['path', port('../PaymentGateway'), /path/],
-      ['existing port type', port('OrderRepository'), /OrderRepository is already declared in internal\/port\/order_repository\.go/],
+      ['existing port type', port('OrderRepository', 'Count(ctx context.Context) (int, error)'), /OrderRepository is already declared in internal\/port\/order_repository\.go[\s\S]*svc add port OrderRepositoryV2 --method/],
       ['unparsable method', port('PaymentGateway', 'Charge(ctx context.Context, amount int64 error'), /does not parse as a Go interface method/],
       ['two methods in one flag', port('PaymentGateway', 'A(ctx context.Context) error; B()'), /exactly one method/],
       ['embedded type', port('PaymentGateway', 'io.Reader'), /embedded type/],
@@ -147,19 +152,32 @@ describe('svc add port on a port that exists', () => {
   it('refuses a Ports field of that name with another type', async () => {
     const root = await makeService();
     const before = snapshot(root);
-    const result = await runAdd(root, port('Orders'));
+    const result = await runAdd(root, port('Orders', 'Count(ctx context.Context) (int, error)'));
     expect(result.code).toBe(2);
     expect(result.all).toContain('app.Ports already has a field Orders of type port.OrderRepository');
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses methods the existing interface lacks', async () => {
+  it('refuses other methods, showing both signatures', async () => {
     const root = await makeService();
     expect((await runAdd(root, port('PaymentGateway', CHARGE))).code).toBe(0);
     const before = snapshot(root);
-    const result = await runAdd(root, port('PaymentGateway', CHARGE, 'Refund(ctx context.Context) error'));
-    expect(result.code).toBe(2);
-    expect(result.all).toContain('without Refund');
+    for (const methods of [[CHARGE, 'Refund(ctx context.Context) error'], ['Charge(ctx context.Context, amount int32) (string, error)']]) {
+      const result = await runAdd(root, port('PaymentGateway', ...methods));
+      expect(result.code, result.all).toBe(2);
+      expect(result.all).toContain(`it has:    ${CHARGE}`);
+      expect(result.all).toContain(`requested: ${methods.join('; ')}`);
+    }
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('is nothing to do with the same signatures, parameter names and spacing aside', async () => {
+    const root = await makeService();
+    expect((await runAdd(root, port('PaymentGateway', CHARGE, 'Refund(ctx context.Context, ids ...string) error'))).code).toBe(0);
+    const before = snapshot(root);
+    const again = await runAdd(root, port('PaymentGateway', 'Refund(c context.Context, refs ...string)  error', 'Charge(ctx  context.Context, cents int64) (ref string, err error)'));
+    expect(again.code, again.all).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
     expect(snapshot(root)).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { addUsecaseOperation } from '../../../src/targets/go/add/usecase.js';
 import { AnchorNotFoundError, GoParseError } from '../../../src/targets/go/edit/errors.js';
 import { hashContent } from '../../../src/tree/manifest.js';
@@ -20,6 +21,9 @@ describe('svc add usecase', () => {
     expect(source).toContain('func NewCreateInvoice(orders port.OrderRepository, ids port.IDGenerator) *CreateInvoice {');
     expect(source).toContain('func (uc *CreateInvoice) Execute(ctx context.Context, in CreateInvoiceInput) (CreateInvoiceOutput, error) {');
     expect(source).toContain('v.Add("reference", "is required")');
+    expect(source).toContain('var errCreateInvoiceNotImplemented = fmt.Errorf("create invoice: %w", domain.ErrNotImplemented)');
+    expect(source).toContain('\treturn CreateInvoiceOutput{}, errCreateInvoiceNotImplemented\n}');
+    expect(read(root, 'internal/app/create_invoice_test.go')).toContain('wantErr: domain.ErrNotImplemented,');
     expect(read(root, 'internal/app/create_invoice_test.go')).toContain('app.NewCreateInvoice(&fakeOrderRepository{}, &fakeIDGenerator{})');
     expect(read(root, 'internal/app/order_repository_fake_test.go')).toContain('func (f *fakeOrderRepository) Save(_ context.Context, _ domain.Order) error {');
     expect(read(root, 'internal/app/id_generator_fake_test.go')).toContain('func (f *fakeIDGenerator) NewID() string {');
@@ -39,8 +43,13 @@ describe('svc add usecase', () => {
     expect(result.code, result.all).toBe(0);
     const handler = read(root, 'internal/adapter/http/cancel_order.go');
     expect(handler).toContain('func cancelOrder(log *slog.Logger, uc *app.CancelOrder) http.Handler {');
-    expect(handler).toContain('if err := DecodeJSON(r, &req); err != nil {');
-    expect(read(root, 'internal/adapter/http/cancel_order_test.go')).toContain('newHarness(t, &app.App{CancelOrder: app.NewCancelOrder(nil)})');
+    expect(handler).toContain('out, err := uc.Execute(r.Context(), app.CancelOrderInput{ID: r.PathValue("id")})');
+    // The only input comes from the path: no body to decode.
+    expect(handler).not.toContain('DecodeJSON');
+    const test = read(root, 'internal/adapter/http/cancel_order_test.go');
+    expect(test).toContain('newHarness(t, &app.App{CancelOrder: app.NewCancelOrder(nil)})');
+    expect(test).toContain('p := readProblem(t, send(t, "/v1/orders/abc/cancel"), http.StatusNotImplemented)');
+    expect(test).toContain('p := readProblem(t, send(t, "/v1/orders/%20/cancel"), http.StatusUnprocessableEntity)');
     expect(read(root, 'internal/adapter/http/router.go')).toContain('\tmux.Handle("POST /v1/orders/{id}/cancel", cancelOrder(log, a.CancelOrder))\n}');
     const openapi = read(root, 'api/openapi.yaml');
     expect(openapi).toContain('# the public API\n');
@@ -50,13 +59,16 @@ describe('svc add usecase', () => {
     expect(openapi).not.toMatch(/&a\d|\*a\d/);
   });
 
-  it('takes GET input from the last path wildcard, or from the query', async () => {
+  it('takes a body field for POST without wildcards, and a query field for GET', async () => {
     const root = await makeService();
-    expect((await runAdd(root, usecase('GetThing', { http: 'GET /v1/things/{id}' }))).code).toBe(0);
-    expect(read(root, 'internal/adapter/http/get_thing.go')).toContain('app.GetThingInput{Reference: r.PathValue("id")}');
+    expect((await runAdd(root, usecase('CreateThing', { http: 'POST /v1/things' }))).code).toBe(0);
+    const create = read(root, 'internal/adapter/http/create_thing.go');
+    expect(create).toContain('type createThingRequest struct {\n\tReference string `json:"reference"`\n}');
+    expect(create).toContain('app.CreateThingInput{Reference: req.Reference}');
+    expect(read(root, 'internal/adapter/http/create_thing_test.go')).toContain('readProblem(t, send(t, "/v1/things", `{"reference":`), http.StatusBadRequest)');
     expect((await runAdd(root, usecase('ListThings', { http: 'GET /v1/things' }))).code).toBe(0);
     expect(read(root, 'internal/adapter/http/list_things.go')).toContain('app.ListThingsInput{Reference: r.URL.Query().Get("reference")}');
-    expect(read(root, 'internal/adapter/http/list_things_test.go')).toContain('target := "/v1/things?reference=" + url.QueryEscape(reference)');
+    expect(read(root, 'internal/adapter/http/list_things_test.go')).toContain('send(t, "/v1/things?reference=%20")');
   });
 
   it('is idempotent: the second run changes no byte and says nothing to do', async () => {
@@ -70,13 +82,18 @@ describe('svc add usecase', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('adds the HTTP part to a use case that exists without it', async () => {
+  it('adds the HTTP part to a use case that exists without it, from its own input and output', async () => {
     const root = await makeService();
     expect((await runAdd(root, usecase('CreateInvoice', { uses: 'Orders,Clock' }))).code).toBe(0);
     const result = await runAdd(root, usecase('CreateInvoice', { http: 'POST /v1/invoices' }));
     expect(result.code, result.all).toBe(0);
     expect(result.stdout).not.toContain('internal/app/create_invoice.go');
-    expect(read(root, 'internal/adapter/http/create_invoice_test.go')).toContain('app.NewCreateInvoice(nil, nil)');
+    expect(read(root, 'internal/adapter/http/create_invoice.go')).toContain('app.CreateInvoiceInput{Reference: req.Reference}');
+    // Its answers are the author's: the test checks what the adapter does before calling it.
+    const test = read(root, 'internal/adapter/http/create_invoice_test.go');
+    expect(test).toContain('h := newHarness(t, &app.App{})');
+    expect(test).toContain('t.Run("registers POST /v1/invoices", func(t *testing.T) {');
+    expect(test).not.toContain('StatusNotImplemented');
   });
 
   it('dry-run prints CREATE/UPDATE lines and diffs, and writes nothing', async () => {
@@ -127,6 +144,7 @@ describe('svc add usecase', () => {
 
     it('outside a service', async () => {
       const dir = makeTempDir('svc-outside-');
+      onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
       const result = await runAdd(dir, usecase('CreateInvoice'));
       expect(result.code).toBe(2);
       expect(result.all).toContain('no svc.json found');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { afterAll, onTestFinished } from 'vitest';
 import type { AddFlags, AddOperation } from '../../../src/cli/svc-add-action.js';
 import { svcAddAction } from '../../../src/cli/svc-add-action.js';
 import { exitCodeOf } from '../../../src/errors.js';
@@ -17,6 +18,11 @@ import { makeTempDir, snapshot } from '../../helpers/temp-dir.js';
 export { snapshot };
 
 const cache = new Map<string, string>();
+// The generated templates live as long as the test file; each copy only as long as its test.
+afterAll(() => {
+  for (const template of cache.values()) fs.rmSync(path.dirname(template), { recursive: true, force: true });
+  cache.clear();
+});
 
 /** A freshly generated service (no go, no git) in a temp dir; generated once per option set, then copied. */
 export async function makeService(options: Partial<CreateOptions> = {}, name = 'orders'): Promise<string> {
@@ -32,7 +38,9 @@ export async function makeService(options: Partial<CreateOptions> = {}, name = '
     template = spec.root;
     cache.set(key, template);
   }
-  const copy = path.join(makeTempDir('svc-unit-'), name);
+  const parent = makeTempDir('svc-unit-');
+  onTestFinished(() => fs.rmSync(parent, { recursive: true, force: true }));
+  const copy = path.join(parent, name);
   fs.cpSync(template, copy, { recursive: true });
   return copy;
 }

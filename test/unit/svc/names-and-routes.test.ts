@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
 import { parseMethodSpecs, importBlock } from '../../../src/targets/go/add/go-code.js';
-import { parseHttpRoute, testTarget } from '../../../src/targets/go/add/http-route.js';
+import { parseHttpRoute, requestTarget } from '../../../src/targets/go/add/http-route.js';
 import { lowerFirstWord } from '../../../src/spec/naming.js';
-import { safeLocalName, validateTypeName } from '../../../src/targets/go/add/names.js';
+import { goFieldName, safeLocalName, snakeOf, validateTypeName } from '../../../src/targets/go/add/names.js';
 import { loadGoParser } from '../../../src/targets/go/edit/parser.js';
 
 describe('use case and port names', () => {
@@ -38,6 +38,26 @@ describe('use case and port names', () => {
     expect(error?.hint).toContain('svc add usecase CreateInvoice');
   });
 
+  it('splits words as Go writes initialisms, for file and API names', () => {
+    expect(snakeOf('CustomerID')).toBe('customer_id');
+    expect(snakeOf('UserIDs')).toBe('user_ids');
+    expect(snakeOf('HTTPStatus')).toBe('http_status');
+    expect(snakeOf('OrderV2')).toBe('order_v2');
+    expect(snakeOf('Base64Data')).toBe('base64_data');
+    expect(validateTypeName('use case', 'ListIDs', 'X').snake).toBe('list_ids');
+  });
+
+  it('turns path wildcards into exported Go field names', () => {
+    expect(goFieldName('id')).toBe('ID');
+    expect(goFieldName('order_id')).toBe('OrderID');
+    expect(goFieldName('orderId')).toBe('OrderID');
+    expect(goFieldName('ids')).toBe('IDs');
+    expect(goFieldName('sku')).toBe('SKU');
+    expect(goFieldName('path')).toBe('Path');
+    expect(goFieldName('_id')).toBe('ID');
+    expect(goFieldName('_')).toBeNull();
+  });
+
   it('lower-cases the first word as Go initialisms want', () => {
     expect(lowerFirstWord('Orders')).toBe('orders');
     expect(lowerFirstWord('IDs')).toBe('ids');
@@ -55,8 +75,9 @@ describe('--http routes', () => {
     expect(route).toMatchObject({ method: 'POST', pattern: 'POST /v1/orders/{id}/cancel', wildcards: ['id'], body: true, goMethod: 'http.MethodPost' });
     expect(parseHttpRoute('GET /files/{path...}').openapiPath).toBe('/files/{path}');
     expect(parseHttpRoute('GET /{$}').openapiPath).toBe('/');
-    expect(testTarget(parseHttpRoute('GET /v1/a/{x}/b/{id}/c'))).toEqual({ literal: '/v1/a/x/b/x/c', expression: '"/v1/a/x/b/" + url.PathEscape(reference) + "/c"' });
-    expect(testTarget(parseHttpRoute('DELETE /v1/things')).expression).toBe('"/v1/things?reference=" + url.QueryEscape(reference)');
+    expect(requestTarget(parseHttpRoute('GET /v1/a/{x}/b/{id}/c'), (name) => (name === 'id' ? '%20' : 'abc'))).toBe('/v1/a/abc/b/%20/c');
+    expect(requestTarget(parseHttpRoute('GET /files/{path...}'), () => 'abc')).toBe('/files/abc');
+    expect(requestTarget(parseHttpRoute('GET /v1/{kind}/{$}'), () => 'abc')).toBe('/v1/abc/');
   });
 
   it.each([

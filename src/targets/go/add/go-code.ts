@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import { UsageError } from '../../../errors.js';
 import { compareStrings } from '../../../tree/compare.js';
 import { firstSyntaxError } from '../edit/document.js';
@@ -41,9 +42,15 @@ export function importBlock(paths: Iterable<string>): string {
   return `import (\n${groups.join('\n')})\n\n`;
 }
 
+/** A method of a new port, as given by `--method`. */
+export interface PortMethod extends MethodSignature {
+  /** The package qualifiers each parameter's type uses, by position (`[[context], [], [domain]]`). */
+  paramQualifiers: string[][];
+}
+
 /** Parses each `--method` as an interface method with tree-sitter; a UsageError names the first bad one. */
-export function parseMethodSpecs(parser: GoParser, specs: readonly string[]): MethodSignature[] {
-  const methods: MethodSignature[] = [];
+export function parseMethodSpecs(parser: GoParser, specs: readonly string[]): PortMethod[] {
+  const methods: PortMethod[] = [];
   for (const spec of specs) {
     const trimmed = spec.trim();
     const fail = (reason: string): never => {
@@ -61,7 +68,7 @@ export function parseMethodSpecs(parser: GoParser, specs: readonly string[]): Me
       const [only] = elements;
       if (elements.length !== 1 || only === undefined || only === null) fail('give exactly one method');
       else if (only.type !== 'method_elem') fail('that is an embedded type, not a method: write Name(params) results');
-      else methods.push(methodSignature(only));
+      else methods.push({ ...methodSignature(only), paramQualifiers: parameterQualifiers(only) });
     } finally {
       tree.delete();
     }
@@ -81,6 +88,18 @@ export function parseMethodSpecs(parser: GoParser, specs: readonly string[]): Me
     }
   }
   return methods;
+}
+
+function parameterQualifiers(method: Node): string[][] {
+  const perParameter: string[][] = [];
+  for (const declaration of method.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (declaration === null || declaration.type === 'comment') continue;
+    const type = declaration.childForFieldName('type');
+    const qualifiers = type === null ? [] : [type, ...type.descendantsOfType('qualified_type')].flatMap((node) => (node?.type === 'qualified_type' ? [node.childForFieldName('package')?.text ?? ''] : []));
+    const count = Math.max(1, declaration.childrenForFieldName('name').length);
+    for (let i = 0; i < count; i++) perParameter.push([...new Set(qualifiers)]);
+  }
+  return perParameter;
 }
 
 export function returnsError(method: MethodSignature): boolean {
@@ -132,4 +151,25 @@ export function zeroResults(method: MethodSignature, errorExpression: string): {
     values.push(name);
   });
   return { vars, returns: values.join(', ') };
+}
+
+/** `struct{}`, or a gofmt-aligned struct type with one field per row (a tag per field, or none). */
+export function structType(fields: readonly { name: string; type: string; tag?: string }[]): string {
+  if (fields.length === 0) return 'struct{}';
+  const nameWidth = Math.max(...fields.map((field) => field.name.length));
+  const typeWidth = Math.max(...fields.map((field) => field.type.length));
+  const rows = fields.map((field) =>
+    field.tag === undefined ? `\t${field.name.padEnd(nameWidth)} ${field.type}` : `\t${field.name.padEnd(nameWidth)} ${field.type.padEnd(typeWidth)} ${field.tag}`,
+  );
+  return `struct {\n${rows.map((row) => `${row.trimEnd()}\n`).join('')}}`;
+}
+
+/**
+ * A keyed composite literal as gofmt prints it: on one row with at most one element, otherwise one
+ * element per row with the values aligned, indented one tab deeper than `indent`.
+ */
+export function keyedLiteral(type: string, elements: readonly { key: string; value: string }[], indent: string): string {
+  if (elements.length <= 1) return `${type}{${elements.map((element) => `${element.key}: ${element.value}`).join('')}}`;
+  const width = Math.max(...elements.map((element) => element.key.length + 1));
+  return `${type}{\n${elements.map((element) => `${indent}\t${`${element.key}:`.padEnd(width)} ${element.value},\n`).join('')}${indent}}`;
 }

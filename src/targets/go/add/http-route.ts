@@ -62,19 +62,7 @@ export function parseHttpRoute(value: string): HttpRoute {
   };
 }
 
-/** A request target for tests: every wildcard but the last filled with `x`, the last with the reference. */
-export function testTarget(route: HttpRoute): { literal: string; expression: string } {
-  const last = route.wildcards[route.wildcards.length - 1];
-  const fill = (name: string) => (name === last ? '\u0000' : 'x');
-  const filled = route.path
-    .replace(/\{\$\}$/, '')
-    .replace(/\{([A-Za-z_][A-Za-z0-9_]*)(\.\.\.)?\}/g, (_match, name: string) => fill(name));
-  if (last === undefined) {
-    return { literal: filled, expression: `"${filled}?reference=" + url.QueryEscape(reference)` };
-  }
-  const [prefix = '', suffix = ''] = filled.split('\u0000');
-  return {
-    literal: filled.replace('\u0000', 'x'),
-    expression: `"${prefix}" + url.PathEscape(reference)${suffix === '' ? '' : ` + "${suffix}"`}`,
-  };
+/** A request target for tests: the path with each wildcard replaced by `value(name)` (URL-escaped as needed) and `{$}` dropped. */
+export function requestTarget(route: HttpRoute, value: (wildcard: string) => string): string {
+  return route.path.replace(/\/\{\$\}$/, '/').replace(/\{([A-Za-z_][A-Za-z0-9_]*)(\.\.\.)?\}/g, (_match, name: string) => value(name));
 }

@@ -1,4 +1,3 @@
-import { snakeCase } from 'change-case';
 import { UsageError } from '../../../errors.js';
 import { GO_KEYWORDS } from '../../../spec/go-keywords.js';
 import { lowerFirstWord } from '../../../spec/naming.js';
@@ -41,7 +40,8 @@ export function validateTypeName(kind: 'use case' | 'port', name: string, exampl
     fail('use ASCII letters and digits, starting with an upper-case letter');
   }
   if (PREDECLARED.has(name.toLowerCase())) fail(`${name} shadows Go's predeclared ${name.toLowerCase()}`);
-  return { pascal: name, camel: lowerFirstWord(name), snake: snakeCase(name), words: snakeCase(name).replaceAll('_', ' ') };
+  const snake = snakeOf(name);
+  return { pascal: name, camel: lowerFirstWord(name), snake, words: snake.replaceAll('_', ' ') };
 }
 
 /** A parameter or local name that is not a keyword or predeclared identifier and avoids `taken`. */
@@ -50,4 +50,55 @@ export function safeLocalName(name: string, taken: ReadonlySet<string>): string 
   if (GO_KEYWORDS.has(candidate) || PREDECLARED.has(candidate)) candidate = `${candidate}Port`;
   while (taken.has(candidate)) candidate = `${candidate}_`;
   return candidate;
+}
+
+/**
+ * The words of a Go identifier, initialisms kept whole as Go writes them:
+ * `CustomerID` -> Customer ID, `HTTPStatus` -> HTTP Status, `UserIDs` -> User IDs, `OrderV2` -> Order V2.
+ */
+export function goWords(name: string): string[] {
+  return name.match(/[A-Z]{2,}s(?=[A-Z0-9_]|$)|[A-Z]+(?=[A-Z][a-z])|[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+/g) ?? [];
+}
+
+/** `CustomerID` -> `customer_id`, `UserIDs` -> `user_ids`: file names and the API's field names. */
+export function snakeOf(name: string): string {
+  return goWords(name)
+    .map((word) => word.toLowerCase())
+    .join('_');
+}
+
+/** The initialisms Go writes in one case (golint's list), so `{order_id}` becomes `OrderID`, not `OrderId`. */
+const INITIALISMS = new Set([
+  'ACL', 'API', 'ASCII', 'CPU', 'CSS', 'DNS', 'EOF', 'GUID', 'HTML', 'HTTP', 'HTTPS', 'ID', 'IP', 'JSON', 'LHS', 'QPS', 'RAM', 'RHS',
+  'RPC', 'SKU', 'SLA', 'SMTP', 'SQL', 'SSH', 'TCP', 'TLS', 'TTL', 'UDP', 'UI', 'UID', 'UUID', 'URI', 'URL', 'UTF8', 'VM', 'XML',
+  'XMPP', 'XSRF', 'XSS',
+]);
+
+/**
+ * The exported Go field name for an API name such as a path wildcard: `id` -> `ID`,
+ * `order_id` and `orderId` -> `OrderID`, `ids` -> `IDs`. Null when nothing of a name is left.
+ */
+export function goFieldName(apiName: string): string | null {
+  const words = apiName.split('_').flatMap((part) => goWords(part.charAt(0).toUpperCase() + part.slice(1)));
+  const field = words
+    .map((word) => {
+      const upper = word.toUpperCase();
+      if (INITIALISMS.has(upper)) return upper;
+      if (upper.endsWith('S') && INITIALISMS.has(upper.slice(0, -1))) return `${upper.slice(0, -1)}s`;
+      return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+    })
+    .join('');
+  return /^[A-Z]/.test(field) ? field : null;
+}
+
+/**
+ * The name as Go's linters want it, initialisms in one case (`HttpClient` -> `HTTPClient`,
+ * `OrderId` -> `OrderID`), or null when it is already so. revive's var-naming rule, which generated
+ * services lint with, rejects the other spelling.
+ */
+export function idiomaticName(name: string): string | null {
+  const fixed = goWords(name)
+    .map((word) => (INITIALISMS.has(word.toUpperCase()) ? word.toUpperCase() : word))
+    .join('');
+  return fixed === name || fixed.length !== name.length ? null : fixed;
 }

@@ -1,7 +1,7 @@
 import { renderTemplateFolder as renderFolder } from '../../../render/template-folder.js';
 import type { Tree } from '../../../tree/tree.js';
 import type { MethodSignature } from '../inspect/syntax.js';
-import { implementationSignature, importBlock, resultsText, returnsError, takesContext, zeroResults } from './go-code.js';
+import { implementationSignature, importBlock, resultsText, returnsError, takesContext, zeroResults, type PortMethod } from './go-code.js';
 import type { GoTypeName } from './names.js';
 
 export interface PortShape {
@@ -11,29 +11,57 @@ export interface PortShape {
   qualifiers: ReadonlyMap<string, string>;
 }
 
+/** A port `svc add port` creates: its methods come from --method, with what each parameter's type uses. */
+export interface NewPortShape extends PortShape {
+  methods: readonly PortMethod[];
+}
+
 function pathsFor(methods: readonly MethodSignature[], qualifiers: ReadonlyMap<string, string>): string[] {
   return [...new Set(methods.flatMap((method) => method.qualifiers))].map((q) => qualifiers.get(q) ?? q);
 }
 
-/** internal/port/<snake>.go: the interface. */
+export function portInterfaceImports(port: PortShape): string[] {
+  return pathsFor(port.methods, port.qualifiers);
+}
+
+export function memoryAdapterImports(module: string, port: PortShape): string[] {
+  return [...pathsFor(port.methods, port.qualifiers), ...(port.methods.some((method) => returnsError(method)) ? ['errors', 'fmt'] : []), `${module}/internal/port`];
+}
+
+export function fakeImports(module: string, port: PortShape): string[] {
+  return [...pathsFor(port.methods, port.qualifiers), ...(port.methods.length > 0 ? ['sync'] : []), `${module}/internal/port`];
+}
+
+/** internal/port/<snake>.go: the interface (a new port has at least one method). */
 export function renderPortInterface(tree: Tree, module: string, port: PortShape): void {
-  const body =
-    port.methods.length === 0
-      ? 'interface {\n\t// Add the methods the use cases need, e.g.\n\t// Charge(ctx context.Context, amount int64) error\n}'
-      : `interface {\n${port.methods.map((method) => `\t${method.text}\n`).join('')}}`;
-  renderFolder(tree, 'go/port/interface', { module, port: port.name, imports: importBlock(pathsFor(port.methods, port.qualifiers)), body });
+  const body = `interface {\n${port.methods.map((method) => `\t${method.text}\n`).join('')}}`;
+  renderFolder(tree, 'go/port/interface', { module, port: port.name, imports: importBlock(portInterfaceImports(port)), body });
+}
+
+/** The import paths of the memory adapter's test: only what the variables it declares need. */
+export function memoryTestImports(module: string, port: NewPortShape): string[] {
+  const failing = port.methods.filter((method) => returnsError(method));
+  const declared = failing.flatMap((method) => method.paramQualifiers.filter((_, i) => isDeclaredInTest(method, i)).flat());
+  return [
+    ...[...new Set(declared)].map((q) => port.qualifiers.get(q) ?? q),
+    ...(failing.some(takesContext) ? ['context'] : []),
+    'errors',
+    'testing',
+    `${module}/internal/adapter/memory`,
+  ];
+}
+
+/** The test passes t.Context() for a leading context, nothing for a variadic parameter, a zero variable for the rest. */
+function isDeclaredInTest(method: MethodSignature, index: number): boolean {
+  const param = method.params[index];
+  return param !== undefined && !param.variadic && !(index === 0 && param.type === 'context.Context');
 }
 
 /** internal/adapter/memory/<snake>.go (+ its test): a stateless, honest implementation. */
-export function renderMemoryAdapter(tree: Tree, module: string, port: PortShape, withPackageDoc: boolean): void {
+export function renderMemoryAdapter(tree: Tree, module: string, port: NewPortShape, withPackageDoc: boolean): void {
   const failing = port.methods.filter(returnsError);
   const pure = port.methods.filter((method) => !returnsError(method));
-  const usesCtx = failing.some(takesContext);
-  const imports = importBlock([
-    ...pathsFor(port.methods, port.qualifiers),
-    ...(failing.length > 0 ? ['errors', 'fmt'] : []),
-    `${module}/internal/port`,
-  ]);
+  const imports = importBlock(memoryAdapterImports(module, port));
   const methods = port.methods
     .map((method) => {
       const fails = returnsError(method);
@@ -51,13 +79,7 @@ export function renderMemoryAdapter(tree: Tree, module: string, port: PortShape,
       return lines.join('\n');
     })
     .join('');
-  const testImports = importBlock([
-    ...pathsFor(failing, port.qualifiers),
-    ...(usesCtx ? ['context'] : []),
-    'errors',
-    'testing',
-    `${module}/internal/adapter/memory`,
-  ]);
+  const testImports = importBlock(memoryTestImports(module, port));
   const testCases = failing.map((method) => memoryTestCase(method)).join('\n');
   renderFolder(tree, 'go/port/memory', {
     module,
@@ -81,7 +103,7 @@ function memoryTestCase(method: MethodSignature): string {
       args.push('CTX');
       return;
     }
-    if (param.variadic) return;
+    if (!isDeclaredInTest(method, i)) return;
     decls.push(`\t\tvar arg${i} ${param.type}`);
     args.push(`arg${i}`);
   });
@@ -103,11 +125,7 @@ function memoryTestCase(method: MethodSignature): string {
 /** internal/app/<snake>_fake_test.go: a recording fake of the port for use case tests. */
 export function renderFake(tree: Tree, module: string, port: PortShape): void {
   const hasErr = port.methods.some(returnsError);
-  const imports = importBlock([
-    ...pathsFor(port.methods, port.qualifiers),
-    ...(port.methods.length > 0 ? ['sync'] : []),
-    `${module}/internal/port`,
-  ]);
+  const imports = importBlock(fakeImports(module, port));
   const methods = port.methods
     .map((method) => {
       const { vars, returns } = zeroResults(method, 'f.err');

@@ -3,21 +3,27 @@ import { usecaseCommand } from '../../../spec/usecase-command.js';
 import { parseUses } from '../../../spec/parse-uses.js';
 import { FailureError, UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
-import { renderTemplateFolder as renderFolder } from '../../../render/template-folder.js';
-import { GO_KEYWORDS } from '../../../spec/go-keywords.js';
+import { AnchorNotFoundError } from '../edit/errors.js';
 import type { GoParser } from '../edit/parser.js';
 import { loadGoParser } from '../edit/parser.js';
-import { constructorArity, findDeclarations, findPortInterface, packageName, readAppModel, readRoutes, type AppModel } from '../inspect/project-model.js';
+import { findDeclarations, findPortInterface, readAppModel, readRoutes, type AppModel } from '../inspect/project-model.js';
 import { readGo } from '../inspect/syntax.js';
 import { gofmtTouched } from './post-steps.js';
 import { goVerifier } from '../verify/go-verifier.js';
-import { importBlock, resolveQualifiers } from './go-code.js';
-import { APP_DIR, APP_FILE, editGoFile, HTTP_DIR, requireFile, ROUTER_FILE } from './go-files.js';
-import { parseHttpRoute, testTarget, type HttpRoute } from './http-route.js';
+import { resolveQualifiers } from './go-code.js';
+import { APP_DIR, APP_FILE, editGoFile, requireFile, ROUTER_FILE } from './go-files.js';
+import { renderHandler, type HandlerPlan } from './handler-code.js';
+import { parseHttpRoute, type HttpRoute } from './http-route.js';
 import { refuseConflictingRoute } from './route-clash.js';
 import { lowerFirstWord } from '../../../spec/naming.js';
-import { safeLocalName, validateTypeName, type GoTypeName } from './names.js';
+import { idiomaticName, safeLocalName, validateTypeName, type GoTypeName } from './names.js';
+import { ensureNotImplemented } from './not-implemented.js';
+import { PackageScope } from './package-scope.js';
 import { renderFake } from './port-code.js';
+import { bindRoutes, routeStatement, type RoutesBinding } from './routes-binding.js';
+import { renderUseCase, type Dependency } from './usecase-code.js';
+import { freeUseCaseName, handlerAdditions, handlerName, newUseCaseCollisions, routesShadowing, type NewUseCaseRequest } from './usecase-plan.js';
+import { readUseCaseIO, skeletonIO } from './usecase-io.js';
 
 export interface AddUsecaseOptions {
   /** Comma-separated fields of app.Ports the use case takes, e.g. `Orders,PaymentGateway`. */
@@ -26,21 +32,12 @@ export interface AddUsecaseOptions {
   http?: string;
 }
 
-interface Dependency {
-  /** Field of app.Ports: `PaymentGateway`. */
-  field: string;
-  /** Constructor parameter and struct field: `paymentGateway`. */
-  param: string;
-  /** As written in Ports: `port.PaymentGateway`. */
-  type: string;
-  /** The interface name in internal/port: `PaymentGateway`. */
-  iface: string;
-}
-
 /**
  * `svc add usecase <Name> [--uses Port,...] [--http "METHOD /path"]`: internal/app/<snake>.go with
- * a validating skeleton and its table-driven test, the use case in App and New; with --http a
- * handler, its httptest test, the route in `routes` and the operation in api/openapi.yaml.
+ * a skeleton that validates its input and fails with domain.ErrNotImplemented, its table-driven
+ * test, the use case in App and New; with --http a handler, its httptest test, the route in
+ * `routes` and the operation in api/openapi.yaml. On an existing use case, --http serves it as its
+ * XInput and XOutput are.
  */
 export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {}): AddOperation {
   return {
@@ -68,31 +65,64 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
           );
         }
       }
-      if (!exists) {
-        const deps = dependencies(app, requested, spec.module);
-        checkFreeNames(parser, project, useCase);
-        renderUseCase(project, useCase, deps);
-        addFakes(parser, project, deps);
-        const args = deps.map((dep) => `p.${dep.field}`).join(', ');
-        editGoFile(
-          tree,
-          parser,
-          APP_FILE,
-          [
-            { kind: 'struct-field', struct: 'App', field: `${useCase.pascal} *${useCase.pascal}` },
-            { kind: 'keyed-element', func: 'New', type: 'App', key: useCase.pascal, value: `New${useCase.pascal}(${args})` },
-          ],
-          `${useCase.pascal} *${useCase.pascal}   (in type App struct)\n${useCase.pascal}: New${useCase.pascal}(${args}),   (in the &App{…} literal of func New)`,
-        );
-      }
+      const scope = new PackageScope(parser, tree);
+      // A new use case needs the names of routes to check its handler; an existing one only to add a route.
+      const bind = (served: HttpRoute) => bindRoutes(parser, tree, spec.module, served.pattern, handlerName(useCase), useCase.pascal);
+      const binding = route === undefined || exists ? null : bind(route);
+      if (!exists) addUseCase(parser, project, scope, useCase, options, { app, requested, route, binding });
       if (route !== undefined) {
-        const arity = exists ? constructorArity(parser, tree, useCase.pascal) : requested.length;
-        if (arity === null) throw new UsageError(`cannot find func New${useCase.pascal} in internal/app; the handler test needs it`, 'restore the constructor, or add the route by hand');
-        await addHttp(parser, project, useCase, route, arity);
+        await addHttp(parser, project, scope, useCase, route, () => binding ?? bind(route), exists ? null : { arity: requested.length });
       }
       return { postSteps: [gofmtTouched(tree)], verifier: goVerifier() };
     },
   };
+}
+
+interface NewUseCase {
+  app: AppModel;
+  /** The ports of --uses, in order. */
+  requested: readonly string[];
+  route: HttpRoute | undefined;
+  /** The names of routes, when --http is given. */
+  binding: RoutesBinding | null;
+}
+
+/**
+ * The use case itself: refused with every reason and a free name when it does not fit its
+ * packages; otherwise its files, the fakes its test needs, its place in App and New, and the
+ * domain error (with its 501 row) when the service predates it.
+ */
+function addUseCase(parser: GoParser, project: Project, scope: PackageScope, useCase: GoTypeName, options: AddUsecaseOptions, plan: NewUseCase): void {
+  const { tree, spec } = project;
+  const { app, requested, route, binding } = plan;
+  const deps = dependencies(app, requested, spec.module);
+  const request: NewUseCaseRequest = { module: spec.module, deps, route, binding, existing: new Set((app.useCases ?? []).map((field) => field.name)) };
+  const idiomatic = idiomaticName(useCase.pascal);
+  const naming = idiomatic === null ? [] : [`Go writes ${useCase.pascal} as ${idiomatic}, initialisms in one case (the service's linter rejects the other spelling)`];
+  const problems = [...naming, ...newUseCaseCollisions(scope, useCase, request)];
+  if (problems.length > 0) {
+    const base = idiomatic === null ? useCase : validateTypeName('use case', idiomatic, idiomatic);
+    const free = freeUseCaseName(scope, base, request, idiomatic !== null);
+    throw new UsageError(
+      `the use case ${useCase.pascal} cannot be added: ${problems.join('; ')}`,
+      free === null ? 'no other name gets past what is in the way: rename or move it' : `choose another name, e.g. svc ${usecaseCommand(free, options)}`,
+    );
+  }
+  const param = portsParameter(parser, project, useCase, deps);
+  renderUseCase(tree, spec.module, useCase, deps, skeletonIO(route));
+  addFakes(parser, project, deps);
+  const args = deps.map((dep) => `${param}.${dep.field}`).join(', ');
+  editGoFile(
+    tree,
+    parser,
+    APP_FILE,
+    [
+      { kind: 'struct-field', struct: 'App', field: `${useCase.pascal} *${useCase.pascal}` },
+      { kind: 'keyed-element', func: 'New', type: 'App', key: useCase.pascal, value: `New${useCase.pascal}(${args})` },
+    ],
+    `${useCase.pascal} *${useCase.pascal}   (in type App struct)\n${useCase.pascal}: New${useCase.pascal}(${args}),   (in the &App{…} literal of func New)`,
+  );
+  ensureNotImplemented(parser, tree, spec.module, route !== undefined);
 }
 
 function dependencies(app: AppModel, requested: readonly string[], module: string): Dependency[] {
@@ -120,35 +150,22 @@ function dependencies(app: AppModel, requested: readonly string[], module: strin
   });
 }
 
-/** X, XInput, XOutput and NewX must be free in package app, and the files must not exist. */
-function checkFreeNames(parser: GoParser, project: Project, useCase: GoTypeName): void {
-  const { tree } = project;
-  const names = [useCase.pascal, `${useCase.pascal}Input`, `${useCase.pascal}Output`, `New${useCase.pascal}`];
-  for (const [declared, file] of findDeclarations(parser, tree, APP_DIR, 'app', names)) {
-    throw new UsageError(
-      `${declared} is already declared in ${file}, so the use case ${useCase.pascal} cannot be added`,
-      `choose another name, e.g. svc add usecase ${useCase.pascal}V2`,
-    );
-  }
-  for (const file of [`${APP_DIR}/${useCase.snake}.go`, `${APP_DIR}/${useCase.snake}_test.go`]) {
-    if (tree.exists(file)) throw new UsageError(`${file} already exists; the use case ${useCase.pascal} would overwrite it`, 'choose another name or move the file');
-  }
-}
-
-function renderUseCase(project: Project, useCase: GoTypeName, deps: readonly Dependency[]): void {
-  const { tree, spec } = project;
-  const width = Math.max(0, ...deps.map((dep) => dep.param.length));
-  const structBody = deps.length === 0 ? 'struct{}' : `struct {\n${deps.map((dep) => `\t${dep.param.padEnd(width)} ${dep.type}\n`).join('')}}`;
-  renderFolder(tree, 'go/usecase/app', {
-    module: spec.module,
-    uc: useCase,
-    imports: importBlock(['context', 'strings', `${spec.module}/internal/domain`, ...(deps.length > 0 ? [`${spec.module}/internal/port`] : [])]),
-    structBody,
-    params: deps.map((dep) => `${dep.param} ${dep.type}`).join(', '),
-    literal: `&${useCase.pascal}{${deps.map((dep) => `${dep.param}: ${dep.param}`).join(', ')}}`,
-    hasDeps: deps.length > 0,
-    portList: deps.map((dep) => `uc.${dep.param}`).join(', '),
-    fakes: deps.map((dep) => `&fake${dep.iface}{}`).join(', '),
+/** The name func New gives its Ports parameter (`p`); the use case's constructor call reads the ports from it. */
+function portsParameter(parser: GoParser, project: Project, useCase: GoTypeName, deps: readonly Dependency[]): string {
+  if (deps.length === 0) return 'p';
+  const name = readGo(parser, APP_FILE, project.tree.read(APP_FILE) ?? '', (doc) => {
+    const declaration = doc.root.namedChildren.find((node) => node?.type === 'function_declaration' && node.childForFieldName('name')?.text === 'New');
+    const param = declaration?.childForFieldName('parameters')?.namedChildren.find((node) => node?.type === 'parameter_declaration' && node.childForFieldName('type')?.text === 'Ports');
+    const found = param?.childrenForFieldName('name').find((node) => node !== null && node.text !== '_');
+    return found?.text ?? null;
+  });
+  if (name !== null) return name;
+  const value = `New${useCase.pascal}(${deps.map((dep) => `p.${dep.field}`).join(', ')})`;
+  throw new AnchorNotFoundError(APP_FILE, {
+    problem: 'missing',
+    reason: 'func New has no named parameter of type Ports to build the use case from',
+    where: 'in the &App{…} literal of func New, with p standing for the Ports it builds from',
+    manualSnippet: `${useCase.pascal}: ${value},`,
   });
 }
 
@@ -171,44 +188,76 @@ function addFakes(parser: GoParser, project: Project, deps: readonly Dependency[
   }
 }
 
-async function addHttp(parser: GoParser, project: Project, useCase: GoTypeName, route: HttpRoute, arity: number): Promise<void> {
+/**
+ * Serves the use case at `route`: a handler built from its input and output (the skeleton's for
+ * a new use case, the structs as they are for an existing one), its test, the route in `routes`
+ * in the user's names, and the OpenAPI operation. A use case served already is nothing to do at
+ * the same pattern and bad input at another.
+ */
+async function addHttp(
+  parser: GoParser,
+  project: Project,
+  scope: PackageScope,
+  useCase: GoTypeName,
+  route: HttpRoute,
+  bindNames: () => RoutesBinding,
+  skeleton: { arity: number } | null,
+): Promise<void> {
   const { tree, spec } = project;
-  const routerText = requireFile(tree, ROUTER_FILE, `mux.Handle("${route.pattern}", handler(log, a.${useCase.pascal}))   (in func routes)`);
-  const pkg = readGo(parser, ROUTER_FILE, routerText, packageName);
-  const handler = GO_KEYWORDS.has(useCase.camel) ? `${useCase.camel}Handler` : lowerFirstWord(useCase.pascal);
+  const handler = handlerName(useCase);
   const routes = readRoutes(parser, tree) ?? [];
   refuseConflictingRoute(route, routes, useCase.pascal);
-  const handlerFile = `${HTTP_DIR}/${useCase.snake}.go`;
-  const served = routes.some((candidate) => candidate.selectors.includes(useCase.pascal));
-  if (!tree.exists(handlerFile) && !served) {
-    for (const [declared, file] of findDeclarations(parser, tree, HTTP_DIR, pkg, [handler, `${handler}Request`, `${handler}Response`])) {
-      throw new UsageError(`${declared} is already declared in ${file}, so the handler of ${useCase.pascal} cannot be added`, 'rename your declaration, or add the route by hand');
+  const serving = routes.filter((candidate) => candidate.selectors.includes(useCase.pascal));
+  if (serving.length > 0) {
+    if (!serving.some((candidate) => sameText(candidate.pattern, route.pattern))) {
+      throw new UsageError(
+        `${useCase.pascal} is already served at ${serving.map((candidate) => candidate.pattern).join(', ')} in ${[...new Set(serving.map((candidate) => candidate.file))].join(', ')}`,
+        `a use case has one route here; serve it at ${route.pattern} by changing that route by hand`,
+      );
     }
-    if (tree.exists(`${HTTP_DIR}/${useCase.snake}_test.go`)) {
-      throw new UsageError(`${HTTP_DIR}/${useCase.snake}_test.go already exists; the handler test of ${useCase.pascal} would overwrite it`, 'move the file first');
+  } else {
+    const binding = bindNames();
+    const io = skeleton === null ? readUseCaseIO(parser, tree, spec.module, useCase, route) : skeletonIO(route);
+    const plan: HandlerPlan = { module: spec.module, pkg: binding.pkg, handler, useCase, route, io, skeleton };
+    if (skeleton === null) {
+      const problems = [...handlerAdditions(plan).flatMap((addition) => scope.collisions(addition)), ...routesShadowing(binding, handler)];
+      if (problems.length > 0) {
+        const statement = routeStatement(binding, route.pattern, handler, useCase.pascal);
+        throw new UsageError(
+          `the handler of ${useCase.pascal} cannot be added: ${[...new Set(problems)].join('; ')}`,
+          `rename or move what is in the way; or, if ${handler} already serves ${useCase.pascal}, register it by hand in func routes: ${statement}`,
+        );
+      }
+      if (hasDomainNotImplemented(parser, project)) ensureNotImplemented(parser, tree, spec.module, true);
     }
-    const target = testTarget(route);
-    const source = route.wildcards.length > 0 ? `r.PathValue("${route.wildcards[route.wildcards.length - 1]}")` : 'r.URL.Query().Get("reference")';
-    renderFolder(tree, 'go/usecase/http', {
-      module: spec.module,
-      pkg,
-      uc: useCase,
-      handler,
-      route: route.pattern,
-      body: route.body,
-      input: `app.${useCase.pascal}Input{Reference: ${source}}`,
-      appLiteral: `&app.App{${useCase.pascal}: app.New${useCase.pascal}(${Array.from({ length: arity }, () => 'nil').join(', ')})}`,
-      goMethod: route.goMethod,
-      target: target.literal,
-      targetExpr: target.expression,
-      imports: importBlock(['net/http', 'net/http/httptest', 'testing', `${spec.module}/internal/app`, ...(route.body ? ['strconv', 'strings'] : ['net/url'])]),
-    });
-  }
-  if (!served) {
-    const statement = `mux.Handle("${route.pattern}", ${handler}(log, a.${useCase.pascal}))`;
+    renderHandler(tree, plan);
+    const statement = routeStatement(binding, route.pattern, handler, useCase.pascal);
     editGoFile(tree, parser, ROUTER_FILE, [{ kind: 'statement', func: 'routes', statement, unlessPresent: `"${route.pattern}"` }], statement);
   }
+  // A route served already and documented under another path keeps its document as it is.
+  if (serving.length > 0 && (await operationElsewhere(project, route, handler)) !== null) return;
   // yaml costs ~30 ms to import: only the --http path pays for it.
   const { addOpenApiOperation } = await import('./openapi.js');
   addOpenApiOperation(tree, spec.name.kebab, route, useCase, handler);
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.trim().split(/\s+/).join(' ') === b.trim().split(/\s+/).join(' ');
+}
+
+function hasDomainNotImplemented(parser: GoParser, project: Project): boolean {
+  return findDeclarations(parser, project.tree, 'internal/domain', 'domain', ['ErrNotImplemented']).has('ErrNotImplemented');
+}
+
+/** Where api/openapi.yaml uses `operationId` for an operation other than the route's (`POST /v1/x`), or null. */
+async function operationElsewhere(project: Project, route: HttpRoute, operationId: string): Promise<string | null> {
+  const text = project.tree.read('api/openapi.yaml');
+  if (text === undefined || !text.includes(operationId)) return null;
+  const [{ parse }, { isRecord, operationsOf }] = await Promise.all([import('yaml'), import('../../../file-edits/openapi-facts.js')]);
+  const api: unknown = parse(text);
+  if (!isRecord(api)) return null;
+  const found = operationsOf(api).find(
+    (at) => at.operation.operationId === operationId && !(at.where === route.openapiPath && at.method === route.method.toLowerCase()),
+  );
+  return found === undefined ? null : `${found.method.toUpperCase()} ${found.where}`;
 }

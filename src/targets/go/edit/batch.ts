@@ -14,6 +14,10 @@ import { removeUnusedImport } from './ops/remove-unused-import.js';
 import type { RemoveUnusedImportArgs } from './ops/remove-unused-import.js';
 import { setKeyedValue } from './ops/set-keyed-value.js';
 import type { SetKeyedValueArgs } from './ops/set-keyed-value.js';
+import { addVarElement } from './ops/add-var-element.js';
+import type { AddVarElementArgs } from './ops/add-var-element.js';
+import { addVarSpec } from './ops/add-var-spec.js';
+import type { AddVarSpecArgs } from './ops/add-var-spec.js';
 import type { GoParser } from './parser.js';
 import type { EditResult, GoSource } from './run-edit.js';
 
@@ -26,7 +30,9 @@ export type GoEdit =
   | ({ readonly kind: 'statement' } & AddStatementArgs)
   | ({ readonly kind: 'top-level-decl' } & AddTopLevelDeclArgs)
   | ({ readonly kind: 'set-keyed-value' } & SetKeyedValueArgs)
-  | ({ readonly kind: 'remove-unused-import' } & RemoveUnusedImportArgs);
+  | ({ readonly kind: 'remove-unused-import' } & RemoveUnusedImportArgs)
+  | ({ readonly kind: 'var-spec' } & AddVarSpecArgs)
+  | ({ readonly kind: 'var-element' } & AddVarElementArgs);
 
 export interface GoEditStep {
   readonly edit: GoEdit;
@@ -61,6 +67,10 @@ export function applyGoEdit(parser: GoParser, source: GoSource, edit: GoEdit): E
       return setKeyedValue(parser, source, edit);
     case 'remove-unused-import':
       return removeUnusedImport(parser, source, edit);
+    case 'var-spec':
+      return addVarSpec(parser, source, edit);
+    case 'var-element':
+      return addVarElement(parser, source, edit);
   }
 }
 

@@ -32,6 +32,11 @@ export function importSpecs(specList: Node): ListShape {
   return bracketed(specList, specList.namedChildren, { openText: '(', terminator: '' });
 }
 
+/** `var ( … )`: specs of a grouped var declaration. */
+export function varSpecs(specList: Node): ListShape {
+  return bracketed(specList, specList.namedChildren, { openText: '(', terminator: '' });
+}
+
 function bracketed(
   node: Node,
   entries: Node[],

@@ -82,6 +82,28 @@ export function parseKeyedElementSnippet(parser: GoParser, file: string, key: st
   });
 }
 
+/** One spec of a grouped var declaration, with the comment rows above it. */
+export function parseVarSpecSnippet(parser: GoParser, file: string, spec: string): DeclarationSnippet & { commented: boolean } {
+  return parseWrapped(parser, file, spec, 'package p\n\nvar (\n', '\n)\n', 'var spec', (root, offset) => {
+    const list = root.descendantsOfType('var_spec_list')[0];
+    const entries = list === undefined ? [] : list.namedChildren;
+    const only = single(entries.filter((entry) => !isComment(entry)), file, spec, 'exactly one var spec');
+    const names = only.childrenForFieldName('name').map((name) => name.text);
+    return { names, commented: entries[0] !== undefined && isComment(entries[0]), verbatim: verbatimRanges(root, offset) };
+  });
+}
+
+/** One element of a composite literal: a value or `key: value`. */
+export function parseLiteralElementSnippet(parser: GoParser, file: string, element: string): CodeSnippet & { keyTokens: string | null } {
+  return parseWrapped(parser, file, element, 'package p\n\nvar _ = T{\n', ',\n}\n', 'composite literal element', (root, offset) => {
+    const literal = root.descendantsOfType('literal_value')[0];
+    const elements = literal === undefined ? [] : literal.namedChildren.filter((child) => !isComment(child));
+    const only = single(elements, file, element, 'exactly one element');
+    const key = only.type === 'keyed_element' ? only.childForFieldName('key') : null;
+    return { nodeType: only.type, tokens: tokenKey(only), keyTokens: key === null ? null : tokenKey(key), verbatim: verbatimRanges(root, offset) };
+  });
+}
+
 export function parseStatementSnippet(parser: GoParser, file: string, statement: string): CodeSnippet {
   return parseWrapped(parser, file, statement, 'package p\n\nfunc _() {\n', '\n}\n', 'statement', (root, offset) => {
     const body = root.descendantsOfType('block')[0];

@@ -41,6 +41,10 @@ function describeEdit(edit: GoEdit): string {
       return 'add a declaration';
     case 'remove-unused-import':
       return `remove the import ${edit.path} once unused`;
+    case 'var-spec':
+      return `add \`${edit.spec.split('\n').at(-1) ?? ''}\` beside ${edit.besides}`;
+    case 'var-element':
+      return `add ${edit.element} to the literal of ${edit.variable}`;
   }
 }
 

@@ -19,6 +19,9 @@ var (
 	// ErrInvalid means the input breaks a domain rule. Errors of this kind are
 	// usually a *ValidationError that says which fields are wrong.
 	ErrInvalid = errors.New("invalid")
+	// ErrNotImplemented means the operation exists but its work is not
+	// written yet: the skeleton of a new use case fails with it until then.
+	ErrNotImplemented = errors.New("not implemented")
 )
 
 // FieldError describes one invalid input field. Field uses the names of the

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Realistic hand edits of a generated Go service (module example.com/<name>), as a team makes them
+ * over weeks. Each returns nothing and rewrites files in place; each throws when the text it
+ * expects is gone, so a template change cannot silently turn a test into a no-op.
+ */
+
+function edit(root: string, file: string, change: (text: string) => string): void {
+  const full = path.join(root, file);
+  const before = fs.readFileSync(full, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`hand edit of ${file} changed nothing`);
+  fs.writeFileSync(full, after);
+}
+
+function replaceOnce(text: string, from: string | RegExp, to: string): string {
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`hand edit: ${String(from)} not found`);
+  return next;
+}
+
+const ROUTER = 'internal/adapter/http/router.go';
+
+/** The body of `func routes` and its signature, with the rest of router.go around it. */
+function withinRoutes(text: string, change: (routes: string) => string): string {
+  const start = text.indexOf('func routes(');
+  const end = text.indexOf('\n}\n', start) + 3;
+  if (start === -1) throw new Error('hand edit: no func routes');
+  return text.slice(0, start) + change(text.slice(start, end)) + text.slice(end);
+}
+
+/**
+ * router.go imports net/http as nethttp, log/slog as logpkg and internal/app as core, and routes
+ * calls its parameters mux2, logger and application.
+ */
+export function renameRoutesParameters(root: string, module: string): void {
+  edit(root, ROUTER, (text) => {
+    let next = replaceOnce(text, '\t"log/slog"\n', '\tlogpkg "log/slog"\n');
+    next = replaceOnce(next, '\t"net/http"\n', '\tnethttp "net/http"\n');
+    next = replaceOnce(next, `\t"${module}/internal/app"\n`, `\tcore "${module}/internal/app"\n`);
+    next = next.replace(/\bslog\./g, 'logpkg.').replace(/\bhttp\./g, 'nethttp.').replace(/\*app\.App\b/g, '*core.App');
+    return withinRoutes(next, (routes) =>
+      routes
+        .replace('func routes(mux *nethttp.ServeMux, log *logpkg.Logger, a *core.App,', 'func routes(mux2 *nethttp.ServeMux, logger *logpkg.Logger, application *core.App,')
+        .replace(/\tmux\.Handle\(/g, '\tmux2.Handle(')
+        .replace(/\(log\b/g, '(logger')
+        .replace(/\ba\.(\w+)\)/g, 'application.$1)'),
+    );
+  });
+}
+
+/** routes loses its logger: its handlers log through a package variable instead. */
+export function dropRoutesLogger(root: string): void {
+  edit(root, ROUTER, (text) => {
+    let next = replaceOnce(text, 'routes(mux, cfg.Log, cfg.App,', 'routesLog = cfg.Log\n\troutes(mux, cfg.App,');
+    next = replaceOnce(next, 'func routes(mux *http.ServeMux, log *slog.Logger, a *app.App,', '// routesLog is the logger of every route.\nvar routesLog *slog.Logger\n\nfunc routes(mux *http.ServeMux, a *app.App,');
+    return withinRoutes(next, (routes) => routes.replace(/\(log\b/g, '(routesLog'));
+  });
+}
+
+/** routes declares a local `invoices` (the routes of one feature, registered in a loop). */
+export function routesLocal(root: string, local: string): void {
+  edit(root, ROUTER, (text) =>
+    withinRoutes(text, (routes) => replaceOnce(routes, '\tmux.Handle("GET /healthz"', `\t${local} := []string{"GET /v1/${local}-export"}\n\tfor _, pattern := range ${local} {\n\t\tmux.Handle(pattern, liveness(log))\n\t}\n\tmux.Handle("GET /healthz"`)),
+  );
+}
+
+/** func New calls its Ports parameter `ports`. */
+export function renamePortsParameter(root: string): void {
+  edit(root, 'internal/app/app.go', (text) => replaceOnce(text, 'func New(p Ports) *App {', 'func New(ports Ports) *App {').replace(/\(p\.(\w+)/g, '(ports.$1').replace(/, p\.(\w+)/g, ', ports.$1'));
+}
+
+/** A service generated before domain.ErrNotImplemented and the 501 row existed. */
+export function dropNotImplemented(root: string): void {
+  edit(root, 'internal/domain/errors.go', (text) => replaceOnce(text, /\t\/\/ ErrNotImplemented means[^\n]*\n[^\n]*\n\tErrNotImplemented = [^\n]*\n/, ''));
+  edit(root, 'internal/adapter/http/problem.go', (text) =>
+    replaceOnce(replaceOnce(text, '\t{domain.ErrNotImplemented, http.StatusNotImplemented},\n', ''), /\thttp\.StatusNotImplemented: +"[^"]*",\n/, ''),
+  );
+  edit(root, 'internal/adapter/http/problem_test.go', (text) => replaceOnce(text, /\t\t\{"not implemented"[^\n]*\n/, ''));
+}
+
+/** The domain errors declared one by one, not in a var group. */
+export function ungroupDomainErrors(root: string): void {
+  edit(root, 'internal/domain/errors.go', (text) => {
+    const start = text.indexOf('var (\n');
+    const end = text.indexOf('\n)\n', start) + 3;
+    const rows: string[] = [];
+    for (const line of text.slice(start + 'var (\n'.length, end - 3).split('\n')) {
+      const row = line.replace(/^\t/, '');
+      if (/^Err\w+ = /.test(row)) rows.push(`var ${row}`, '');
+      else rows.push(row);
+    }
+    if (rows.at(-1) === '') rows.pop();
+    // The group's doc comment stays above, apart: it no longer documents one name.
+    return `${text.slice(0, start)}\n${rows.join('\n')}\n${text.slice(end)}`;
+  });
+}
+
+/** The error table renamed (statusByKind): the add cannot find it. */
+export function renameErrorTable(root: string): void {
+  edit(root, 'internal/adapter/http/problem.go', (text) => text.replace(/\berrorStatuses\b/g, 'statusByKind'));
+}
+
+/**
+ * A use case written by hand, not by svc: Refund, taking the order repository, with a domain
+ * type from the path, a number and a string from the body, and a result of two fields.
+ */
+export function handWrittenRefund(root: string, module: string): void {
+  fs.writeFileSync(
+    path.join(root, 'internal/app/refund.go'),
+    `package app
+
+import (
+	"context"
+	"fmt"
+
+	"${module}/internal/domain"
+	"${module}/internal/port"
+)
+
+// RefundInput names the order to refund, how much and why.
+type RefundInput struct {
+	ID     domain.OrderID
+	Amount int64
+	Reason string
+}
+
+// RefundOutput is the refund made.
+type RefundOutput struct {
+	RefundID string
+	Amount   int64
+}
+
+// Refund refunds part of an order.
+type Refund struct {
+	orders port.OrderRepository
+}
+
+// NewRefund returns the use case.
+func NewRefund(orders port.OrderRepository) *Refund {
+	return &Refund{orders: orders}
+}
+
+// Execute refunds in.Amount of the order.
+func (uc *Refund) Execute(ctx context.Context, in RefundInput) (RefundOutput, error) {
+	order, err := uc.orders.Get(ctx, in.ID)
+	if err != nil {
+		return RefundOutput{}, fmt.Errorf("refund %s: %w", in.ID, err)
+	}
+	return RefundOutput{RefundID: "refund-" + string(order.ID), Amount: in.Amount}, nil
+}
+`,
+  );
+  edit(root, 'internal/app/app.go', (text) => {
+    const next = replaceOnce(text, /(\n\tGetOrder +\*GetOrder\n)/, '$1\tRefund      *Refund\n');
+    return replaceOnce(next, /(\n\t\tGetOrder: +NewGetOrder\((\w+)\.Orders\),\n)/, '$1\t\tRefund:      NewRefund($2.Orders),\n');
+  });
+}
+
+/** A use case by hand whose result holds a domain struct: its JSON form is an API decision. */
+export function handWrittenSummary(root: string, module: string): void {
+  fs.writeFileSync(
+    path.join(root, 'internal/app/summarize.go'),
+    `package app
+
+import (
+	"context"
+
+	"${module}/internal/domain"
+)
+
+// SummarizeInput names the order.
+type SummarizeInput struct {
+	ID domain.OrderID
+}
+
+// SummarizeOutput holds the order.
+type SummarizeOutput struct {
+	Order domain.Order
+}
+
+// Summarize returns an order as it is.
+type Summarize struct{}
+
+// Execute returns the zero order.
+func (uc *Summarize) Execute(_ context.Context, _ SummarizeInput) (SummarizeOutput, error) {
+	return SummarizeOutput{}, nil
+}
+`,
+  );
+  edit(root, 'internal/app/app.go', (text) => {
+    const next = replaceOnce(text, /(\n\tGetOrder +\*GetOrder\n)/, '$1\tSummarize   *Summarize\n');
+    return replaceOnce(next, /(\n\t\tGetOrder: +NewGetOrder\(\w+\.Orders\),\n)/, '$1\t\tSummarize:   &Summarize{},\n');
+  });
+}
+
+/** A user's file in a package: its own declarations, or its own import names. */
+export function userFile(root: string, file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), text);
+}
