@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import { FailureError, UsageError } from '../errors.js';
 import type { Tree } from '../tree/tree.js';
 import { findPathKey, isRecord, operationsOf, pathLevelParameters, sharedParts, templateNames } from './openapi-facts.js';
-import { buildOperation } from './openapi-operation.js';
+import { buildOperation, type OperationIO } from './openapi-operation.js';
 import { detectLayout } from './yaml-layout.js';
 import { insertYamlEntry } from './yaml-splice.js';
 
@@ -16,6 +16,8 @@ export interface NewOperation {
   body: boolean;
   operationId: string;
   summary: string;
+  /** The handler's fields; without it, the one `reference` field of a new use case's skeleton. */
+  io?: OperationIO;
 }
 
 /**
@@ -52,6 +54,7 @@ export function addOpenApiOperation(tree: Tree, file: string, operation: NewOper
     pathParameters: templateNames(pathKey),
     declaredByPathItem: pathLevelParameters(api, item),
     body: operation.body,
+    ...(operation.io === undefined ? {} : { io: operation.io }),
   };
   const layout = detectLayout(text, doc);
   const value = buildOperation(shape, sharedParts(api, pathKey, operation.serviceName), layout.flowLists);

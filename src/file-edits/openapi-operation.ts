@@ -11,6 +11,21 @@ export interface OperationShape {
   declaredByPathItem: ReadonlySet<string>;
   /** The request carries a JSON body (POST, PUT, PATCH). */
   body: boolean;
+  /** What the handler reads and answers; without it, the skeleton's one `reference` field. */
+  io?: OperationIO;
+}
+
+/** A field of a request body, query or response, as JSON Schema. */
+export interface ApiField {
+  name: string;
+  schema: Record<string, unknown>;
+}
+
+/** The fields a handler reads from the body and the query, and answers with (null: 204, no body). */
+export interface OperationIO {
+  body: readonly ApiField[];
+  query: readonly ApiField[];
+  output: readonly ApiField[] | null;
 }
 
 const INLINE_PROBLEMS: Record<string, string> = {
@@ -27,7 +42,7 @@ const INLINE_PROBLEMS: Record<string, string> = {
  * parts: its tag, the X-Request-ID parameter and header, and the problem responses; a problem
  * response the document does not share is written inline with its Problem schema.
  *
- * Responses: 200; 400 for a body; 404 for a path parameter; 413 and 415 for a body and 504, only
+ * Responses: 200 (204 when the use case answers nothing); 400 for a body; 404 for a path parameter; 413 and 415 for a body and 504, only
  * when the document shares them (the service answers them, but they are not worth repeating
  * inline); 422; 500; 501, which a new use case answers until it is implemented.
  */
@@ -38,7 +53,18 @@ export function buildOperation(shape: OperationShape, parts: SharedParts, flowLi
     return node;
   };
   const requestId = parts.requestIdHeader === undefined ? {} : { headers: { 'X-Request-ID': { $ref: parts.requestIdHeader } } };
-  const reference = () => ({ type: 'object', additionalProperties: false, required: list(['reference']), properties: { reference: { type: 'string' } } });
+  const reference: ApiField = { name: 'reference', schema: { type: 'string' } };
+  const io: OperationIO = shape.io ?? {
+    body: shape.body ? [reference] : [],
+    query: shape.body || shape.pathParameters.length > 0 ? [] : [reference],
+    output: [reference],
+  };
+  const object = (fields: readonly ApiField[]) => ({
+    type: 'object',
+    additionalProperties: false,
+    required: list(fields.map((field) => field.name)),
+    properties: Object.fromEntries(fields.map((field) => [field.name, field.schema])),
+  });
   const problem = (status: string) => {
     const shared = parts.problemResponses.get(status);
     if (shared !== undefined) return { $ref: shared };
@@ -50,16 +76,18 @@ export function buildOperation(shape: OperationShape, parts: SharedParts, flowLi
   };
   const parameters: unknown[] = [
     ...shape.pathParameters.filter((name) => !shape.declaredByPathItem.has(name)).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-    ...(shape.body || shape.pathParameters.length > 0 ? [] : [{ name: 'reference', in: 'query', required: true, schema: { type: 'string' } }]),
+    ...io.query.map((field) => ({ name: field.name, in: 'query', required: true, schema: field.schema })),
     ...(parts.requestIdParameter === undefined ? [] : [{ $ref: parts.requestIdParameter }]),
   ];
-  const responses: Record<string, unknown> = {
-    '200': { description: 'The result.', ...requestId, content: { 'application/json': { schema: reference() } } },
-  };
+  const responses: Record<string, unknown> =
+    io.output === null
+      ? { '204': { description: 'Done; no content.', ...requestId } }
+      : { '200': { description: 'The result.', ...requestId, content: { 'application/json': { schema: object(io.output) } } } };
+  const body = io.body.length > 0;
   const statuses = [
-    ...(shape.body ? ['400'] : []),
+    ...(body ? ['400'] : []),
     ...(shape.pathParameters.length > 0 ? ['404'] : []),
-    ...(shape.body ? ['413', '415'].filter((status) => parts.problemResponses.has(status)) : []),
+    ...(body ? ['413', '415'].filter((status) => parts.problemResponses.has(status)) : []),
     '422',
     '500',
     '501',
@@ -71,7 +99,7 @@ export function buildOperation(shape: OperationShape, parts: SharedParts, flowLi
     operationId: shape.operationId,
     summary: shape.summary,
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(shape.body ? { requestBody: { required: true, content: { 'application/json': { schema: reference() } } } } : {}),
+    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: object(io.body) } } } } : {}),
     responses,
   };
 }

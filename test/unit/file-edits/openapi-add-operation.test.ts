@@ -113,6 +113,29 @@ describe('addOpenApiOperation on the generated documents', () => {
     expect((operation.responses as Record<string, unknown>)['422']).toEqual({ $ref: '#/components/responses/UnprocessableContent' });
   });
 
+  it('describes the fields a handler reads and answers when given them; nothing to answer is a 204', async () => {
+    const before = await generated();
+    const after = add('io', before, {
+      ...CANCEL,
+      path: '/v1/orders/{id}/notes',
+      operationId: 'addNote',
+      io: { body: [{ name: 'text', schema: { type: 'string' } }], query: [{ name: 'lang', schema: { type: 'string' } }], output: null },
+    });
+    const operation = operationAt(after, '/v1/orders/{id}/notes', 'post') as {
+      parameters: { name?: string; in?: string }[];
+      requestBody: { content: { 'application/json': { schema: { required: string[]; properties: Record<string, unknown> } } } };
+      responses: Record<string, unknown>;
+    };
+    expect(operation.requestBody.content['application/json'].schema.required).toEqual(['text']);
+    expect(operation.requestBody.content['application/json'].schema.properties).toEqual({ text: { type: 'string' } });
+    expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'lang', in: 'query' }));
+    expect(Object.keys(operation.responses)).toContain('204');
+    expect(Object.keys(operation.responses)).not.toContain('200');
+    const bodiless = operationAt(add('io-no-body', before, { ...CANCEL, operationId: 'cancelIt', io: { body: [], query: [], output: [] } }), '/v1/orders/{id}/cancel', 'post');
+    expect(bodiless).not.toHaveProperty('requestBody');
+    expect(Object.keys(bodiless.responses as object)).not.toContain('400');
+  });
+
   it('changes nothing when the path already has the method, whatever its parameter names', async () => {
     const before = await generated();
     for (const operation of [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { addPortOperation } from '../../../src/targets/go/add/port.js';
 import { addUsecaseOperation, type AddUsecaseOptions } from '../../../src/targets/go/add/usecase.js';
 import { AnchorNotFoundError } from '../../../src/targets/go/edit/errors.js';
@@ -242,6 +243,16 @@ describe('--http on a use case that exists', () => {
     expect(handler).toContain('refundResponse{\n\t\t\tRefundID: out.RefundID,\n\t\t\tAmount:   out.Amount,\n\t\t}');
     expect(handler).toContain('\t"example.com/orders/internal/domain"\n');
     expect(read(root, 'internal/adapter/http/router.go')).toContain('mux.Handle("POST /v1/orders/{id}/refunds", refund(log, a.Refund))');
+    // The document describes what the handler reads and answers, not the skeleton's reference.
+    const api = parse(read(root, 'api/openapi.yaml')) as { paths: Record<string, Record<string, OpenApiOperation>> };
+    const operation = api.paths['/v1/orders/{id}/refunds']?.post;
+    expect(operation?.requestBody?.content['application/json']?.schema).toEqual({
+      type: 'object',
+      additionalProperties: false,
+      required: ['amount', 'reason'],
+      properties: { amount: { type: 'integer' }, reason: { type: 'string' } },
+    });
+    expect(operation?.responses['200']?.content?.['application/json']?.schema?.required).toEqual(['refund_id', 'amount']);
   });
 
   const refusals: [string, string, AddUsecaseOptions, RegExp][] = [
@@ -300,7 +311,7 @@ describe('--http on a use case that exists', () => {
     const before = snapshot(root);
     const result = await runAdd(root, usecase('Refund', { http: 'POST /v1/orders/{id}/refunds' }));
     expect(result.code, result.all).toBe(2);
-    expect(result.all).toContain('api/openapi.yaml already has an operation refund (POST /v1/legacy/refunds)');
+    expect(result.all).toContain('operationId refund is already used by POST /v1/legacy/refunds in api/openapi.yaml');
     expect(snapshot(root)).toEqual(before);
   });
 });
@@ -319,3 +330,8 @@ describe('svc add port against hand-edited packages', () => {
     expect((await runAdd(root, addPortOperation('AuditV2', { methods: [method] }))).code).toBe(0);
   });
 });
+
+interface OpenApiOperation {
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema?: { required?: string[] } }> }>;
+}

@@ -233,12 +233,12 @@ async function addHttp(
     renderHandler(tree, plan);
     const statement = routeStatement(binding, route.pattern, handler, useCase.pascal);
     editGoFile(tree, parser, ROUTER_FILE, [{ kind: 'statement', func: 'routes', statement, unlessPresent: `"${route.pattern}"` }], statement);
+    // yaml costs ~30 ms to import: only the --http path pays for it.
+    const { addOpenApiOperation } = await import('./openapi.js');
+    addOpenApiOperation(tree, spec.name.kebab, route, useCase, handler, io);
   }
-  // A route served already and documented under another path keeps its document as it is.
-  if (serving.length > 0 && (await operationElsewhere(project, route, handler)) !== null) return;
-  // yaml costs ~30 ms to import: only the --http path pays for it.
-  const { addOpenApiOperation } = await import('./openapi.js');
-  addOpenApiOperation(tree, spec.name.kebab, route, useCase, handler);
+  // A route served already is the handler's own: what it reads and answers, and its document,
+  // are whoever wrote it; the add has nothing to do.
 }
 
 function sameText(a: string, b: string): boolean {
@@ -249,15 +249,3 @@ function hasDomainNotImplemented(parser: GoParser, project: Project): boolean {
   return findDeclarations(parser, project.tree, 'internal/domain', 'domain', ['ErrNotImplemented']).has('ErrNotImplemented');
 }
 
-/** Where api/openapi.yaml uses `operationId` for an operation other than the route's (`POST /v1/x`), or null. */
-async function operationElsewhere(project: Project, route: HttpRoute, operationId: string): Promise<string | null> {
-  const text = project.tree.read('api/openapi.yaml');
-  if (text === undefined || !text.includes(operationId)) return null;
-  const [{ parse }, { isRecord, operationsOf }] = await Promise.all([import('yaml'), import('../../../file-edits/openapi-facts.js')]);
-  const api: unknown = parse(text);
-  if (!isRecord(api)) return null;
-  const found = operationsOf(api).find(
-    (at) => at.operation.operationId === operationId && !(at.where === route.openapiPath && at.method === route.method.toLowerCase()),
-  );
-  return found === undefined ? null : `${found.method.toUpperCase()} ${found.where}`;
-}
