@@ -30,10 +30,15 @@ export async function svcDoctorAction(
     checks.push({ name: 'manifest', ok: false, detail: (error as Error).message });
     return report(out, checks, { modified: [], missing: [], violations: [] });
   }
-  const { manifest, tree, spec } = project;
   const shape = manifestProblems(project);
-  checks.push({ name: 'manifest', ok: shape.length === 0, detail: shape.length === 0 ? `svc.json valid (create-service ${manifest.version}, ${Object.keys(manifest.files).length} files)` : shape.join('; ') });
-  if (spec.choices.lang === 'ts') return tsDoctor(out, project, checks, shape.length === 0, nodeVersion());
+  checks.push({ name: 'manifest', ok: shape.length === 0, detail: shape.length === 0 ? `svc.json valid (create-service ${project.manifest.version}, ${Object.keys(project.manifest.files).length} files)` : shape.join('; ') });
+  if (project.spec.choices.lang === 'ts') return tsDoctor(out, project, checks, shape.length === 0, nodeVersion());
+  try {
+    (await import('../targets/go/go-project.js')).useGoModulePath(project);
+  } catch (error) {
+    checks.push({ name: 'go.mod', ok: false, detail: (error as Error).message });
+  }
+  const { manifest, tree, spec } = project;
 
   const directive = goDirective(tree.read('go.mod') ?? '');
   const installed = await goVersion();

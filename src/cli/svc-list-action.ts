@@ -17,7 +17,12 @@ export async function svcListAction(cwd: string, out: Output): Promise<number> {
 /** Through ts-morph for a TypeScript service (svc.json's choices.lang), through tree-sitter for Go: each loads only on its own path. */
 async function readInventory(project: Project): Promise<ServiceInventory> {
   if (project.spec.choices.lang === 'ts') return (await import('../targets/ts/inspect/list.js')).tsInventory(project.tree);
-  const [{ loadGoParser }, { inventory }] = await Promise.all([import('../targets/go/edit/parser.js'), import('../targets/go/inspect/list.js')]);
+  const [{ loadGoParser }, { inventory }, { useGoModulePath }] = await Promise.all([
+    import('../targets/go/edit/parser.js'),
+    import('../targets/go/inspect/list.js'),
+    import('../targets/go/go-project.js'),
+  ]);
+  useGoModulePath(project);
   return inventory(await loadGoParser(), project.tree, project.spec.module);
 }
 

@@ -129,3 +129,14 @@ describe('addGoRequirements', () => {
     expect(() => addGoRequirements(new Tree(dir), [pgx])).toThrow('go.mod is missing');
   });
 });
+
+describe('directives read through the parser', () => {
+  it('finds the module path, quoted or not, and the go version; null without them', async () => {
+    const { directiveArgument, modulePath } = await import('../../../src/targets/go/gomod/module-path.js');
+    const { parseGoMod } = await import('../../../src/targets/go/gomod/parse.js');
+    expect(modulePath(parseGoMod('// the service\nmodule github.com/acme/orders // renamed\n\ngo 1.25.0\n'))).toBe('github.com/acme/orders');
+    expect(modulePath(parseGoMod('module "example.com/quoted"\n'))).toBe('example.com/quoted');
+    expect(directiveArgument(parseGoMod('module x\n\ngo 1.25.0\n\ntoolchain go1.26.1\n'), 'go')).toBe('1.25.0');
+    expect(modulePath(parseGoMod('go 1.25.0\n'))).toBeNull();
+  });
+});

@@ -12,6 +12,7 @@ import { goPostSteps } from '../post-steps.js';
 import { locatePortsLiteral } from '../inspect/ports-literal.js';
 import { goVerifier } from '../verify/go-verifier.js';
 import { goFilesIn, MEMORY_DIR, PORT_DIR } from './go-files.js';
+import { useGoModulePath } from '../go-project.js';
 
 export interface AddAdapterOptions {
   /** The port the adapter implements; defaults to the sample OrderRepository when it exists. */
@@ -50,6 +51,7 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
   return {
     command: adapterCommand(kind, options.for),
     async apply(project) {
+      useGoModulePath(project);
       const store = parseAdapterKind(kind);
       const parser = await loadGoParser();
       const service = { ports: declaredPorts(project, parser), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };

@@ -13,6 +13,7 @@ import { APP_DIR, APP_FILE, BOOTSTRAP_FILE, editGoFile, goFilesIn, MEMORY_DIR, P
 import { idiomaticName, validateTypeName, type GoTypeName } from './names.js';
 import { PackageScope, type PackageAddition } from './package-scope.js';
 import { fakeImports, memoryAdapterImports, memoryTestImports, portInterfaceImports, renderFake, renderMemoryAdapter, renderPortInterface, type NewPortShape } from './port-code.js';
+import { useGoModulePath } from '../go-project.js';
 
 export interface AddPortOptions {
   /** Interface methods as written in Go, e.g. `Charge(ctx context.Context, amount int64) error`. */
@@ -29,6 +30,7 @@ export function addPortOperation(name: string, options: AddPortOptions = {}): Ad
   return {
     command: ['add port', name, ...methods.map((method) => `--method ${JSON.stringify(method)}`)].join(' '),
     async apply(project) {
+      useGoModulePath(project);
       const portName = validateTypeName('port', name, 'PaymentGateway');
       if (methods.length === 0) {
         throw new UsageError(

@@ -24,6 +24,7 @@ import { bindRoutes, routeStatement, type RoutesBinding } from './routes-binding
 import { renderUseCase, type Dependency } from './usecase-code.js';
 import { freeUseCaseName, handlerAdditions, handlerName, newUseCaseCollisions, routesShadowing, type NewUseCaseRequest } from './usecase-plan.js';
 import { readUseCaseIO, skeletonIO } from './usecase-io.js';
+import { useGoModulePath } from '../go-project.js';
 
 export interface AddUsecaseOptions {
   /** Comma-separated fields of app.Ports the use case takes, e.g. `Orders,PaymentGateway`. */
@@ -43,6 +44,7 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
   return {
     command: usecaseCommand(name, options),
     async apply(project) {
+      useGoModulePath(project);
       const useCase = validateTypeName('use case', name, 'CreateInvoice');
       const route = options.http === undefined ? undefined : parseHttpRoute(options.http);
       const requested = parseUses(options.uses);

@@ -6,6 +6,9 @@ import type { Tree } from '../../../tree/tree.js';
 import type { GoParser } from '../edit/parser.js';
 import { GoParseError } from '../edit/errors.js';
 import { fileImports, readGo } from './syntax.js';
+import { directiveArgument } from '../gomod/module-path.js';
+import { parseGoMod } from '../gomod/parse.js';
+import { GoModSyntaxError } from '../gomod/syntax.js';
 
 export interface LayoutViolation {
   file: string;
@@ -106,9 +109,10 @@ export function compareGoVersions(a: string, b: string): number {
 
 /** The `go` directive of go.mod (go.mod is not Go source: a line-based read is its grammar). */
 export function goDirective(goMod: string): string | null {
-  for (const line of goMod.split('\n')) {
-    const match = /^go\s+(\S+)\s*(\/\/.*)?$/.exec(line.trim());
-    if (match?.[1] !== undefined) return match[1];
+  try {
+    return directiveArgument(parseGoMod(goMod), 'go');
+  } catch (error) {
+    if (error instanceof GoModSyntaxError) return null;
+    throw error;
   }
-  return null;
 }
