@@ -56,9 +56,7 @@ export async function svcAddAction(operation: AddOperation, flags: AddFlags, cwd
   }
   commitChanges(project.spec.root, changes);
   if (postSteps.length === 0) return 0;
-  const results = postSteps.every((step) => step.quick === true)
-    ? await (await import('../post-steps/run-quick-steps.js')).runQuickSteps(postSteps, project.spec.root, out.stderr)
-    : await (await import('../post-steps/run-post-steps.js')).runPostSteps(postSteps, project.spec.root);
+  const results = await (await import('../post-steps/run-post-steps.js')).runPostSteps(postSteps, project.spec.root);
   return results.some((result) => result.status === 'failed') ? 1 : 0;
 }
 

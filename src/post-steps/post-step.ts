@@ -8,11 +8,6 @@ export interface PostStep {
   /** Why the step should not run at all here (e.g. already inside a git work tree). */
   skipReason?(cwd: string): Promise<string | undefined>;
   run(cwd: string): Promise<void>;
-  /**
-   * Finishes in milliseconds (a check such as `gofmt -l` on a few files): runs without a spinner,
-   * so a command whose steps are all quick never loads execa or ora.
-   */
-  quick?: boolean;
 }
 
 export type StepStatus = 'done' | 'skipped' | 'failed';

@@ -6,7 +6,6 @@ import { loadGoParser, type GoParser } from '../edit/parser.js';
 import { findPortInterface, readAppModel, type AppModel } from '../inspect/project-model.js';
 import { locatePortsLiteral } from '../inspect/ports-literal.js';
 import { defaultPackageName } from '../inspect/syntax.js';
-import { gofmtTouched } from './post-steps.js';
 import { goVerifier } from '../verify/go-verifier.js';
 import { parseMethodSpecs, resolveQualifiers, returnsError, type PortMethod } from './go-code.js';
 import { APP_DIR, APP_FILE, BOOTSTRAP_FILE, editGoFile, goFilesIn, MEMORY_DIR, PORT_DIR } from './go-files.js';
@@ -65,7 +64,7 @@ export function addPortOperation(name: string, options: AddPortOptions = {}): Ad
         renderFake(tree, module, shape);
       }
       wirePort(parser, project, portName.pascal);
-      return { postSteps: [gofmtTouched(tree)], verifier: goVerifier() };
+      return { postSteps: [], verifier: goVerifier() };
     },
   };
 }

@@ -8,7 +8,6 @@ import type { GoParser } from '../edit/parser.js';
 import { loadGoParser } from '../edit/parser.js';
 import { findDeclarations, findPortInterface, readAppModel, readRoutes, type AppModel } from '../inspect/project-model.js';
 import { readGo } from '../inspect/syntax.js';
-import { gofmtTouched } from './post-steps.js';
 import { goVerifier } from '../verify/go-verifier.js';
 import { resolveQualifiers } from './go-code.js';
 import { APP_DIR, APP_FILE, editGoFile, requireFile, ROUTER_FILE } from './go-files.js';
@@ -75,7 +74,7 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
       if (route !== undefined) {
         await addHttp(parser, project, scope, useCase, route, () => binding ?? bind(route), exists ? null : { arity: requested.length });
       }
-      return { postSteps: [gofmtTouched(tree)], verifier: goVerifier() };
+      return { postSteps: [], verifier: goVerifier() };
     },
   };
 }
