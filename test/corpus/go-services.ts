@@ -333,7 +333,8 @@ type InvoiceStore interface {
       );
       files.write(
         'internal/adapter/memory/invoice_store.go',
-        `package memory
+        `// Package memory holds in-memory adapters: the embedded default of every port.
+package memory
 
 import (
 	"context"
