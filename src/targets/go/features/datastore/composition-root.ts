@@ -157,3 +157,14 @@ export function manualWiring(binding: RootBinding, statements: readonly string[]
     ...(imports.length === 0 ? [] : ['', `(and import ${imports.join(', ')})`]),
   ].join('\n');
 }
+
+/** The refusal of an Orders value svc will not rewrite: where the wiring goes, and all of it by hand. */
+export function ordersRefusal(binding: RootBinding, wanted: RootRequest, reason: string): AnchorNotFoundError {
+  const { site } = binding;
+  return new AnchorNotFoundError(site.file, {
+    problem: 'wrong-kind',
+    reason,
+    where: `in ${site.func} (${site.file}), above the statement that builds the ${site.type}{…} literal, and Orders in that literal`,
+    manualSnippet: wanted.manual(binding),
+  });
+}

@@ -1,7 +1,7 @@
 import type { Tree } from '../../../../tree/tree.js';
 import { AnchorNotFoundError, loadGoParser, type GoEdit, type GoParser } from '../../edit/index.js';
 import { expressionCallees } from '../../inspect/go-scope.js';
-import { bindCompositionRoot, importEdits, manualWiring, wiringStatements, type RootBinding, type RootRequest } from './composition-root.js';
+import { bindCompositionRoot, importEdits, manualWiring, ordersRefusal, wiringStatements, type RootBinding, type RootRequest } from './composition-root.js';
 import { editGoFile } from './edits.js';
 
 /** The pool opened, checked, closed and migrated in the composition root, with its names. */
@@ -53,13 +53,7 @@ export async function postgresWiringLines(tree: Tree, module: string, sample: bo
 
 function ordersEdits(parser: GoParser, binding: RootBinding, module: string, wanted: RootRequest): GoEdit[] {
   const { site, memory, orders } = binding;
-  const refuse = (reason: string) =>
-    new AnchorNotFoundError(site.file, {
-      problem: 'wrong-kind',
-      reason,
-      where: `in ${site.func} (${site.file}), above the statement that builds the ${site.type}{…} literal, and Orders in that literal`,
-      manualSnippet: wanted.manual(binding),
-    });
+  const refuse = (reason: string) => ordersRefusal(binding, wanted, reason);
   if (orders === null) throw refuse(`the ${site.type}{…} literal of ${site.func} does not set Orders`);
   const callees = expressionCallees(parser, orders) ?? [];
   if (callees.includes(`${binding.adapter.name}.NewOrderRepository`)) return [];

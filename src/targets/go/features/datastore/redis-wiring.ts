@@ -1,7 +1,7 @@
 import type { Tree } from '../../../../tree/tree.js';
 import { AnchorNotFoundError, loadGoParser, type GoEdit, type GoParser } from '../../edit/index.js';
 import { expressionCallees } from '../../inspect/go-scope.js';
-import { bindCompositionRoot, importEdits, manualWiring, wiringStatements, type RootBinding, type RootRequest } from './composition-root.js';
+import { bindCompositionRoot, importEdits, manualWiring, ordersRefusal, wiringStatements, type RootBinding, type RootRequest } from './composition-root.js';
 import { editGoFile } from './edits.js';
 
 /** The client opened, checked and closed in the composition root (and its collector registered), with its names. */
@@ -56,13 +56,7 @@ export async function redisWiringLines(tree: Tree, module: string, sample: boole
 
 function ordersEdits(parser: GoParser, binding: RootBinding, wanted: RootRequest): GoEdit[] {
   const { site, orders } = binding;
-  const refuse = (reason: string) =>
-    new AnchorNotFoundError(site.file, {
-      problem: 'wrong-kind',
-      reason,
-      where: `in ${site.func} (${site.file}), above the statement that builds the ${site.type}{…} literal, and Orders in that literal`,
-      manualSnippet: wanted.manual(binding),
-    });
+  const refuse = (reason: string) => ordersRefusal(binding, wanted, reason);
   if (orders === null) throw refuse(`the ${site.type}{…} literal of ${site.func} does not set Orders, so the cache has nothing to sit in front of`);
   if ((expressionCallees(parser, orders) ?? []).includes(`${binding.adapter.name}.NewOrderCache`)) return [];
   if (orders.includes('\n')) throw refuse(`Orders is set to an expression that spans several lines, which svc does not rewrite`);
