@@ -146,4 +146,41 @@ export function registerCancelOrder(server: FastifyInstance): void {
     (files) => files.replace(PORTS, 'export function createPorts(_config: Config, _deps: Dependencies): Ports {', 'export function createPorts(_settings: Config, _dependencies: Dependencies): Ports {'),
     GROWTH,
   ),
+  ts(
+    'ts-own-port-without-sample',
+    'starts without the sample and writes an InvoiceStore port, its memory adapter and its wiring by hand',
+    (files) => {
+      files.write(
+        'src/port/invoice-store.ts',
+        `/** Keeps issued invoices. */
+export interface InvoiceStore {
+  /** Records an invoice for an order and returns its number. */
+  issue(orderId: string, amountCents: number, signal: AbortSignal): Promise<string>;
+}
+`,
+      );
+      files.write(
+        'src/adapter/memory/invoice-store.ts',
+        `import type { InvoiceStore } from '../../port/invoice-store.js';
+
+/** Numbers invoices in process memory. */
+export class MemoryInvoiceStore implements InvoiceStore {
+  #next = 0;
+
+  issue(_orderId: string, _amountCents: number, signal: AbortSignal): Promise<string> {
+    if (signal.aborted) return Promise.reject(signal.reason as Error);
+    this.#next += 1;
+    return Promise.resolve(\`INV-\${String(this.#next)}\`);
+  }
+}
+`,
+      );
+      files.replace(APP, 'export interface Ports {}', "export interface Ports {\n  invoices: InvoiceStore;\n}");
+      files.write(APP, `import type { InvoiceStore } from '../port/invoice-store.js';\n\n${files.read(APP)}`);
+      files.replace(PORTS, 'export function createPorts(_config: Config, _deps: Dependencies): Ports {\n  return {};', 'export function createPorts(_config: Config, _deps: Dependencies): Ports {\n  return { invoices: new MemoryInvoiceStore() };');
+      files.write(PORTS, `import { MemoryInvoiceStore } from '../adapter/memory/invoice-store.js';\n${files.read(PORTS)}`);
+    },
+    [add(0, 'usecase', 'IssueInvoice', '--uses', 'invoices', '--http', 'POST /v1/invoices'), add(0, 'usecase', 'ListInvoices'), add(0, 'adapter', 'postgres', '--no-install')],
+    ['--no-example'],
+  ),
 ];
