@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import type { ts } from 'ts-morph';
 import { loadTsMorph } from '../../../src/targets/ts/edit/session.js';
-import { awaitsInstall, declaredPackages, describe } from '../../../src/targets/ts/verify/diagnostics.js';
+import { awaitsInstall, declaredPackages, describe, packageOf } from '../../../src/targets/ts/verify/diagnostics.js';
 
 const morph = (await loadTsMorph()).ts;
 const root = '/srv/orders';
@@ -15,6 +15,15 @@ function at(quoted: string, code = 2307, messageText = `Cannot find module ${quo
 }
 
 group('TypeScript verifier: diagnostics', () => {
+  it('names the package of an import specifier: scoped, subpaths, node builtins, none for relative ones', () => {
+    expect(packageOf('pg')).toBe('pg');
+    expect(packageOf('zod/v4')).toBe('zod');
+    expect(packageOf('@opentelemetry/api/sub')).toBe('@opentelemetry/api');
+    expect(packageOf('node:fs')).toBe('@types/node');
+    expect(packageOf('fs')).toBe('@types/node');
+    expect(packageOf('./x.js')).toBeNull();
+  });
+
   it('reads every declared package from package.json', () => {
     expect([...declaredPackages(JSON.stringify({ dependencies: { fastify: '5' }, devDependencies: { '@types/node': '22' }, peerDependencies: { zod: '4' } }))].sort()).toEqual(['@types/node', 'fastify', 'zod']);
     expect(declaredPackages(undefined).size).toBe(0);

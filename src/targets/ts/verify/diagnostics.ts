@@ -60,10 +60,16 @@ export function awaitsInstall(diagnostic: ts.Diagnostic, declared: ReadonlySet<s
   if (needs !== undefined) return declared.has(needs);
   if (!MODULE_NOT_FOUND.has(diagnostic.code) || diagnostic.file === undefined || diagnostic.start === undefined || diagnostic.length === undefined) return false;
   const specifier = diagnostic.file.text.slice(diagnostic.start + 1, diagnostic.start + diagnostic.length - 1);
-  if (specifier.startsWith('.') || specifier.startsWith('/')) return false;
-  if (specifier.startsWith('node:') || builtinModules.includes(specifier)) return declared.has('@types/node');
+  const name = packageOf(specifier);
+  return name !== null && declared.has(name);
+}
+
+/** The package an import specifier names (`@types/node` for node's own modules), or null for a relative one. */
+export function packageOf(specifier: string): string | null {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return null;
+  if (specifier.startsWith('node:') || builtinModules.includes(specifier)) return '@types/node';
   const parts = specifier.split('/');
-  return declared.has(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier));
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
 /** The declared packages that no node_modules folder, in the service or above it, holds. */

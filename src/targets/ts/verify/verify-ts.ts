@@ -4,7 +4,7 @@ import type { Project, ts } from 'ts-morph';
 import type { Change } from '../../../tree/change.js';
 import type { VerifyOutcome } from '../../../verify/verifier.js';
 import { loadTsMorph } from '../edit/session.js';
-import { awaitsInstall, declaredPackages, describe, notInstalled, type Found } from './diagnostics.js';
+import { awaitsInstall, declaredPackages, describe, notInstalled, packageOf, type Found } from './diagnostics.js';
 import { importersOf } from './importers.js';
 
 const TS_FILE = /\.(c|m)?tsx?$/;
@@ -34,8 +34,14 @@ export async function verifyTs(serviceRoot: string, changes: readonly Change[]):
 
   for (const [file, text] of changed) project.createSourceFile(file, text, { overwrite: true });
   for (const file of checked) if (!changed.has(file)) project.addSourceFileAtPath(file);
-  const after = diagnosticsOf(morph.ts, project, checked, root).filter((entry) => !awaitsInstall(entry.diagnostic, declared));
-  const note = missing.length === 0 ? undefined : `${missing.length} declared package(s) not installed (npm install): checked without their types`;
+  // A file that imports a package still to be installed has no types for what it uses: what the
+  // checker would say about them is noise (`unknown` everywhere), so such files get syntax only.
+  const syntaxOnly = new Set(checked.filter((file) => importsAnyOf(project, file, missing)));
+  const after = diagnosticsOf(morph.ts, project, checked, root, syntaxOnly).filter((entry) => !awaitsInstall(entry.diagnostic, declared));
+  const note =
+    missing.length === 0
+      ? undefined
+      : `${missing.length} declared package(s) not installed (npm install): checked without their types${syntaxOnly.size === 0 ? '' : `, ${syntaxOnly.size} file(s) using them for syntax only`}`;
   if (after.length === 0) return { status: 'ok', ...(note === undefined ? {} : { note }) };
 
   // The same files as they are on disk: what remains after the subtraction is what the add brought.
@@ -45,7 +51,7 @@ export async function verifyTs(serviceRoot: string, changes: readonly Change[]):
     else project.createSourceFile(file, disk, { overwrite: true });
   }
   const before = new Map<string, number>();
-  for (const { found } of diagnosticsOf(morph.ts, project, checked.filter((file) => fs.existsSync(file)), root)) before.set(found.key, (before.get(found.key) ?? 0) + 1);
+  for (const { found } of diagnosticsOf(morph.ts, project, checked.filter((file) => fs.existsSync(file)), root, syntaxOnly)) before.set(found.key, (before.get(found.key) ?? 0) + 1);
   const added = after.filter(({ found }) => {
     const count = before.get(found.key) ?? 0;
     if (count > 0) before.set(found.key, count - 1);
@@ -66,17 +72,30 @@ function withoutPackages(options: ts.CompilerOptions, missing: readonly string[]
   return { noImplicitAny: false, ...(needsDom ? { lib: [...lib, 'lib.dom.d.ts'] } : {}) };
 }
 
-function diagnosticsOf(morph: typeof ts, project: Project, files: readonly string[], root: string): { diagnostic: ts.Diagnostic; found: Found }[] {
+function diagnosticsOf(morph: typeof ts, project: Project, files: readonly string[], root: string, syntaxOnly: ReadonlySet<string>): { diagnostic: ts.Diagnostic; found: Found }[] {
   const program = project.getProgram().compilerObject;
   const diagnostics = [
     ...program.getOptionsDiagnostics(),
     ...program.getGlobalDiagnostics(),
     ...files.flatMap((file) => {
       const source = program.getSourceFile(file);
-      return source === undefined ? [] : [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+      if (source === undefined) return [];
+      return [...program.getSyntacticDiagnostics(source), ...(syntaxOnly.has(file) ? [] : program.getSemanticDiagnostics(source))];
     }),
   ];
   return diagnostics.map((diagnostic) => ({ diagnostic, found: describe(morph, diagnostic, root) }));
+}
+
+/** Whether the file imports (or re-exports from) one of `packages`. */
+function importsAnyOf(project: Project, file: string, packages: readonly string[]): boolean {
+  if (packages.length === 0) return false;
+  const source = project.getSourceFile(file);
+  if (source === undefined) return false;
+  const specifiers = [...source.getImportDeclarations(), ...source.getExportDeclarations()].map((declaration) => declaration.getModuleSpecifierValue());
+  return specifiers.some((specifier) => {
+    const name = specifier === undefined ? null : packageOf(specifier);
+    return name !== null && name !== '@types/node' && packages.includes(name);
+  });
 }
 
 /** The files the tsconfig includes, as they are on disk. */
