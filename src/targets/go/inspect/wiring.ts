@@ -4,6 +4,7 @@ import { BOOTSTRAP_DIR, goFilesIn } from '../add/go-files.js';
 import { findCompositeLiterals } from '../edit/lookup.js';
 import type { GoParser } from '../edit/parser.js';
 import { AdapterInputs } from './adapter-inputs.js';
+import { callee, listItems, unwrap } from './expressions.js';
 import { fileImports, readGo, type GoDocument, type ImportEntry } from './syntax.js';
 
 /** One adapter a port's value is built from. */
@@ -269,43 +270,6 @@ class FunctionReader {
     }
     return value.type === 'selector_expression' ? this.importOf(value.childForFieldName('operand')) : null;
   }
-}
-
-/**
- * What a call calls: `postgres.NewOrderRepository(db)` gives the qualifier `postgres`, the name and the
- * arguments, also with type arguments (`pkg.New[T](x)` parses as a conversion to a generic type).
- */
-function callee(call: Node): { qualifier: Node | null; name: string; args: Node[] } {
-  if (call.type === 'type_conversion_expression') {
-    const type = call.childForFieldName('type');
-    const named = type?.type === 'generic_type' ? type.childForFieldName('type') : type;
-    const args = listItems(call.childForFieldName('operand'));
-    if (named?.type !== 'qualified_type') return { qualifier: null, name: '', args };
-    return { qualifier: named.childForFieldName('package'), name: named.childForFieldName('name')?.text ?? '', args };
-  }
-  const args = listItems(call.childForFieldName('arguments'));
-  let fn = unwrap(call.childForFieldName('function'));
-  if (fn?.type === 'index_expression') fn = fn.childForFieldName('operand');
-  if (fn?.type !== 'selector_expression') return { qualifier: null, name: fn?.text ?? '', args };
-  return { qualifier: fn.childForFieldName('operand'), name: fn.childForFieldName('field')?.text ?? '', args };
-}
-
-/** Unwraps literal elements, parentheses and `&`. */
-function unwrap(node: Node | null): Node | null {
-  let current = node;
-  while (current !== null) {
-    if (current.type === 'literal_element' || current.type === 'parenthesized_expression') current = current.namedChildren.find((child) => child !== null && child.type !== 'comment') ?? null;
-    else if (current.type === 'unary_expression' && current.childForFieldName('operator')?.text === '&') current = current.childForFieldName('operand');
-    else return current;
-  }
-  return null;
-}
-
-/** The items of an expression_list or argument_list (a lone expression is a list of one). */
-function listItems(node: Node | null): Node[] {
-  if (node === null) return [];
-  if (node.type !== 'expression_list' && node.type !== 'argument_list') return [node];
-  return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
 }
 
 /** Each adapter folder once, where it first appears (a folder's sub-packages count as the folder). */

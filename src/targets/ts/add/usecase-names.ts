@@ -1,6 +1,6 @@
 import type { SourceFile } from 'ts-morph';
 import type { Tree } from '../../../tree/tree.js';
-import { findReturnedObject } from '../edit/edits.js';
+import { findReturnedObject } from '../edit/anchors.js';
 import type { TsEditSession } from '../edit/session.js';
 import { bindingInFolder, functionScopeNames } from '../edit/module-names.js';
 import type { TsTypeName } from './names.js';
