@@ -36,6 +36,14 @@ const PORTS_RETURN = `	return app.Ports{
 		IDs:    system.IDGenerator{},
 	}, nil`;
 
+/** The generated return of newPorts, rewritten as teams often do: the ports built in a variable first. */
+const PORTS_IN_A_VARIABLE = `	ports := app.Ports{
+		Orders: memory.NewOrderRepository(),
+		Clock:  system.Clock{},
+		IDs:    system.IDGenerator{},
+	}
+	return ports, nil`;
+
 const APP_NEW = `func New(p Ports) *App {
 	return &App{
 		CreateOrder: NewCreateOrder(p.Orders, p.Clock, p.IDs),
@@ -78,12 +86,7 @@ export const GO_SERVICES: readonly EditedService[] = [
       files.replace(
         PORTS,
         PORTS_RETURN,
-        `	ports := app.Ports{
-		Orders: memory.NewOrderRepository(),
-		Clock:  system.Clock{},
-		IDs:    system.IDGenerator{},
-	}
-	return ports, nil`,
+        PORTS_IN_A_VARIABLE,
       ),
     [...GROWTH, add(2, 'usecase', 'Middleware', '--http', 'GET /v1/middleware')],
   ),
@@ -409,12 +412,7 @@ func (s *InvoiceStore) Issue(ctx context.Context, _ string, _ int64) (string, er
       files.replace(
         PORTS,
         PORTS_RETURN,
-        `	ports := app.Ports{
-		Orders: memory.NewOrderRepository(),
-		Clock:  system.Clock{},
-		IDs:    system.IDGenerator{},
-	}
-	return ports, nil`,
+        PORTS_IN_A_VARIABLE,
       ),
     [REDIS, POSTGRES, add('noop', 'adapter', 'redis'), add('noop', 'adapter', 'postgres')],
   ),
