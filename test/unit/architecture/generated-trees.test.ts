@@ -1,0 +1,93 @@
+/**
+ * Proof that a refactor changed no generated output: every tree below is generated in memory
+ * (no Go, no npm, no network, nothing on disk) and hashed whole (every path and its content);
+ * the hashes must equal the committed golden file.
+ *
+ * A deliberate change to templates or generators changes hashes. Regenerate the golden, review
+ * the diff of the generated files it stands for, and commit both:
+ *
+ *   UPDATE_GOLDEN=1 npx vitest run test/unit/architecture/generated-trees.test.ts
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AddOperation } from '../../../src/cli/svc-add-action.js';
+import type { Project } from '../../../src/project/load-project.js';
+import type { CreateOptions } from '../../../src/spec/options.js';
+import { resolveSpec } from '../../../src/spec/resolve-spec.js';
+import { generateGoService } from '../../../src/targets/go/generate.js';
+import { generateTsService } from '../../../src/targets/ts/generate.js';
+import type { Manifest } from '../../../src/tree/manifest.js';
+import { Tree } from '../../../src/tree/tree.js';
+
+const GOLDEN = path.join(import.meta.dirname, 'generated-trees.golden.json');
+
+/** A root that does not exist: every read falls through to the staged files only. */
+const NOWHERE = path.join(os.tmpdir(), 'create-service-golden-trees-that-do-not-exist');
+
+type AddStep = () => Promise<AddOperation>;
+
+interface Case {
+  options: Partial<CreateOptions>;
+  adds?: AddStep[];
+}
+
+const none = { metrics: 'none', tracing: 'none', deploy: ['none'], example: false } satisfies Partial<CreateOptions>;
+const everything = { datastore: ['postgres', 'redis'], metrics: 'prometheus', tracing: 'otel', deploy: ['docker', 'compose', 'k8s', 'github-actions'], example: true } satisfies Partial<CreateOptions>;
+
+const goUsecase: AddStep = async () => (await import('../../../src/targets/go/add/usecase.js')).addUsecaseOperation('CancelOrder', { uses: 'Orders', http: 'POST /v1/orders/{id}/cancel' });
+const goPort: AddStep = async () => (await import('../../../src/targets/go/add/port.js')).addPortOperation('PaymentGateway', { methods: ['Charge(ctx context.Context, amount int64) error'] });
+const goAdapter: AddStep = async () => (await import('../../../src/targets/go/add/add-adapter.js')).addAdapterOperation('postgres', { install: false });
+const tsUsecase: AddStep = async () => (await import('../../../src/targets/ts/add/usecase.js')).addTsUsecaseOperation('CancelOrder', { uses: 'orders', http: 'POST /v1/orders/{id}/cancel' });
+const tsPort: AddStep = async () => (await import('../../../src/targets/ts/add/port.js')).addTsPortOperation('PaymentGateway', { methods: ['charge(amount: number, signal: AbortSignal): Promise<void>'] });
+const tsAdapter: AddStep = async () => (await import('../../../src/targets/ts/add/add-adapter.js')).addTsAdapterOperation('postgres', { install: false });
+
+const CASES: Record<string, Case> = {
+  'go-minimal': { options: { lang: 'go', ...none } },
+  'go-default': { options: { lang: 'go' } },
+  'go-everything': { options: { lang: 'go', ...everything, logger: 'zap' } },
+  'go-zap': { options: { lang: 'go', logger: 'zap' } },
+  'go-no-example': { options: { lang: 'go', example: false } },
+  'go-module': { options: { lang: 'go', module: 'github.com/acme/orders' } },
+  'go-adds': { options: { lang: 'go' }, adds: [goPort, goUsecase, goAdapter] },
+  'ts-minimal': { options: { lang: 'ts', ...none } },
+  'ts-default': { options: { lang: 'ts' } },
+  'ts-everything': { options: { lang: 'ts', ...everything } },
+  'ts-no-example': { options: { lang: 'ts', example: false } },
+  'ts-adds': { options: { lang: 'ts' }, adds: [tsPort, tsUsecase, tsAdapter] },
+};
+
+async function generatedTree(testCase: Case): Promise<Tree> {
+  const spec = resolveSpec({ directory: 'orders', yes: true, git: false, install: false, ...testCase.options }, NOWHERE);
+  const tree = new Tree(spec.root);
+  if (spec.choices.lang === 'ts') await generateTsService(tree, spec);
+  else await generateGoService(tree, spec);
+  const manifest: Manifest = { tool: 'create-service', version: '0.0.0', name: spec.name.kebab, module: spec.module, choices: spec.choices, files: {}, history: ['create'] };
+  const project: Project = { spec, manifest, tree };
+  for (const add of testCase.adds ?? []) {
+    const operation = await add();
+    await operation.apply(project);
+    manifest.history.push(operation.command);
+  }
+  return tree;
+}
+
+/** sha256 over every staged file, sorted by path: a change to any path or any byte changes it. */
+function treeHash(tree: Tree): { files: number; sha256: string } {
+  const hash = createHash('sha256');
+  const changes = tree.changes();
+  for (const change of changes) hash.update(`${change.path}\0${change.content}\0`);
+  return { files: changes.length, sha256: hash.digest('hex') };
+}
+
+describe('generated trees', () => {
+  it('are byte-identical to the golden hashes (UPDATE_GOLDEN=1 to regenerate after a deliberate change)', async () => {
+    const actual: Record<string, { files: number; sha256: string }> = {};
+    for (const [name, testCase] of Object.entries(CASES)) actual[name] = treeHash(await generatedTree(testCase));
+    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 2)}\n`);
+    const golden = JSON.parse(fs.readFileSync(GOLDEN, 'utf8')) as unknown;
+    expect(actual).toEqual(golden);
+  }, 120_000);
+});
