@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { StepResult } from '../post-steps/post-step.js';
-import type { CreateOptions } from '../spec/options.js';
-import { resolveSpec } from '../spec/resolve-spec.js';
-import type { ServiceSpec } from '../spec/service-spec.js';
+import type { CreateOptions } from '../choices/options.js';
+import { resolveSpec } from '../choices/resolve-spec.js';
+import type { ServiceSpec } from '../choices/service-spec.js';
 import type { PostStep } from '../post-steps/post-step.js';
 import { generateGoService } from '../targets/go/generate.js';
 import { goPostSteps } from '../targets/go/post-steps.js';

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { DATASTORES, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../spec/catalog.js';
-import type { CreateOptions } from '../spec/options.js';
+import { DATASTORES, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
+import type { CreateOptions } from '../choices/options.js';
 import { VERSION } from '../version.js';
 
 export type CreateHandler = (options: CreateOptions) => Promise<number>;

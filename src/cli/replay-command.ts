@@ -1,5 +1,5 @@
-import type { CreateOptions } from '../spec/options.js';
-import type { ServiceSpec } from '../spec/service-spec.js';
+import type { CreateOptions } from '../choices/options.js';
+import type { ServiceSpec } from '../choices/service-spec.js';
 
 /** The one-line, non-interactive command that reproduces an interactive run (for CI and docs). */
 export function replayCommand(spec: ServiceSpec, options: CreateOptions): string {

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
-import { namesOf } from '../spec/naming.js';
-import type { ServiceSpec } from '../spec/service-spec.js';
+import { namesOf } from '../choices/naming.js';
+import type { ServiceSpec } from '../choices/service-spec.js';
 import { MANIFEST_FILE, readManifest, type Manifest } from '../tree/manifest.js';
 import { Tree } from '../tree/tree.js';
 import { findProjectRoot } from './find-root.js';

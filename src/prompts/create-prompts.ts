@@ -1,8 +1,8 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
-import { CHOICE_LABELS, DATASTORES, DEFAULTS, DEPLOY_TARGETS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../spec/catalog.js';
-import type { CreateOptions } from '../spec/options.js';
-import { validateModulePath } from '../spec/validate-module.js';
-import { validateServiceName } from '../spec/validate-name.js';
+import { CHOICE_LABELS, DATASTORES, DEFAULTS, DEPLOY_TARGETS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
+import type { CreateOptions } from '../choices/options.js';
+import { validateModulePath } from '../choices/validate-module.js';
+import { validateServiceName } from '../choices/validate-name.js';
 
 /** Asks only for what the flags left out. Called only when stdin is a TTY and --yes is absent. */
 export async function askMissing(given: CreateOptions): Promise<CreateOptions> {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Choices } from '../spec/options.js';
+import type { Choices } from '../choices/options.js';
 import { compareStrings } from './compare.js';
 import type { Tree } from './tree.js';
 

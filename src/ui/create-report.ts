@@ -1,5 +1,5 @@
 import type { PostStep, StepResult } from '../post-steps/post-step.js';
-import type { Lang } from '../spec/catalog.js';
+import type { Lang } from '../choices/catalog.js';
 import { say, type Output } from './output.js';
 import { style } from './styles.js';
 

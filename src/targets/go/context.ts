@@ -1,5 +1,5 @@
-import type { ServiceSpec } from '../../spec/service-spec.js';
-import { choiceFlags } from '../../spec/choice-flags.js';
+import type { ServiceSpec } from '../../choices/service-spec.js';
+import { choiceFlags } from '../../choices/choice-flags.js';
 import { compareStrings } from '../../tree/compare.js';
 import { VERSION } from '../../version.js';
 import type { GoRequirementSet } from './features/feature.js';

@@ -1,4 +1,4 @@
-import type { ServiceSpec } from '../../spec/service-spec.js';
+import type { ServiceSpec } from '../../choices/service-spec.js';
 import type { Tree } from '../../tree/tree.js';
 import { tsTemplateContext } from './context.js';
 import { TS_FEATURES } from './features/catalog.js';

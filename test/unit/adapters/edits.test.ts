@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { withDatastore } from '../../../src/spec/catalog.js';
+import { withDatastore } from '../../../src/choices/catalog.js';
 import { addGoRequirements } from '../../../src/targets/go/features/datastore/edits.js';
 import { addContainerEnv, addMapEntry, editYamlFile } from '../../../src/file-edits/yaml-file.js';
 import { appendTextBlock } from '../../../src/file-edits/text-block.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Choices } from '../../../src/spec/options.js';
-import { namesOf } from '../../../src/spec/naming.js';
-import type { ServiceSpec } from '../../../src/spec/service-spec.js';
+import type { Choices } from '../../../src/choices/options.js';
+import { namesOf } from '../../../src/choices/naming.js';
+import type { ServiceSpec } from '../../../src/choices/service-spec.js';
 import { goTemplateContext } from '../../../src/targets/go/context.js';
 import { applyPostgres } from '../../../src/targets/go/features/postgres.js';
 import { applyRedis } from '../../../src/targets/go/features/redis.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CreateOptions } from '../../../src/spec/options.js';
-import { resolveSpec } from '../../../src/spec/resolve-spec.js';
+import type { CreateOptions } from '../../../src/choices/options.js';
+import { resolveSpec } from '../../../src/choices/resolve-spec.js';
 import { generateGoService } from '../../../src/targets/go/generate.js';
 import { commitChanges } from '../../../src/tree/commit.js';
 import { writeManifest } from '../../../src/tree/manifest.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../../src/cli/create-program.js';
-import type { CreateOptions } from '../../../src/spec/options.js';
+import type { CreateOptions } from '../../../src/choices/options.js';
 
 async function parse(args: string[]): Promise<CreateOptions> {
   let captured: CreateOptions | undefined;

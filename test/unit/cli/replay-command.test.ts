@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../../src/cli/create-program.js';
 import { replayCommand } from '../../../src/cli/replay-command.js';
-import type { CreateOptions } from '../../../src/spec/options.js';
-import { resolveSpec } from '../../../src/spec/resolve-spec.js';
+import type { CreateOptions } from '../../../src/choices/options.js';
+import { resolveSpec } from '../../../src/choices/resolve-spec.js';
 
 describe('replayCommand', () => {
   it('reproduces the same spec when parsed back, without prompting', async () => {

@@ -3,7 +3,7 @@ import type { AddOperation } from '../../../src/cli/svc-add-action.js';
 import { createProgram } from '../../../src/cli/create-program.js';
 import { svcProgram } from '../../../src/cli/svc-program.js';
 import { exitCodeOf } from '../../../src/errors.js';
-import type { CreateOptions } from '../../../src/spec/options.js';
+import type { CreateOptions } from '../../../src/choices/options.js';
 import { addAdapterOperation } from '../../../src/targets/go/add/add-adapter.js';
 import { addPortOperation } from '../../../src/targets/go/add/port.js';
 import { addUsecaseOperation } from '../../../src/targets/go/add/usecase.js';

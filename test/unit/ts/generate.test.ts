@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Choices } from '../../../src/spec/options.js';
-import { namesOf } from '../../../src/spec/naming.js';
-import type { ServiceSpec } from '../../../src/spec/service-spec.js';
+import type { Choices } from '../../../src/choices/options.js';
+import { namesOf } from '../../../src/choices/naming.js';
+import type { ServiceSpec } from '../../../src/choices/service-spec.js';
 import { tsTemplateContext } from '../../../src/targets/ts/context.js';
 import { generateTsService } from '../../../src/targets/ts/generate.js';
 import { NPM_PACKAGES } from '../../../src/targets/ts/npm-packages.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replayCommand } from '../../../src/cli/replay-command.js';
-import { resolveSpec } from '../../../src/spec/resolve-spec.js';
+import { resolveSpec } from '../../../src/choices/resolve-spec.js';
 
 describe('replayCommand for --lang ts', () => {
   it('replays without the Go-only flags, so the command it prints is accepted', () => {

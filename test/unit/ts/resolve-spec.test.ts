@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { resolveSpec } from '../../../src/spec/resolve-spec.js';
+import { resolveSpec } from '../../../src/choices/resolve-spec.js';
 
 describe('resolveSpec for --lang ts', () => {
   it('takes the defaults without Go-only choices', () => {

@@ -1,6 +1,6 @@
 import { UsageError } from '../../../errors.js';
-import { GO_KEYWORDS } from '../../../spec/go-keywords.js';
-import { lowerFirstWord } from '../../../spec/naming.js';
+import { GO_KEYWORDS } from '../../../choices/go-keywords.js';
+import { lowerFirstWord } from '../../../choices/naming.js';
 
 /** Go's predeclared identifiers: legal names, but a type called `Error` or `String` only confuses readers. */
 const PREDECLARED = new Set([

@@ -1,4 +1,4 @@
-import { lowerFirstWord } from '../../../spec/naming.js';
+import { lowerFirstWord } from '../../../choices/naming.js';
 import { handlerDeclarations, handlerImports, handlerTestImports, type HandlerPlan } from './handler-code.js';
 import { APP_DIR, HTTP_DIR } from './go-files.js';
 import type { HttpRoute } from './http-route.js';

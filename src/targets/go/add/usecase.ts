@@ -1,6 +1,6 @@
 import type { AddOperation } from '../../../cli/svc-add-action.js';
-import { usecaseCommand } from '../../../spec/usecase-command.js';
-import { parseUses } from '../../../spec/parse-uses.js';
+import { usecaseCommand } from '../../../choices/usecase-command.js';
+import { parseUses } from '../../../choices/parse-uses.js';
 import { FailureError, UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
 import { AnchorNotFoundError } from '../edit/errors.js';
@@ -14,7 +14,7 @@ import { APP_DIR, APP_FILE, editGoFile, requireFile, ROUTER_FILE } from './go-fi
 import { renderHandler, type HandlerPlan } from './handler-code.js';
 import { parseHttpRoute, type HttpRoute } from './http-route.js';
 import { refuseConflictingRoute } from './route-clash.js';
-import { lowerFirstWord } from '../../../spec/naming.js';
+import { lowerFirstWord } from '../../../choices/naming.js';
 import { idiomaticName, safeLocalName, validateTypeName, type GoTypeName } from './names.js';
 import { ensureNotImplemented } from './not-implemented.js';
 import { PackageScope } from './package-scope.js';

@@ -1,4 +1,4 @@
-import type { ServiceSpec } from '../../../spec/service-spec.js';
+import type { ServiceSpec } from '../../../choices/service-spec.js';
 import type { GoFeature, GoRequirementSet } from './feature.js';
 
 /**

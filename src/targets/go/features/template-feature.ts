@@ -1,5 +1,5 @@
 import { renderTemplateFolder } from '../../../render/template-folder.js';
-import type { ServiceSpec } from '../../../spec/service-spec.js';
+import type { ServiceSpec } from '../../../choices/service-spec.js';
 import type { GoFeature, GoRequirementSet } from './feature.js';
 
 /** A feature that is a folder of templates under templates/go/<id>/. */

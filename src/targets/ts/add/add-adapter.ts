@@ -1,9 +1,9 @@
 import type { AddOperation } from '../../../cli/svc-add-action.js';
 import type { Project } from '../../../project/load-project.js';
-import { adapterCommand, parseAdapterKind } from '../../../spec/adapter-kind.js';
-import { resolveAdapterTarget, type AdapterLayout } from '../../../spec/adapter-target.js';
-import { withDatastore } from '../../../spec/catalog.js';
-import { namesOf } from '../../../spec/naming.js';
+import { adapterCommand, parseAdapterKind } from '../../../choices/adapter-kind.js';
+import { resolveAdapterTarget, type AdapterLayout } from '../../../choices/adapter-target.js';
+import { withDatastore } from '../../../choices/catalog.js';
+import { namesOf } from '../../../choices/naming.js';
 import { filesIn } from '../../../tree/files-in.js';
 import { tsTemplateContext } from '../context.js';
 import { tsPostSteps } from '../post-steps.js';

@@ -1,6 +1,6 @@
 import { snakeCase } from 'change-case';
 import { UsageError } from '../../../errors.js';
-import { lowerFirstWord } from '../../../spec/naming.js';
+import { lowerFirstWord } from '../../../choices/naming.js';
 
 /** The spellings of a use case or port name the generated code needs. */
 export interface TsTypeName {

@@ -1,7 +1,7 @@
 import type { FunctionDeclaration, SourceFile } from 'ts-morph';
 import type { AddOperation } from '../../../cli/svc-add-action.js';
-import { usecaseCommand } from '../../../spec/usecase-command.js';
-import { parseUses } from '../../../spec/parse-uses.js';
+import { usecaseCommand } from '../../../choices/usecase-command.js';
+import { parseUses } from '../../../choices/parse-uses.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
 import { renderTemplateFolder } from '../../../render/template-folder.js';

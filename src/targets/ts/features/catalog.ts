@@ -1,5 +1,5 @@
 import { renderTemplateFolder } from '../../../render/template-folder.js';
-import type { ServiceSpec } from '../../../spec/service-spec.js';
+import type { ServiceSpec } from '../../../choices/service-spec.js';
 import type { TsFeature } from './feature.js';
 import { tsPostgresFeature } from './postgres.js';
 import { tsRedisFeature } from './redis.js';

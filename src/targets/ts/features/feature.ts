@@ -1,4 +1,4 @@
-import type { ServiceSpec } from '../../../spec/service-spec.js';
+import type { ServiceSpec } from '../../../choices/service-spec.js';
 import type { Tree } from '../../../tree/tree.js';
 
 /** One feature of a TypeScript service: when it applies and how it changes the tree. */

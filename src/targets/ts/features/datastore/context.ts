@@ -1,10 +1,10 @@
-import type { AdapterTarget } from '../../../../spec/adapter-target.js';
+import type { AdapterTarget } from '../../../../choices/adapter-target.js';
 import type { tsTemplateContext } from '../../context.js';
 
 /** The template context of the TypeScript target, as the feature modules receive it. */
 export type TsContext = ReturnType<typeof tsTemplateContext>;
 
-export type { AdapterTarget } from '../../../../spec/adapter-target.js';
+export type { AdapterTarget } from '../../../../choices/adapter-target.js';
 
 /** On the create path the target is the sample port when the sample is generated. */
 export function createTarget(context: TsContext): AdapterTarget {

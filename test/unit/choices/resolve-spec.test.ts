@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { resolveSpec } from '../../../src/spec/resolve-spec.js';
+import { resolveSpec } from '../../../src/choices/resolve-spec.js';
 
 describe('resolveSpec', () => {
   it('derives name, module and defaults from the directory alone', () => {

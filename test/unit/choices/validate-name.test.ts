@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { validateServiceName } from '../../../src/spec/validate-name.js';
+import { validateServiceName } from '../../../src/choices/validate-name.js';
 
 describe('validateServiceName', () => {
   it.each(['orders', 'payment-gateway', 'svc2', 'a', 'x'.repeat(64)])('accepts %j', (name) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { validateModulePath } from '../../../src/spec/validate-module.js';
+import { validateModulePath } from '../../../src/choices/validate-module.js';
 
 describe('validateModulePath', () => {
   it.each(['example.com/orders', 'github.com/acme/orders/v2', 'orders', 'gitlab.example.org/team/sub-group/svc', 'go.acme.io/x_y~z'])(
