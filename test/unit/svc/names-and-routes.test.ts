@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
 import { parseMethodSpecs, importBlock } from '../../../src/targets/go/add/go-code.js';
-import { parseHttpRoute, requestTarget } from '../../../src/targets/go/add/http-route.js';
+import { parseHttpRoute, requestTarget } from '../../../src/target-contract/http-route.js';
 import { lowerFirstWord } from '../../../src/choices/naming.js';
 import { goFieldName, safeLocalName, snakeOf, validateTypeName } from '../../../src/targets/go/add/names.js';
 import { loadGoParser } from '../../../src/targets/go/edit/parser.js';

@@ -1,7 +1,7 @@
 import { renderTemplateFolder as renderFolder } from '../../../render/template-folder.js';
 import type { Tree } from '../../../tree/tree.js';
 import { importBlock, keyedLiteral, structType } from './go-code.js';
-import { requestTarget, type HttpRoute } from './http-route.js';
+import { requestTarget, type HttpRoute } from '../../../target-contract/http-route.js';
 import type { GoTypeName } from './names.js';
 import type { ImportName } from './package-scope.js';
 import { defaultPackageName } from '../inspect/syntax.js';

@@ -2,7 +2,7 @@ import { addOpenApiOperation as addOperation } from '../../../file-edits/openapi
 import type { ApiField, OperationIO } from '../../../file-edits/openapi-operation.js';
 import type { Tree } from '../../../tree/tree.js';
 import { OPENAPI_FILE } from './go-files.js';
-import type { HttpRoute } from './http-route.js';
+import type { HttpRoute } from '../../../target-contract/http-route.js';
 import type { GoTypeName } from './names.js';
 import type { AdapterType, UseCaseIO } from './usecase-io.js';
 

@@ -1,6 +1,6 @@
 import { UsageError } from '../../../errors.js';
 import type { Route } from '../inspect/project-model.js';
-import type { HttpRoute } from './http-route.js';
+import type { HttpRoute } from '../../../target-contract/http-route.js';
 import { commonRequest, comparePathsAndMethods, conflictsWith, MuxPatternError, parseMuxPattern, type MuxPattern } from './route-conflicts.js';
 
 /**

@@ -5,7 +5,7 @@ import type { GoParser } from '../edit/parser.js';
 import { packageName } from '../inspect/project-model.js';
 import { fileImports, readGo, topLevelTypes, type ImportEntry } from '../inspect/syntax.js';
 import { APP_DIR, goFilesIn } from './go-files.js';
-import type { HttpRoute } from './http-route.js';
+import type { HttpRoute } from '../../../target-contract/http-route.js';
 import { goFieldName, snakeOf, type GoTypeName } from './names.js';
 
 /** A Go type as the HTTP adapter writes it. */

@@ -1,7 +1,7 @@
 import { lowerFirstWord } from '../../../choices/naming.js';
 import { handlerDeclarations, handlerImports, handlerTestImports, type HandlerPlan } from './handler-code.js';
 import { APP_DIR, HTTP_DIR } from './go-files.js';
-import type { HttpRoute } from './http-route.js';
+import type { HttpRoute } from '../../../target-contract/http-route.js';
 import { idiomaticName, validateTypeName, type GoTypeName } from './names.js';
 import type { ImportName, PackageAddition, PackageScope } from './package-scope.js';
 import type { RoutesBinding } from './routes-binding.js';

@@ -12,7 +12,7 @@ import { goVerifier } from '../verify/go-verifier.js';
 import { resolveQualifiers } from './go-code.js';
 import { APP_DIR, APP_FILE, editGoFile, requireFile, ROUTER_FILE } from './go-files.js';
 import { renderHandler, type HandlerPlan } from './handler-code.js';
-import { parseHttpRoute, type HttpRoute } from './http-route.js';
+import { parseHttpRoute, type HttpRoute } from '../../../target-contract/http-route.js';
 import { refuseConflictingRoute } from './route-clash.js';
 import { lowerFirstWord } from '../../../choices/naming.js';
 import { idiomaticName, safeLocalName, validateTypeName, type GoTypeName } from './names.js';

@@ -1,5 +1,5 @@
 import { UsageError } from '../../../errors.js';
-import { parseHttpRoute, type HttpRoute } from '../../go/add/http-route.js';
+import { parseHttpRoute, type HttpRoute } from '../../../target-contract/http-route.js';
 
 export interface TsRoute extends HttpRoute {
   /** `/v1/orders/:id`: Fastify's syntax, a `:` of a static segment doubled. */

@@ -1,6 +1,6 @@
 import type { SourceFile } from 'ts-morph';
 import { UsageError } from '../../../errors.js';
-import type { HttpRoute } from '../../go/add/http-route.js';
+import type { HttpRoute } from '../../../target-contract/http-route.js';
 import type { TsTypeName } from './names.js';
 
 /** A field of a use case's input, and where an HTTP request carries it. */
