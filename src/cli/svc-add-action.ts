@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import type { PostStep } from '../post-steps/post-step.js';
 import { loadProject, type Project } from '../project/load-project.js';
+import type { AddOperation } from '../target-contract/add-operation.js';
 import { commitChanges } from '../tree/commit.js';
 import { findConflicts } from '../tree/conflicts.js';
 import { unifiedDiff } from '../tree/diff.js';
@@ -11,16 +11,7 @@ import { reportChanges } from '../ui/changes-report.js';
 import { say, type Output } from '../ui/output.js';
 import { style } from '../ui/styles.js';
 import { runVerification } from '../verify/run-verification.js';
-import type { Verifier } from '../verify/verifier.js';
 import { VERSION } from '../version.js';
-
-/** One `svc add …` operation: validates its input against the project, then edits the tree. */
-export interface AddOperation {
-  /** Recorded in svc.json's history, e.g. "add usecase CreateOrder". */
-  command: string;
-  /** `verifier` proves the staged change compiles before anything is written (also on --dry-run). */
-  apply(project: Project): Promise<{ postSteps: PostStep[]; verifier?: Verifier }>;
-}
 
 export interface AddFlags {
   dryRun?: boolean;

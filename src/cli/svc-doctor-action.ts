@@ -1,6 +1,7 @@
 import { FailureError, UsageError } from '../errors.js';
 import { loadProject, type Project } from '../project/load-project.js';
-import { compareGoVersions, goDirective, layoutViolations, modifiedFiles, type LayoutViolation } from '../targets/go/inspect/doctor.js';
+import type { LayoutViolation } from '../target-contract/layout.js';
+import { compareGoVersions, goDirective, layoutViolations, modifiedFiles } from '../targets/go/inspect/doctor.js';
 import { say, type Output } from '../ui/output.js';
 
 interface Check {

@@ -1,5 +1,5 @@
 import { loadProject, type Project } from '../project/load-project.js';
-import type { ServiceInventory } from '../targets/go/inspect/list.js';
+import type { ServiceInventory } from '../target-contract/inventory.js';
 import { say, type Output } from '../ui/output.js';
 
 /** `svc list [--json]`: use cases, ports and adapters, read from the code through the syntax tree. */

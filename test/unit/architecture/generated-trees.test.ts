@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AddOperation } from '../../../src/cli/svc-add-action.js';
+import type { AddOperation } from '../../../src/target-contract/add-operation.js';
 import type { Project } from '../../../src/project/load-project.js';
 import type { CreateOptions } from '../../../src/choices/options.js';
 import { resolveSpec } from '../../../src/choices/resolve-spec.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AddOperation } from '../../../src/cli/svc-add-action.js';
+import type { AddOperation } from '../../../src/target-contract/add-operation.js';
 import { createProgram } from '../../../src/cli/create-program.js';
 import { svcProgram } from '../../../src/cli/svc-program.js';
 import { exitCodeOf } from '../../../src/errors.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AddOperation } from '../../../src/cli/svc-add-action.js';
+import type { AddOperation } from '../../../src/target-contract/add-operation.js';
 import { svcProgram, type SvcHandlers } from '../../../src/cli/svc-program.js';
 import { makeService, read, runAdd, snapshot, write } from './fixture.js';
 

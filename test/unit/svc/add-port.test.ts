@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AddOperation } from '../../../src/cli/svc-add-action.js';
+import type { AddOperation } from '../../../src/target-contract/add-operation.js';
 import { addPortOperation } from '../../../src/targets/go/add/port.js';
 import { addUsecaseOperation } from '../../../src/targets/go/add/usecase.js';
 import { AnchorNotFoundError } from '../../../src/targets/go/edit/errors.js';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddFlags, AddOperation } from '../../../src/cli/svc-add-action.js';
+import type { AddFlags } from '../../../src/cli/svc-add-action.js';
+import type { AddOperation } from '../../../src/target-contract/add-operation.js';
 import { svcAddAction } from '../../../src/cli/svc-add-action.js';
 import type { Change } from '../../../src/tree/change.js';
 import type { Verifier, VerifyOutcome } from '../../../src/verify/verifier.js';

@@ -7,7 +7,7 @@ import type { GoTypeName } from './names.js';
 import type { AdapterType, UseCaseIO } from './usecase-io.js';
 
 /**
- * Adds the route's operation to api/openapi.yaml (both targets call this), spliced in as text so
+ * Adds the route's operation to api/openapi.yaml, spliced in as text so
  * no line the user wrote changes; see src/file-edits/openapi-add-operation.ts. With `io` (Go), the
  * request and response are the handler's own fields; without it, the skeleton's `reference`.
  */

@@ -1,4 +1,4 @@
-import type { AddOperation } from '../../../cli/svc-add-action.js';
+import type { AddOperation } from '../../../target-contract/add-operation.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
 import { AnchorNotFoundError } from '../edit/errors.js';

@@ -1,4 +1,4 @@
-import type { AddOperation } from '../../../cli/svc-add-action.js';
+import type { AddOperation } from '../../../target-contract/add-operation.js';
 import { usecaseCommand } from '../../../choices/usecase-command.js';
 import { parseUses } from '../../../choices/parse-uses.js';
 import { FailureError, UsageError } from '../../../errors.js';

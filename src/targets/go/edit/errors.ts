@@ -1,14 +1,6 @@
-/** Base of every failure the Go edit engine reports. Nothing is written when one is thrown. */
-export class EditError extends Error {
-  readonly exitCode = 1 as const;
-  readonly file: string;
+import { EditError } from '../../../target-contract/edit-errors.js';
 
-  constructor(file: string, message: string) {
-    super(message);
-    this.name = new.target.name;
-    this.file = file;
-  }
-}
+export { AnchorNotFoundError, EditError, type AnchorProblem } from '../../../target-contract/edit-errors.js';
 
 /** The user's file (or the engine's result) does not parse as Go. */
 export class GoParseError extends EditError {
@@ -27,28 +19,6 @@ export class GoParseError extends EditError {
   }
 }
 
-export type AnchorProblem = 'missing' | 'ambiguous' | 'wrong-kind';
-
-/**
- * The declaration an edit hangs on is gone, renamed, duplicated or of another kind.
- * Carries the exact snippet to add by hand and where it belongs.
- */
-export class AnchorNotFoundError extends EditError {
-  readonly problem: AnchorProblem;
-  readonly where: string;
-  readonly manualSnippet: string;
-
-  constructor(file: string, details: { problem: AnchorProblem; reason: string; where: string; manualSnippet: string }) {
-    super(
-      file,
-      `${file}: ${details.reason}. Nothing was changed. Add this by hand ${details.where}:\n\n${indentForMessage(details.manualSnippet)}\n`,
-    );
-    this.problem = details.problem;
-    this.where = details.where;
-    this.manualSnippet = details.manualSnippet;
-  }
-}
-
 /** A snippet handed to the engine (field, statement, import path…) is not valid Go for its place. */
 export class InvalidSnippetError extends EditError {
   readonly snippet: string;
@@ -64,13 +34,6 @@ export class EditConflictError extends EditError {}
 
 /** Input the engine refuses to touch, such as mixed line endings. */
 export class UnsupportedInputError extends EditError {}
-
-function indentForMessage(snippet: string): string {
-  return snippet
-    .split('\n')
-    .map((line) => (line.length > 0 ? `\t${line}` : line))
-    .join('\n');
-}
 
 /** The edited text failed its own checks (does not parse, or lacks what was added); nothing is returned. */
 export class EditVerificationError extends EditError {}

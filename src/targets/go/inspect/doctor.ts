@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { LayoutViolation } from '../../../target-contract/layout.js';
 import { compareStrings } from '../../../tree/compare.js';
 import { hashContent, type Manifest } from '../../../tree/manifest.js';
 import type { Tree } from '../../../tree/tree.js';
@@ -9,12 +10,6 @@ import { fileImports, readGo } from './syntax.js';
 import { directiveArgument } from '../gomod/module-path.js';
 import { parseGoMod } from '../gomod/parse.js';
 import { GoModSyntaxError } from '../gomod/syntax.js';
-
-export interface LayoutViolation {
-  file: string;
-  imports: string;
-  rule: string;
-}
 
 /** Files the manifest owns whose bytes differ from what the generator wrote, and owned files that are gone. */
 export function modifiedFiles(tree: Tree, manifest: Manifest): { modified: string[]; missing: string[] } {

@@ -1,32 +1,10 @@
 import { dirsIn } from '../../../tree/files-in.js';
+import type { ServiceInventory } from '../../../target-contract/inventory.js';
 import type { Tree } from '../../../tree/tree.js';
 import type { GoParser } from '../edit/parser.js';
 import { listPortInterfaces, readAppModel, readRoutes } from './project-model.js';
 import { useCaseFields } from './use-cases.js';
 import { readPortWirings } from './wiring.js';
-
-export interface ServiceInventory {
-  useCases: { name: string; ports: string[]; routes: string[] }[];
-  ports: {
-    name: string;
-    type: string;
-    interface: string | null;
-    file: string | null;
-    methods: string[];
-    adapter: string | null;
-    adapterPackage: string | null;
-    /** The adapter folders serving the port, the outermost first (`['redis', 'postgres']` for a cache in front of a store). Go only. */
-    servedBy?: string[];
-  }[];
-  adapters: {
-    name: string;
-    path: string;
-    direction: 'inbound' | 'outbound';
-    serves: string[];
-    /** For an inbound adapter, the use cases its routes call. Go only. */
-    useCases?: string[];
-  }[];
-}
 
 const INBOUND = new Set(['http', 'grpc']);
 const ADAPTER_DIR = 'internal/adapter';

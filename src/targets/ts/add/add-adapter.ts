@@ -1,4 +1,4 @@
-import type { AddOperation } from '../../../cli/svc-add-action.js';
+import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
 import { adapterCommand, parseAdapterKind } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, type AdapterLayout } from '../../../choices/adapter-target.js';

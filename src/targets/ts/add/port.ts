@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Node, ObjectLiteralExpression, SourceFile } from 'ts-morph';
-import type { AddOperation } from '../../../cli/svc-add-action.js';
+import type { AddOperation } from '../../../target-contract/add-operation.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
 import { findReturnedObject } from '../edit/anchors.js';

@@ -14,6 +14,8 @@ import { conflictingRoute, servedRoutes } from './served-routes.js';
 import { existingInput, type InputField, skeletonInput } from './usecase-input.js';
 import { APP_DIR, APP_FILE, handlerCollision, HTTP_DIR, ROUTES_FILE } from './usecase-names.js';
 
+const OPENAPI_FILE = 'api/openapi.yaml';
+
 /**
  * `--http` of `svc add usecase`: a Fastify handler and its test, `registerX(server, app.x)` in
  * registerRoutes, the operation in api/openapi.yaml. The handler fills the use case's input from
@@ -64,8 +66,16 @@ export async function addTsHttp(project: Project, session: TsEditSession, useCas
     renderHandler(project, useCase, route, fields, skeleton);
     session.apply(ROUTES_FILE, routeEdits, snippet);
   }
-  const { addOpenApiOperation } = await import('../../go/add/openapi.js');
-  addOpenApiOperation(tree, spec.name.kebab, route, useCase, useCase.camel);
+  // The skeleton's request and response stand in for the use case's own types (Go reads them from its handler).
+  const { addOpenApiOperation } = await import('../../../file-edits/openapi-add-operation.js');
+  addOpenApiOperation(tree, OPENAPI_FILE, {
+    serviceName: spec.name.kebab,
+    method: route.method,
+    path: route.openapiPath,
+    body: route.body,
+    operationId: useCase.camel,
+    summary: useCase.sentence,
+  });
 }
 
 function registerRoutesFunction(routes: SourceFile, manualSnippet: string): FunctionDeclaration {

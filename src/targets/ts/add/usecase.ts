@@ -1,5 +1,5 @@
 import type { FunctionDeclaration, SourceFile } from 'ts-morph';
-import type { AddOperation } from '../../../cli/svc-add-action.js';
+import type { AddOperation } from '../../../target-contract/add-operation.js';
 import { usecaseCommand } from '../../../choices/usecase-command.js';
 import { parseUses } from '../../../choices/parse-uses.js';
 import { UsageError } from '../../../errors.js';

@@ -1,6 +1,6 @@
-import { EditError } from '../../go/edit/errors.js';
+import { EditError } from '../../../target-contract/edit-errors.js';
 
-export { AnchorNotFoundError, EditError } from '../../go/edit/errors.js';
+export { AnchorNotFoundError, EditError } from '../../../target-contract/edit-errors.js';
 
 /** The user's file (or an edit's result) does not parse as TypeScript. Nothing is written. */
 export class TsParseError extends EditError {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Node, SourceFile } from 'ts-morph';
 import { compareStrings } from '../../../tree/compare.js';
 import type { Tree } from '../../../tree/tree.js';
-import type { LayoutViolation } from '../../go/inspect/doctor.js';
+import type { LayoutViolation } from '../../../target-contract/layout.js';
 import { resolveModule, TsReader } from './source.js';
 
 type TsMorph = TsReader['morph'];

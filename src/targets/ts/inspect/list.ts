@@ -1,7 +1,7 @@
 import type { CallExpression, FunctionDeclaration, MethodSignature, Node, ObjectLiteralExpression, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { dirsIn, filesIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
-import type { ServiceInventory } from '../../go/inspect/list.js';
+import type { ServiceInventory } from '../../../target-contract/inventory.js';
 import { routePatterns } from './route-patterns.js';
 import { importOf, resolveModule, TsReader } from './source.js';
 

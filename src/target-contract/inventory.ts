@@ -1,0 +1,23 @@
+/** What `svc list` reports of a service, read from its code; the same shape for every target. */
+export interface ServiceInventory {
+  useCases: { name: string; ports: string[]; routes: string[] }[];
+  ports: {
+    name: string;
+    type: string;
+    interface: string | null;
+    file: string | null;
+    methods: string[];
+    adapter: string | null;
+    adapterPackage: string | null;
+    /** The adapter folders serving the port, the outermost first (`['redis', 'postgres']` for a cache in front of a store). Go only. */
+    servedBy?: string[];
+  }[];
+  adapters: {
+    name: string;
+    path: string;
+    direction: 'inbound' | 'outbound';
+    serves: string[];
+    /** For an inbound adapter, the use cases its routes call. Go only. */
+    useCases?: string[];
+  }[];
+}
