@@ -3,10 +3,8 @@ import type { StepResult } from '../post-steps/post-step.js';
 import type { CreateOptions } from '../choices/options.js';
 import { resolveSpec } from '../choices/resolve-spec.js';
 import type { ServiceSpec } from '../choices/service-spec.js';
-import type { PostStep } from '../post-steps/post-step.js';
-import { generateGoService } from '../targets/go/generate.js';
-import { goPostSteps } from '../targets/go/post-steps.js';
-import { tsPostSteps } from '../targets/ts/post-steps.js';
+import type { Target } from '../target-contract/target.js';
+import { loadTarget } from '../targets/registry.js';
 import type { Change } from '../tree/change.js';
 import { checkTarget } from '../tree/check-target.js';
 import { commitChanges } from '../tree/commit.js';
@@ -29,9 +27,10 @@ export async function createAction(given: CreateOptions, context: CreateContext)
   const { out } = context;
   const options = context.interactive ? await (await import('../prompts/create-prompts.js')).askMissing(given) : given;
   const spec = resolveSpec(options, context.cwd);
-  const changes = await planChanges(spec);
+  const target = await loadTarget(spec.choices.lang);
+  const changes = await planChanges(target, spec);
   checkTarget(spec.root, changes, options.force ?? false);
-  const steps = postSteps(spec, { install: options.install !== false, git: options.git !== false });
+  const steps = await target.postSteps({ install: options.install !== false, git: options.git !== false });
 
   reportChanges(out, changes, { diffs: false });
   if (options.dryRun) {
@@ -43,7 +42,7 @@ export async function createAction(given: CreateOptions, context: CreateContext)
   commitChanges(spec.root, changes);
   const { runPostSteps } = await import('../post-steps/run-post-steps.js');
   const results = await runPostSteps(steps, spec.root);
-  reportNextSteps(out, path.relative(context.cwd, spec.root) || '.', results, spec.choices.lang);
+  reportNextSteps(out, path.relative(context.cwd, spec.root) || '.', results, target.nextSteps);
   if (context.interactive) {
     say(out);
     say(out, `Replay this in CI with:\n  ${replayCommand(spec, options)}`);
@@ -52,10 +51,9 @@ export async function createAction(given: CreateOptions, context: CreateContext)
   return results.some((result) => result.status === 'failed') ? 1 : 0;
 }
 
-async function planChanges(spec: ServiceSpec): Promise<Change[]> {
+async function planChanges(target: Target, spec: ServiceSpec): Promise<Change[]> {
   const tree = new Tree(spec.root);
-  if (spec.choices.lang === 'ts') await (await import('../targets/ts/generate.js')).generateTsService(tree, spec);
-  else await generateGoService(tree, spec);
+  await target.generate(tree, spec);
   writeManifest(tree, {
     tool: 'create-service',
     version: VERSION,
@@ -65,10 +63,6 @@ async function planChanges(spec: ServiceSpec): Promise<Change[]> {
     history: ['create'],
   });
   return tree.changes();
-}
-
-function postSteps(spec: ServiceSpec, options: { install: boolean; git: boolean }): PostStep[] {
-  return spec.choices.lang === 'ts' ? tsPostSteps(options) : goPostSteps(options);
 }
 
 function summary(spec: ServiceSpec, changes: readonly Change[], steps: readonly StepResult[], dryRun: boolean) {

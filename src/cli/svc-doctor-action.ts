@@ -1,14 +1,9 @@
 import { FailureError, UsageError } from '../errors.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import type { LayoutViolation } from '../target-contract/layout.js';
-import { compareGoVersions, goDirective, layoutViolations, modifiedFiles } from '../targets/go/inspect/doctor.js';
+import type { DoctorCheck } from '../target-contract/target.js';
+import { modifiedFiles } from '../tree/modified-files.js';
 import { say, type Output } from '../ui/output.js';
-
-interface Check {
-  name: string;
-  ok: boolean;
-  detail: string;
-}
 
 /**
  * `svc doctor [--json]`: the manifest, the Go toolchain against go.mod (for a TypeScript service: the
@@ -18,10 +13,10 @@ interface Check {
 export async function svcDoctorAction(
   cwd: string,
   out: Output,
-  goVersion: () => Promise<string | null> = installedGoVersion,
-  nodeVersion: () => string = () => process.version,
+  goVersion?: () => Promise<string | null>,
+  nodeVersion?: () => string,
 ): Promise<number> {
-  const checks: Check[] = [];
+  const checks: DoctorCheck[] = [];
   let project: Project;
   try {
     project = loadProject(cwd);
@@ -33,67 +28,12 @@ export async function svcDoctorAction(
   }
   const shape = manifestProblems(project);
   checks.push({ name: 'manifest', ok: shape.length === 0, detail: shape.length === 0 ? `svc.json valid (create-service ${project.manifest.version}, ${Object.keys(project.manifest.files).length} files)` : shape.join('; ') });
-  if (project.spec.choices.lang === 'ts') return tsDoctor(out, project, checks, shape.length === 0, nodeVersion());
-  try {
-    (await import('../targets/go/go-project.js')).useGoModulePath(project);
-  } catch (error) {
-    checks.push({ name: 'go.mod', ok: false, detail: (error as Error).message });
-  }
-  const { manifest, tree, spec } = project;
-
-  const directive = goDirective(tree.read('go.mod') ?? '');
-  const installed = await goVersion();
-  if (directive === null) checks.push({ name: 'go toolchain', ok: false, detail: 'go.mod is missing or has no go directive' });
-  else if (installed === null) checks.push({ name: 'go toolchain', ok: false, detail: `go is not installed or not on PATH; go.mod needs go ${directive} or newer (https://go.dev/dl/)` });
-  else {
-    const ok = compareGoVersions(installed, directive) >= 0;
-    checks.push({ name: 'go toolchain', ok, detail: ok ? `${installed} satisfies go ${directive}` : `${installed} is older than go.mod's go ${directive}; install a newer Go` });
-  }
-
-  const { modified, missing } = shape.length === 0 ? modifiedFiles(tree, manifest) : { modified: [], missing: [] };
-  const parser = await (await import('../targets/go/edit/parser.js')).loadGoParser();
-  const { violations, unparsable } = layoutViolations(parser, spec.root, spec.module);
-  checks.push({
-    name: 'layout',
-    ok: violations.length === 0 && unparsable.length === 0,
-    detail:
-      violations.length === 0 && unparsable.length === 0
-        ? 'dependencies point inwards (domain <- port <- app <- adapters; adapters wired only in bootstrap and cmd)'
-        : [`${violations.length} import(s) break the layout rules`, ...(unparsable.length > 0 ? [`${unparsable.length} file(s) do not parse: ${unparsable.join(', ')}`] : [])].join('; '),
-  });
-  return report(out, checks, { modified, missing, violations });
-}
-
-/** The TypeScript half: Node against engines.node, and the layout rules read through ts-morph (loaded only here). */
-async function tsDoctor(out: Output, project: Project, checks: Check[], manifestValid: boolean, installed: string): Promise<number> {
-  const { tree, manifest } = project;
-  const { enginesNode, satisfiesNodeRange, tsLayoutViolations } = await import('../targets/ts/inspect/doctor.js');
-  const engines = enginesNode(tree.read('package.json'));
-  if ('problem' in engines) checks.push({ name: 'node', ok: false, detail: `${engines.problem}; it should say which Node the service needs, e.g. "engines": { "node": ">=20.17" }` });
-  else {
-    const ok = satisfiesNodeRange(installed, engines.range);
-    checks.push({
-      name: 'node',
-      ok: ok === true,
-      detail:
-        ok === null
-          ? `cannot compare Node ${installed} with engines.node "${engines.range}" (use plain comparators such as >=20.17)`
-          : ok
-            ? `Node ${installed} satisfies engines.node ${engines.range}`
-            : `Node ${installed} does not satisfy package.json's engines.node ${engines.range}; install a matching Node (https://nodejs.org/)`,
-    });
-  }
-  const { modified, missing } = manifestValid ? modifiedFiles(tree, manifest) : { modified: [], missing: [] };
-  const { violations, unparsable } = await tsLayoutViolations(tree);
-  checks.push({
-    name: 'layout',
-    ok: violations.length === 0 && unparsable.length === 0,
-    detail:
-      violations.length === 0 && unparsable.length === 0
-        ? 'dependencies point inwards (domain <- port <- app <- adapters; adapters wired only in src/bootstrap and src/main.ts)'
-        : [`${violations.length} import(s) break the layout rules`, ...(unparsable.length > 0 ? [`${unparsable.length} file(s) do not parse: ${unparsable.join(', ')}`] : [])].join('; '),
-  });
-  return report(out, checks, { modified, missing, violations });
+  const { loadServiceTarget } = await import('../targets/registry.js');
+  const target = await loadServiceTarget(project.spec.choices.lang);
+  const { modified, missing } = shape.length === 0 ? modifiedFiles(project.tree, project.manifest) : { modified: [], missing: [] };
+  const found = await target.doctor(project, { goVersion, nodeVersion });
+  checks.push(...found.checks);
+  return report(out, checks, { modified, missing, violations: found.violations });
 }
 
 function manifestProblems(project: Project): string[] {
@@ -110,7 +50,7 @@ function manifestProblems(project: Project): string[] {
   return problems;
 }
 
-function report(out: Output, checks: Check[], found: { modified: string[]; missing: string[]; violations: LayoutViolation[] }): number {
+function report(out: Output, checks: DoctorCheck[], found: { modified: string[]; missing: string[]; violations: LayoutViolation[] }): number {
   const healthy = checks.every((check) => check.ok);
   if (out.json) {
     out.stdout.write(`${JSON.stringify({ healthy, checks, ...found }, null, 2)}\n`);
@@ -128,16 +68,6 @@ function report(out: Output, checks: Check[], found: { modified: string[]; missi
   }
   say(out, healthy ? 'The service is healthy.' : 'Problems found: see FAIL above.');
   return healthy ? 0 : 1;
-}
-
-async function installedGoVersion(): Promise<string | null> {
-  const { execa } = await import('execa');
-  try {
-    const result = await execa('go', ['env', 'GOVERSION'], { reject: false, timeout: 30_000 });
-    return result.exitCode === 0 ? result.stdout.trim() : null;
-  } catch {
-    return null;
-  }
 }
 
 export { FailureError };

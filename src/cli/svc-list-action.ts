@@ -14,16 +14,10 @@ export async function svcListAction(cwd: string, out: Output): Promise<number> {
   return 0;
 }
 
-/** Through ts-morph for a TypeScript service (svc.json's choices.lang), through tree-sitter for Go: each loads only on its own path. */
+/** Through the service's own target (ts-morph for TypeScript, tree-sitter for Go): each loads only on its own path. */
 async function readInventory(project: Project): Promise<ServiceInventory> {
-  if (project.spec.choices.lang === 'ts') return (await import('../targets/ts/inspect/list.js')).tsInventory(project.tree);
-  const [{ loadGoParser }, { inventory }, { useGoModulePath }] = await Promise.all([
-    import('../targets/go/edit/parser.js'),
-    import('../targets/go/inspect/list.js'),
-    import('../targets/go/go-project.js'),
-  ]);
-  useGoModulePath(project);
-  return inventory(await loadGoParser(), project.tree, project.spec.module);
+  const { loadServiceTarget } = await import('../targets/registry.js');
+  return (await loadServiceTarget(project.spec.choices.lang)).inventory(project);
 }
 
 export function printInventory(out: Output, found: ServiceInventory): void {

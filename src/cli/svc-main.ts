@@ -20,42 +20,25 @@ function serviceLang(): unknown {
   }
 }
 
+/** The target of the service around cwd (by svc.json's choices.lang), loaded with the add frame; each loads only on its own path. */
+async function addFrame() {
+  const [{ svcAddAction }, { loadServiceTarget }] = await Promise.all([import('./svc-add-action.js'), import('../targets/registry.js')]);
+  return { svcAddAction, target: await loadServiceTarget(serviceLang()) };
+}
+
 // Every action is imported when its command runs: `svc --help` loads commander and nothing else.
 const program = svcProgram({
   async addUsecase(name, flags) {
-    const options = { uses: flags.uses, http: flags.http };
-    // The service's language (svc.json's choices.lang) picks the operation; ts-morph loads only for TypeScript.
-    if (serviceLang() === 'ts') {
-      const [{ svcAddAction }, { addTsUsecaseOperation }] = await Promise.all([import('./svc-add-action.js'), import('../targets/ts/add/usecase.js')]);
-      return svcAddAction(addTsUsecaseOperation(name, options), flags, cwd, out());
-    }
-    const [{ svcAddAction }, { addUsecaseOperation }] = await Promise.all([
-      import('./svc-add-action.js'),
-      import('../targets/go/add/usecase.js'),
-    ]);
-    return svcAddAction(addUsecaseOperation(name, options), flags, cwd, out());
+    const { svcAddAction, target } = await addFrame();
+    return svcAddAction(await target.addUsecase(name, { uses: flags.uses, http: flags.http }), flags, cwd, out());
   },
   async addPort(name, flags) {
-    if (serviceLang() === 'ts') {
-      const [{ svcAddAction }, { addTsPortOperation }] = await Promise.all([import('./svc-add-action.js'), import('../targets/ts/add/port.js')]);
-      return svcAddAction(addTsPortOperation(name, { methods: flags.method }), flags, cwd, out());
-    }
-    const [{ svcAddAction }, { addPortOperation }] = await Promise.all([
-      import('./svc-add-action.js'),
-      import('../targets/go/add/port.js'),
-    ]);
-    return svcAddAction(addPortOperation(name, { methods: flags.method }), flags, cwd, out());
+    const { svcAddAction, target } = await addFrame();
+    return svcAddAction(await target.addPort(name, { methods: flags.method }), flags, cwd, out());
   },
   async addAdapter(kind, flags) {
-    if (serviceLang() === 'ts') {
-      const [{ svcAddAction }, { addTsAdapterOperation }] = await Promise.all([import('./svc-add-action.js'), import('../targets/ts/add/add-adapter.js')]);
-      return svcAddAction(addTsAdapterOperation(kind, { for: flags.for, install: flags.install }), flags, cwd, out());
-    }
-    const [{ svcAddAction }, { addAdapterOperation }] = await Promise.all([
-      import('./svc-add-action.js'),
-      import('../targets/go/add/add-adapter.js'),
-    ]);
-    return svcAddAction(addAdapterOperation(kind, { for: flags.for, install: flags.install }), flags, cwd, out());
+    const { svcAddAction, target } = await addFrame();
+    return svcAddAction(await target.addAdapter(kind, { for: flags.for, install: flags.install }), flags, cwd, out());
   },
   async list(flags) {
     const { svcListAction } = await import('./svc-list-action.js');

@@ -1,5 +1,5 @@
 import type { PostStep, StepResult } from '../post-steps/post-step.js';
-import type { Lang } from '../choices/catalog.js';
+import type { NextStep } from '../target-contract/target.js';
 import { say, type Output } from './output.js';
 import { style } from './styles.js';
 
@@ -9,7 +9,7 @@ export function reportPlan(out: Output, steps: readonly PostStep[]): void {
   if (steps.length > 0) say(out, `A real run would then run: ${steps.map((step) => style.command(step.manual)).join(', ')}`);
 }
 
-export function reportNextSteps(out: Output, directory: string, results: readonly StepResult[], lang: Lang = 'go'): void {
+export function reportNextSteps(out: Output, directory: string, results: readonly StepResult[], nextSteps: readonly NextStep[]): void {
   const pending = results.filter((result) => result.actionable);
   say(out);
   if (pending.length > 0) {
@@ -19,12 +19,5 @@ export function reportNextSteps(out: Output, directory: string, results: readonl
   }
   say(out, style.ok('Your service is ready. Next steps:'));
   say(out, `  ${style.command(`cd ${directory}`)}`);
-  if (lang === 'ts') {
-    say(out, `  ${style.command('npm run dev')}  ${style.hint('# watch mode; npm run build && npm start in production')}`);
-    say(out, `  ${style.command('curl -i localhost:8080/healthz')}`);
-    return;
-  }
-  say(out, `  ${style.command('make run')}`);
-  say(out, `  ${style.command('curl -i localhost:8080/healthz')}`);
-  say(out, `  ${style.command('svc add usecase CancelOrder --http "POST /v1/orders/{id}/cancel"')}  ${style.hint('# grow it later')}`);
+  for (const step of nextSteps) say(out, `  ${style.command(step.command)}${step.hint === undefined ? '' : `  ${style.hint(`# ${step.hint}`)}`}`);
 }

@@ -13,12 +13,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AddOperation } from '../../../src/target-contract/add-operation.js';
 import type { Project } from '../../../src/project/load-project.js';
 import type { CreateOptions } from '../../../src/choices/options.js';
 import { resolveSpec } from '../../../src/choices/resolve-spec.js';
-import { generateGoService } from '../../../src/targets/go/generate.js';
-import { generateTsService } from '../../../src/targets/ts/generate.js';
+import type { AddOperation } from '../../../src/target-contract/add-operation.js';
+import type { Target } from '../../../src/target-contract/target.js';
+import { loadTarget } from '../../../src/targets/registry.js';
 import type { Manifest } from '../../../src/tree/manifest.js';
 import { Tree } from '../../../src/tree/tree.js';
 
@@ -27,7 +27,7 @@ const GOLDEN = path.join(import.meta.dirname, 'generated-trees.golden.json');
 /** A root that does not exist: every read falls through to the staged files only. */
 const NOWHERE = path.join(os.tmpdir(), 'create-service-golden-trees-that-do-not-exist');
 
-type AddStep = () => Promise<AddOperation>;
+type AddStep = (target: Target) => Promise<AddOperation>;
 
 interface Case {
   options: Partial<CreateOptions>;
@@ -37,12 +37,11 @@ interface Case {
 const none = { metrics: 'none', tracing: 'none', deploy: ['none'], example: false } satisfies Partial<CreateOptions>;
 const everything = { datastore: ['postgres', 'redis'], metrics: 'prometheus', tracing: 'otel', deploy: ['docker', 'compose', 'k8s', 'github-actions'], example: true } satisfies Partial<CreateOptions>;
 
-const goUsecase: AddStep = async () => (await import('../../../src/targets/go/add/usecase.js')).addUsecaseOperation('CancelOrder', { uses: 'Orders', http: 'POST /v1/orders/{id}/cancel' });
-const goPort: AddStep = async () => (await import('../../../src/targets/go/add/port.js')).addPortOperation('PaymentGateway', { methods: ['Charge(ctx context.Context, amount int64) error'] });
-const goAdapter: AddStep = async () => (await import('../../../src/targets/go/add/add-adapter.js')).addAdapterOperation('postgres', { install: false });
-const tsUsecase: AddStep = async () => (await import('../../../src/targets/ts/add/usecase.js')).addTsUsecaseOperation('CancelOrder', { uses: 'orders', http: 'POST /v1/orders/{id}/cancel' });
-const tsPort: AddStep = async () => (await import('../../../src/targets/ts/add/port.js')).addTsPortOperation('PaymentGateway', { methods: ['charge(amount: number, signal: AbortSignal): Promise<void>'] });
-const tsAdapter: AddStep = async () => (await import('../../../src/targets/ts/add/add-adapter.js')).addTsAdapterOperation('postgres', { install: false });
+const goUsecase: AddStep = (target) => target.addUsecase('CancelOrder', { uses: 'Orders', http: 'POST /v1/orders/{id}/cancel' });
+const goPort: AddStep = (target) => target.addPort('PaymentGateway', { methods: ['Charge(ctx context.Context, amount int64) error'] });
+const tsUsecase: AddStep = (target) => target.addUsecase('CancelOrder', { uses: 'orders', http: 'POST /v1/orders/{id}/cancel' });
+const tsPort: AddStep = (target) => target.addPort('PaymentGateway', { methods: ['charge(amount: number, signal: AbortSignal): Promise<void>'] });
+const postgres: AddStep = (target) => target.addAdapter('postgres', { install: false });
 
 const CASES: Record<string, Case> = {
   'go-minimal': { options: { lang: 'go', ...none } },
@@ -51,23 +50,23 @@ const CASES: Record<string, Case> = {
   'go-zap': { options: { lang: 'go', logger: 'zap' } },
   'go-no-example': { options: { lang: 'go', example: false } },
   'go-module': { options: { lang: 'go', module: 'github.com/acme/orders' } },
-  'go-adds': { options: { lang: 'go' }, adds: [goPort, goUsecase, goAdapter] },
+  'go-adds': { options: { lang: 'go' }, adds: [goPort, goUsecase, postgres] },
   'ts-minimal': { options: { lang: 'ts', ...none } },
   'ts-default': { options: { lang: 'ts' } },
   'ts-everything': { options: { lang: 'ts', ...everything } },
   'ts-no-example': { options: { lang: 'ts', example: false } },
-  'ts-adds': { options: { lang: 'ts' }, adds: [tsPort, tsUsecase, tsAdapter] },
+  'ts-adds': { options: { lang: 'ts' }, adds: [tsPort, tsUsecase, postgres] },
 };
 
 async function generatedTree(testCase: Case): Promise<Tree> {
   const spec = resolveSpec({ directory: 'orders', yes: true, git: false, install: false, ...testCase.options }, NOWHERE);
+  const target = await loadTarget(spec.choices.lang);
   const tree = new Tree(spec.root);
-  if (spec.choices.lang === 'ts') await generateTsService(tree, spec);
-  else await generateGoService(tree, spec);
+  await target.generate(tree, spec);
   const manifest: Manifest = { tool: 'create-service', version: '0.0.0', name: spec.name.kebab, module: spec.module, choices: spec.choices, files: {}, history: ['create'] };
   const project: Project = { spec, manifest, tree };
   for (const add of testCase.adds ?? []) {
-    const operation = await add();
+    const operation = await add(target);
     await operation.apply(project);
     manifest.history.push(operation.command);
   }

@@ -19,9 +19,15 @@ describe('ts-morph is imported lazily', () => {
     expect(dynamic.map((file) => file.split(path.sep).join('/'))).toEqual(['targets/ts/edit/session.ts']);
   });
 
-  it('svc-main reaches the TypeScript operation only through import()', () => {
+  it('commands reach the TypeScript target only through the registry, which loads it with import()', () => {
     const main = fs.readFileSync(path.join(REPO_ROOT, 'src/cli/svc-main.ts'), 'utf8');
-    expect(main).not.toMatch(/^import .*targets\/ts\//m);
-    expect(main).toContain("import('../targets/ts/add/usecase.js')");
+    expect(main).not.toMatch(/^import .*targets\//m);
+    expect(main).toContain("import('../targets/registry.js')");
+    const registry = fs.readFileSync(path.join(REPO_ROOT, 'src/targets/registry.ts'), 'utf8');
+    expect(registry).not.toMatch(/^import .*\.\/ts\//m);
+    expect(registry).toContain("import('./ts/target.js')");
+    const target = fs.readFileSync(path.join(REPO_ROOT, 'src/targets/ts/target.ts'), 'utf8');
+    expect(target).not.toMatch(/^import (?!type\b)/m);
+    expect(target).toContain("import('./add/usecase.js')");
   });
 });

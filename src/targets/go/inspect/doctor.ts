@@ -2,26 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LayoutViolation } from '../../../target-contract/layout.js';
 import { compareStrings } from '../../../tree/compare.js';
-import { hashContent, type Manifest } from '../../../tree/manifest.js';
-import type { Tree } from '../../../tree/tree.js';
 import type { GoParser } from '../edit/parser.js';
 import { GoParseError } from '../edit/errors.js';
 import { fileImports, readGo } from './syntax.js';
 import { directiveArgument } from '../gomod/module-path.js';
 import { parseGoMod } from '../gomod/parse.js';
 import { GoModSyntaxError } from '../gomod/syntax.js';
-
-/** Files the manifest owns whose bytes differ from what the generator wrote, and owned files that are gone. */
-export function modifiedFiles(tree: Tree, manifest: Manifest): { modified: string[]; missing: string[] } {
-  const modified: string[] = [];
-  const missing: string[] = [];
-  for (const [file, hash] of Object.entries(manifest.files ?? {})) {
-    const text = tree.read(file);
-    if (text === undefined) missing.push(file);
-    else if (hashContent(text) !== hash) modified.push(file);
-  }
-  return { modified: modified.sort(compareStrings), missing: missing.sort(compareStrings) };
-}
 
 /**
  * The dependency rule of the hexagon, checked on every import of every Go file: domain imports

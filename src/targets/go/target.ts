@@ -1,0 +1,34 @@
+import type { Target } from '../../target-contract/target.js';
+
+/** The Go target. Each method imports what it needs when it runs: `svc list` never loads the templates, `create` never loads the add operations. */
+export const goTarget: Target = {
+  lang: 'go',
+  async generate(tree, spec) {
+    await (await import('./generate.js')).generateGoService(tree, spec);
+  },
+  async postSteps(options) {
+    return (await import('./post-steps.js')).goPostSteps(options);
+  },
+  nextSteps: [
+    { command: 'make run' },
+    { command: 'curl -i localhost:8080/healthz' },
+    { command: 'svc add usecase CancelOrder --http "POST /v1/orders/{id}/cancel"', hint: 'grow it later' },
+  ],
+  async addUsecase(name, options) {
+    return (await import('./add/usecase.js')).addUsecaseOperation(name, options);
+  },
+  async addPort(name, options) {
+    return (await import('./add/port.js')).addPortOperation(name, options);
+  },
+  async addAdapter(kind, options) {
+    return (await import('./add/add-adapter.js')).addAdapterOperation(kind, options);
+  },
+  async inventory(project) {
+    const [{ loadGoParser }, { inventory }, { useGoModulePath }] = await Promise.all([import('./edit/parser.js'), import('./inspect/list.js'), import('./go-project.js')]);
+    useGoModulePath(project);
+    return inventory(await loadGoParser(), project.tree, project.spec.module);
+  },
+  async doctor(project, toolchains) {
+    return (await import('./inspect/doctor-checks.js')).goDoctor(project, toolchains);
+  },
+};
