@@ -51,3 +51,28 @@ export function withDatastore(current: readonly Datastore[], added: Datastore): 
   const others = DATASTORES.filter((store) => store !== 'memory' && chosen.has(store));
   return others.length > 0 ? others : ['memory'];
 }
+
+/** The create flags whose values a target may not offer. */
+export type ChoiceFlag = 'module' | 'transport' | 'datastore' | 'logger' | 'metrics' | 'tracing' | 'deploy';
+
+export interface UnsupportedChoice {
+  flag: ChoiceFlag;
+  /** The values the target refuses; without it, the flag does not apply to the target at all. */
+  values?: readonly string[];
+  /** What the target does instead, for the refusal. */
+  why: string;
+}
+
+/**
+ * What each target does not offer. Given for that target, a listed choice is refused (exit 2, the
+ * message names the target) by src/choices/target-support.ts, never ignored; prompts do not ask a
+ * flag that does not apply. A value one target lacks is one entry, e.g.
+ * `{ flag: 'transport', values: ['grpc'], why: '...' }` under `ts`.
+ */
+export const UNSUPPORTED_CHOICES: Record<Lang, readonly UnsupportedChoice[]> = {
+  go: [],
+  ts: [
+    { flag: 'module', why: 'the Go module path; a ts service is an npm package named after the service' },
+    { flag: 'logger', why: "ts services always log with pino, Fastify's logger" },
+  ],
+};

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { DATASTORES, DEFAULTS, DEPLOY_TARGETS, type DeployTarget, type Lang, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from './catalog.js';
+import { DATASTORES, DEFAULTS, DEPLOY_TARGETS, type DeployTarget, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from './catalog.js';
 import { namesOf } from './naming.js';
 import type { Choices, CreateOptions } from './options.js';
 import { parseChoice, parseChoiceList } from './parse-choices.js';
 import type { ServiceSpec } from './service-spec.js';
+import { offers, refuseUnsupported } from './target-support.js';
 import { validateModulePath } from './validate-module.js';
 import { validateServiceName } from './validate-name.js';
 
@@ -18,25 +19,11 @@ export function resolveSpec(options: CreateOptions, cwd: string): ServiceSpec {
   const name = options.name ?? path.basename(root);
   validateServiceName(name);
   const lang = parseChoice('lang', options.lang ?? DEFAULTS.lang, LANGS);
-  if (lang !== 'go') refuseGoOnly(options, lang);
-  // A TypeScript service is an npm package named after the service; the Go module path does not apply.
-  const module = lang === 'go' ? (options.module ?? `example.com/${name}`) : name;
-  if (lang === 'go') validateModulePath(module);
+  refuseUnsupported(options, lang);
+  // A target without module paths (TypeScript: an npm package) names its package after the service.
+  const module = offers(lang, 'module') ? (options.module ?? `example.com/${name}`) : name;
+  if (offers(lang, 'module')) validateModulePath(module);
   return { root, name: namesOf(name), module, choices: resolveChoices(options) };
-}
-
-/** Choices that exist only for the Go target are refused, not ignored, for any other language. */
-function refuseGoOnly(options: CreateOptions, lang: Lang): void {
-  const given = [
-    options.module !== undefined && `--module (the Go module path; a ${lang} service is an npm package named after the service)`,
-    options.logger !== undefined && `--logger (${lang} services always log with pino, Fastify's logger)`,
-  ].filter((flag): flag is string => flag !== false);
-  if (given.length > 0) {
-    throw new UsageError(
-      `${given.map((flag) => flag.split(' ')[0]).join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply to --lang ${lang}: ${given.join('; ')}`,
-      `drop ${given.length > 1 ? 'them' : 'it'}, e.g. create-service orders --lang ${lang}`,
-    );
-  }
 }
 
 export function resolveChoices(options: CreateOptions): Choices {
@@ -45,7 +32,7 @@ export function resolveChoices(options: CreateOptions): Choices {
     lang,
     transport: options.transport ? parseChoiceList('transport', options.transport, TRANSPORTS) : DEFAULTS.transport,
     datastore: options.datastore ? parseChoiceList('datastore', options.datastore, DATASTORES) : DEFAULTS.datastore,
-    ...(lang === 'go' ? { logger: parseChoice('logger', options.logger ?? DEFAULTS.logger, LOGGERS) } : {}),
+    ...(offers(lang, 'logger') ? { logger: parseChoice('logger', options.logger ?? DEFAULTS.logger, LOGGERS) } : {}),
     metrics: parseChoice('metrics', options.metrics ?? DEFAULTS.metrics, METRICS),
     tracing: parseChoice('tracing', options.tracing ?? DEFAULTS.tracing, TRACING),
     deploy: withImpliedTargets(

@@ -1,5 +1,6 @@
 import type { CreateOptions } from '../choices/options.js';
 import type { ServiceSpec } from '../choices/service-spec.js';
+import { offers } from '../choices/target-support.js';
 
 /** The one-line, non-interactive command that reproduces an interactive run (for CI and docs). */
 export function replayCommand(spec: ServiceSpec, options: CreateOptions): string {
@@ -8,7 +9,7 @@ export function replayCommand(spec: ServiceSpec, options: CreateOptions): string
     'create-service',
     quote(options.directory ?? spec.name.kebab),
     `--name ${spec.name.kebab}`,
-    ...(choices.lang === 'go' ? [`--module ${quote(spec.module)}`] : []),
+    ...(offers(choices.lang, 'module') ? [`--module ${quote(spec.module)}`] : []),
     `--lang ${choices.lang}`,
     `--transport ${choices.transport.join(',')}`,
     `--datastore ${choices.datastore.join(',')}`,

@@ -1,6 +1,8 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
-import { CHOICE_LABELS, DATASTORES, DEFAULTS, DEPLOY_TARGETS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
+import { CHOICE_LABELS, DATASTORES, DEFAULTS, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
 import type { CreateOptions } from '../choices/options.js';
+import { parseChoice } from '../choices/parse-choices.js';
+import { offers } from '../choices/target-support.js';
 import { validateModulePath } from '../choices/validate-module.js';
 import { validateServiceName } from '../choices/validate-name.js';
 
@@ -11,15 +13,15 @@ export async function askMissing(given: CreateOptions): Promise<CreateOptions> {
     answers.name = await input({ message: 'Service name', default: 'orders', validate: validWith(validateServiceName) });
     answers.directory = answers.name;
   }
-  // The module path and the logger are Go choices; a TypeScript service takes neither.
-  const go = (answers.lang ?? DEFAULTS.lang) === 'go';
-  if (go && answers.module === undefined) {
+  // Only what the target offers is asked (the catalog's UNSUPPORTED_CHOICES): a TypeScript service takes no module path and no logger.
+  const lang = parseChoice('lang', answers.lang ?? DEFAULTS.lang, LANGS);
+  if (offers(lang, 'module') && answers.module === undefined) {
     const name = answers.name ?? lastSegment(answers.directory ?? 'service');
     answers.module = await input({ message: 'Go module path', default: `example.com/${name}`, validate: validWith(validateModulePath) });
   }
   answers.transport ??= await checkbox({ message: 'Transports', choices: options(TRANSPORTS, DEFAULTS.transport), required: true });
   answers.datastore ??= await checkbox({ message: 'Datastores', choices: options(DATASTORES, DEFAULTS.datastore), required: true });
-  if (go) answers.logger ??= await select({ message: 'Logger', choices: options(LOGGERS), default: DEFAULTS.logger });
+  if (offers(lang, 'logger')) answers.logger ??= await select({ message: 'Logger', choices: options(LOGGERS), default: DEFAULTS.logger });
   answers.metrics ??= await select({ message: 'Metrics', choices: options(METRICS), default: DEFAULTS.metrics });
   answers.tracing ??= await select({ message: 'Tracing', choices: options(TRACING), default: DEFAULTS.tracing });
   if (answers.deploy === undefined) {

@@ -1,0 +1,30 @@
+import { UsageError } from '../errors.js';
+import { UNSUPPORTED_CHOICES, type ChoiceFlag, type Lang } from './catalog.js';
+import type { CreateOptions } from './options.js';
+
+/** Whether a flag applies to the target at all: false when the catalog refuses every value of it. */
+export function offers(lang: Lang, flag: ChoiceFlag): boolean {
+  return !UNSUPPORTED_CHOICES[lang].some((entry) => entry.flag === flag && entry.values === undefined);
+}
+
+/** Refuses, in one message naming the target, every given choice the catalog says the target does not offer. */
+export function refuseUnsupported(options: CreateOptions, lang: Lang): void {
+  const refused: { label: string; why: string }[] = [];
+  for (const entry of UNSUPPORTED_CHOICES[lang]) {
+    const given = givenValues(options[entry.flag]);
+    if (given.length === 0) continue;
+    if (entry.values === undefined) refused.push({ label: `--${entry.flag}`, why: entry.why });
+    else for (const value of given.filter((candidate) => entry.values?.includes(candidate))) refused.push({ label: `--${entry.flag} ${value}`, why: entry.why });
+  }
+  if (refused.length === 0) return;
+  throw new UsageError(
+    `${refused.map((choice) => choice.label).join(' and ')} ${refused.length > 1 ? 'do' : 'does'} not apply to --lang ${lang}: ${refused.map((choice) => `${choice.label} (${choice.why})`).join('; ')}`,
+    `drop ${refused.length > 1 ? 'them' : 'it'}, e.g. create-service orders --lang ${lang}`,
+  );
+}
+
+/** A flag's values as given: one string, or a list whose items may each be comma-separated. */
+function givenValues(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+}

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UNSUPPORTED_CHOICES, type UnsupportedChoice } from '../../../src/choices/catalog.js';
+import { resolveSpec } from '../../../src/choices/resolve-spec.js';
+import { offers, refuseUnsupported } from '../../../src/choices/target-support.js';
+import { exitCodeOf, UsageError } from '../../../src/errors.js';
+
+const original = UNSUPPORTED_CHOICES.ts;
+afterEach(() => {
+  UNSUPPORTED_CHOICES.ts = original;
+});
+
+/** Adds one catalog entry for ts, as a target lacking a new value would. */
+function refuseForTs(entry: UnsupportedChoice): void {
+  UNSUPPORTED_CHOICES.ts = [...original, entry];
+}
+
+describe('choices a target does not offer, from the catalog', () => {
+  it('refuses a value the target lacks with one catalog entry: exit 2, naming the target and the value', () => {
+    refuseForTs({ flag: 'datastore', values: ['redis'], why: 'no Redis cache for TypeScript yet' });
+    const resolve = () => resolveSpec({ directory: 'orders', lang: 'ts', datastore: ['postgres,redis'] }, '/work');
+    expect(resolve).toThrow(UsageError);
+    expect(resolve).toThrow('--datastore redis does not apply to --lang ts: --datastore redis (no Redis cache for TypeScript yet)');
+    let code = 0;
+    try {
+      resolve();
+    } catch (error) {
+      code = exitCodeOf(error);
+    }
+    expect(code).toBe(2);
+  });
+
+  it('lets the values the target offers through, and leaves the other target alone', () => {
+    refuseForTs({ flag: 'datastore', values: ['redis'], why: 'no Redis cache for TypeScript yet' });
+    expect(resolveSpec({ directory: 'orders', lang: 'ts', datastore: ['postgres'] }, '/work').choices.datastore).toEqual(['postgres']);
+    expect(resolveSpec({ directory: 'orders', lang: 'go', datastore: ['redis'] }, '/work').choices.datastore).toEqual(['redis']);
+  });
+
+  it('names every refused choice in one message', () => {
+    expect(() => refuseUnsupported({ lang: 'ts', module: 'example.com/orders', logger: 'zap' }, 'ts')).toThrow(
+      /^--module and --logger do not apply to --lang ts: --module \(the Go module path; .*\); --logger \(ts services always log with pino/,
+    );
+  });
+
+  it('a flag with no value offered does not apply: the target neither asks it nor records it', () => {
+    expect(offers('ts', 'logger')).toBe(false);
+    expect(offers('ts', 'module')).toBe(false);
+    expect(offers('go', 'logger')).toBe(true);
+    refuseForTs({ flag: 'datastore', values: ['redis'], why: 'not yet' });
+    expect(offers('ts', 'datastore')).toBe(true);
+  });
+});
