@@ -2,10 +2,14 @@ import { loadProject, type Project } from '../project/load-project.js';
 import type { ServiceInventory } from '../target-contract/inventory.js';
 import { say, type Output } from '../ui/output.js';
 
-/** `svc list [--json]`: use cases, ports and adapters, read from the code through the syntax tree. */
-export async function svcListAction(cwd: string, out: Output): Promise<number> {
+/** `svc list [--json | --mermaid]`: use cases, ports and adapters, read from the code through the syntax tree. */
+export async function svcListAction(cwd: string, out: Output, options: { mermaid?: boolean } = {}): Promise<number> {
   const project = loadProject(cwd);
   const found = await readInventory(project);
+  if (options.mermaid) {
+    out.stdout.write((await import('../ui/hexagon-mermaid.js')).hexagonMermaid(found));
+    return 0;
+  }
   if (out.json) {
     out.stdout.write(`${JSON.stringify({ name: project.spec.name.kebab, module: project.spec.module, ...found }, null, 2)}\n`);
     return 0;

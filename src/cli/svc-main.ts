@@ -42,7 +42,7 @@ const program = svcProgram({
   },
   async list(flags) {
     const { svcListAction } = await import('./svc-list-action.js');
-    return svcListAction(cwd, out(flags.json));
+    return svcListAction(cwd, out(flags.json), { mermaid: flags.mermaid });
   },
   async doctor(flags) {
     const { svcDoctorAction } = await import('./svc-doctor-action.js');

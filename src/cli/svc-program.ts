@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 
 /** What the program hands to the actions; tests replace it to see how argv was mapped. */
@@ -6,7 +6,7 @@ export interface SvcHandlers {
   addUsecase(name: string, flags: { uses?: string; http?: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addPort(name: string, flags: { method: string[]; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addAdapter(kind: string, flags: { for?: string; install?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
-  list(flags: { json?: boolean }): Promise<number>;
+  list(flags: { json?: boolean; mermaid?: boolean }): Promise<number>;
   doctor(flags: { json?: boolean }): Promise<number>;
 }
 
@@ -93,9 +93,10 @@ export function svcProgram(handlers: SvcHandlers): Command {
     .command('list')
     .description('list use cases, ports, adapters and which adapter serves which port')
     .option('--json', 'print JSON on stdout')
+    .addOption(new Option('--mermaid', 'print the hexagon as a Mermaid flowchart (put it in a ```mermaid block: GitHub renders it)').conflicts('json'))
     .exitOverride()
     .action(async (flags: Record<string, unknown>) => {
-      process.exitCode = await handlers.list({ json: flags.json === true });
+      process.exitCode = await handlers.list({ json: flags.json === true, mermaid: flags.mermaid === true });
     });
 
   program

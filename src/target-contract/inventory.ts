@@ -9,15 +9,15 @@ export interface ServiceInventory {
     methods: string[];
     adapter: string | null;
     adapterPackage: string | null;
-    /** The adapter folders serving the port, the outermost first (`['redis', 'postgres']` for a cache in front of a store). Go only. */
-    servedBy?: string[];
+    /** The adapter folders serving the port, the outermost first (`['redis', 'postgres']` for a cache in front of a store); empty when not wired. */
+    servedBy: string[];
   }[];
   adapters: {
     name: string;
     path: string;
     direction: 'inbound' | 'outbound';
     serves: string[];
-    /** For an inbound adapter, the use cases its routes call. Go only. */
+    /** For an inbound adapter (only), the use cases its routes call. */
     useCases?: string[];
   }[];
 }

@@ -59,12 +59,13 @@ describe('svc list (TypeScript)', () => {
         methods: ['save', 'get'],
         adapter: 'new MemoryOrderRepository()',
         adapterPackage: 'src/adapter/memory/order-repository.ts',
+        servedBy: ['memory'],
       },
-      { name: 'ids', type: 'IdGenerator', interface: 'IdGenerator', file: 'src/port/system.ts', methods: ['newId'], adapter: 'uuidGenerator', adapterPackage: 'src/adapter/system/system.ts' },
-      { name: 'clock', type: 'Clock', interface: 'Clock', file: 'src/port/system.ts', methods: ['now'], adapter: 'systemClock', adapterPackage: 'src/adapter/system/system.ts' },
+      { name: 'ids', type: 'IdGenerator', interface: 'IdGenerator', file: 'src/port/system.ts', methods: ['newId'], adapter: 'uuidGenerator', adapterPackage: 'src/adapter/system/system.ts', servedBy: ['system'] },
+      { name: 'clock', type: 'Clock', interface: 'Clock', file: 'src/port/system.ts', methods: ['now'], adapter: 'systemClock', adapterPackage: 'src/adapter/system/system.ts', servedBy: ['system'] },
     ]);
     expect(found.adapters).toEqual([
-      { name: 'http', path: 'src/adapter/http', direction: 'inbound', serves: ['POST /v1/orders', 'GET /v1/orders/:id'] },
+      { name: 'http', path: 'src/adapter/http', direction: 'inbound', serves: ['POST /v1/orders', 'GET /v1/orders/:id'], useCases: ['CreateOrder', 'GetOrder'] },
       { name: 'memory', path: 'src/adapter/memory', direction: 'outbound', serves: ['orders'] },
       { name: 'system', path: 'src/adapter/system', direction: 'outbound', serves: ['ids', 'clock'] },
     ]);
@@ -78,6 +79,7 @@ describe('svc list (TypeScript)', () => {
     expect(found.useCases).toContainEqual({ name: 'CancelOrder', ports: ['orders', 'clock'], routes: ['POST /v1/orders/:id/cancel'] });
     expect(found.useCases).toContainEqual({ name: 'Reconcile', ports: [], routes: [] });
     expect(found.adapters.find((adapter) => adapter.name === 'http')?.serves).toEqual(['POST /v1/orders', 'GET /v1/orders/:id', 'POST /v1/orders/:id/cancel']);
+    expect(found.adapters.find((adapter) => adapter.name === 'http')?.useCases).toEqual(['CreateOrder', 'GetOrder', 'CancelOrder']);
   });
 
   it('a service without the example has no use cases or ports, only the HTTP adapter', async () => {
@@ -113,7 +115,7 @@ describe('svc list (TypeScript)', () => {
     );
     write(root, 'src/adapter/redis/order-cache.ts', 'export class CachedOrderRepository {}\n');
     const found = await inventory(root);
-    expect(found.ports[0]).toMatchObject({ name: 'orders', adapter: 'new CachedOrderRepository(store)', adapterPackage: 'src/adapter/redis/order-cache.ts' });
+    expect(found.ports[0]).toMatchObject({ name: 'orders', adapter: 'new CachedOrderRepository(store)', adapterPackage: 'src/adapter/redis/order-cache.ts', servedBy: ['redis', 'memory'] });
     expect(found.adapters.filter((adapter) => adapter.serves.includes('orders')).map((adapter) => adapter.name)).toEqual(['memory', 'redis']);
   });
 
@@ -130,7 +132,7 @@ describe('svc list (TypeScript)', () => {
     const app = read(root, 'src/app/app.ts').replace('  clock: Clock;\n}', '  clock: Clock;\n  audit: { log(line: string): void };\n}');
     write(root, 'src/app/app.ts', app);
     const audit = (await inventory(root)).ports.find((port) => port.name === 'audit');
-    expect(audit).toEqual({ name: 'audit', type: '{ log(line: string): void }', interface: null, file: null, methods: [], adapter: null, adapterPackage: null });
+    expect(audit).toEqual({ name: 'audit', type: '{ log(line: string): void }', interface: null, file: null, methods: [], adapter: null, adapterPackage: null, servedBy: [] });
     const { stdout } = await list(root, false);
     expect(stdout).toMatch(/ {2}audit +\{ log\(line: string\): void \} +not wired in bootstrap\n/);
   });

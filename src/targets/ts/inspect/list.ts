@@ -62,23 +62,33 @@ export async function tsInventory(tree: Tree): Promise<ServiceInventory> {
       methods: iface?.methods ?? [],
       adapter: wired?.value ?? null,
       adapterPackage: wired?.modules[0] ?? null,
+      servedBy: adapterFolders(wired?.modules ?? []),
     };
   });
 
+  // The use case an App property holds, by the property: what a route's `app.x` calls.
+  const useCaseOf = new Map((appInterface?.getProperties() ?? []).map((property, index) => [property.getName(), useCases[index]?.name ?? property.getName()]));
   const adapters: ServiceInventory['adapters'] = [];
   for (const name of dirsIn(tree, ADAPTER_DIR)) {
     const path = `${ADAPTER_DIR}/${name}`;
-    adapters.push({
-      name,
-      path,
-      direction: INBOUND.has(name) ? 'inbound' : 'outbound',
-      // An outbound adapter serves a port when createPorts builds the port from it, also behind a decorator (a cache over a store).
-      serves: INBOUND.has(name)
-        ? routes.map((route) => route.pattern)
-        : ports.filter((port) => wiring.get(port.name)?.modules.some((module) => module.startsWith(`${path}/`))).map((port) => port.name),
-    });
+    if (INBOUND.has(name)) {
+      // Routes are read from the HTTP adapter's registerRoutes only.
+      const served = name === 'http' ? routes : [];
+      const called = served.flatMap((route) => route.selectors.flatMap((selector) => useCaseOf.get(selector) ?? []));
+      adapters.push({ name, path, direction: 'inbound', serves: served.map((route) => route.pattern), useCases: [...new Set(called)] });
+      continue;
+    }
+    // An outbound adapter serves a port when createPorts builds the port from it, also behind a decorator (a cache over a store).
+    const serves = ports.filter((port) => wiring.get(port.name)?.modules.some((module) => module.startsWith(`${path}/`))).map((port) => port.name);
+    adapters.push({ name, path, direction: 'outbound', serves });
   }
   return { useCases, ports, adapters };
+}
+
+/** The adapter folders a port's wiring is built from, the outermost first: `['redis', 'postgres']` for a cache in front of a store. */
+function adapterFolders(modules: readonly string[]): string[] {
+  const folders = modules.filter((module) => module.startsWith(`${ADAPTER_DIR}/`)).map((module) => module.slice(ADAPTER_DIR.length + 1).split('/')[0] ?? '');
+  return [...new Set(folders.filter((folder) => folder !== ''))];
 }
 
 /** `key -> ports` of the object `createApp` returns: the properties of its parameter each value reads (`ports.orders` -> `orders`). */
