@@ -19,6 +19,8 @@ export default defineConfig({
           setupFiles: ['test/helpers/remove-temp-dirs.ts'],
           // Go builds and linters saturate this machine's two cores: one file at a time.
           fileParallelism: false,
+          // Tests marked concurrent (the pairwise matrix) run two at a time, one per core.
+          maxConcurrency: 2,
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deployFiles, goModules, goTestedPackages, tsDependencies, tsTestFiles, type Presence } from '../matrix/expectations.js';
+import { serviceMatrix, type MatrixChoices, type MatrixProject } from '../matrix/service-matrix.js';
+import { runCli } from '../helpers/cli.js';
+import { checkGoProject, goTool } from '../helpers/go.js';
+import { tool } from '../helpers/node-tools.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+/**
+ * Every project of the pairwise matrix generated from the catalog (test/matrix), created with the
+ * CLI and held to the whole bar of its target: Go gofmt-clean as written, go vet, golangci-lint
+ * with the project's config, go test -race; TypeScript installed by the CLI's post-step, tsc,
+ * ESLint, vitest, npm run build. Integration tests run against the PostgreSQL and Redis that
+ * `npm test` starts, and fail rather than skip (CI=true).
+ *
+ * Two projects run at a time (vitest.config.ts maxConcurrency), a Go one beside a TypeScript one
+ * while both remain: Go compiles on both cores, npm install mostly waits on the disk and network.
+ * The Go build, module and golangci-lint caches and the npm cache are the user's, shared by all.
+ */
+const INTEGRATION_ENV = {
+  CI: 'true',
+  REQUIRE_INTEGRATION: '1',
+  POSTGRES_TEST_URL: 'postgres://postgres@127.0.0.1:5432/test?sslmode=disable',
+  REDIS_TEST_ADDR: '127.0.0.1:6379',
+};
+const PROJECT_TIMEOUT = 1_200_000;
+
+function interleaveTargets(projects: readonly MatrixProject[]): MatrixProject[] {
+  const langs = [...new Set(projects.map((project) => project.choices.lang))];
+  const byLang = langs.map((lang) => projects.filter((project) => project.choices.lang === lang));
+  const longest = Math.max(...byLang.map((group) => group.length));
+  return Array.from({ length: longest }, (_, index) => byLang.flatMap((group) => group.slice(index, index + 1))).flat();
+}
+
+function expectPresence(label: string, { present, absent }: Presence, has: (name: string) => boolean): void {
+  for (const name of present) expect(has(name), `${label} has ${name}`).toBe(true);
+  for (const name of absent) expect(has(name), `${label} lacks ${name}`).toBe(false);
+}
+
+async function create(choices: MatrixChoices, args: string[], extra: string[], env: Record<string, string> = {}): Promise<{ root: string; stdout: string }> {
+  const cwd = makeTempDir(`create-service-matrix-${choices.lang}-`);
+  const created = await runCli('create-service', ['orders', '--yes', '--no-git', ...extra, ...args], { cwd, env });
+  expect(created.exitCode, `${created.stdout}\n${created.stderr}`).toBe(0);
+  if (choices.lang === 'go') expect(created.stderr).not.toMatch(/error|warn/i);
+  const root = path.join(cwd, 'orders');
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'svc.json'), 'utf8')) as { choices: unknown };
+  expect(manifest.choices, 'svc.json records exactly the choices asked for').toEqual(choices);
+  expectPresence('the project', deployFiles(choices), (file) => fs.existsSync(path.join(root, file)));
+  return { root, stdout: created.stdout };
+}
+
+async function checkGo(choices: MatrixChoices, args: string[]): Promise<void> {
+  const { root } = await create(choices, args, ['--no-install']);
+  expect(await goTool(root, 'gofmt', ['-l', '.']), 'gofmt-clean as written').toBe('');
+  await goTool(root, 'go', ['mod', 'tidy']);
+  const goMod = fs.readFileSync(path.join(root, 'go.mod'), 'utf8');
+  expectPresence('go.mod', goModules(choices), (module) => goMod.includes(module));
+
+  const { testOutput } = await checkGoProject(root, INTEGRATION_ENV);
+  for (const pkg of goTestedPackages(choices)) expect(testOutput).toMatch(new RegExp(`^ok\\s+example\\.com/orders/${pkg}\\s`, 'm'));
+  expect(testOutput).not.toMatch(/^(FAIL|---\s*SKIP)/m);
+}
+
+interface VitestReport {
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; assertionResults: { status: string }[] }[];
+}
+
+async function checkTs(choices: MatrixChoices, args: string[]): Promise<void> {
+  const npm = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+  const { root, stdout } = await create(choices, args, [], npm);
+  expect(stdout).toMatch(/npm run dev/);
+  expect(fs.existsSync(path.join(root, 'package-lock.json')), 'npm install ran').toBe(true);
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  expectPresence('package.json', tsDependencies(choices), (name) => name in pkg.dependencies);
+
+  await tool(root, 'node_modules/.bin/tsc', ['--noEmit']);
+  await tool(root, 'node_modules/.bin/eslint', ['--max-warnings=0', '.']);
+
+  const reportFile = path.join(root, 'vitest-report.json');
+  await tool(root, 'node_modules/.bin/vitest', ['run', '--reporter=json', `--outputFile=${reportFile}`], INTEGRATION_ENV);
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as VitestReport;
+  expect(report.numFailedTests).toBe(0);
+  expect(report.numPendingTests + report.numTodoTests, 'no test was skipped').toBe(0);
+  const { present, absent } = tsTestFiles(choices);
+  for (const file of present) {
+    const result = report.testResults.find((candidate) => candidate.name === path.join(root, file));
+    expect(result?.assertionResults.length, `${file} ran tests`).toBeGreaterThan(0);
+    expect(result?.assertionResults.filter((test) => test.status !== 'passed'), `${file}: every test passed`).toEqual([]);
+  }
+  for (const file of absent) expect(fs.existsSync(path.join(root, file)), `${file} is not generated`).toBe(false);
+
+  await tool(root, 'npm', ['run', 'build']);
+  expect(fs.existsSync(path.join(root, 'dist/main.js'))).toBe(true);
+  expect(fs.readdirSync(path.join(root, 'dist'), { recursive: true }).filter((file) => String(file).endsWith('.test.js'))).toEqual([]);
+}
+
+describe.concurrent('the pairwise matrix of generated services', () => {
+  it.each(interleaveTargets(serviceMatrix().projects))(
+    '$label',
+    async ({ choices, args }) => {
+      await (choices.lang === 'go' ? checkGo(choices, args) : checkTs(choices, args));
+    },
+    PROJECT_TIMEOUT,
+  );
+});
