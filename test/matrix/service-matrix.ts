@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { UsageError } from '../../src/errors.js';
-import * as CATALOG from '../../src/spec/catalog.js';
-import { resolveSpec } from '../../src/spec/resolve-spec.js';
+import * as CATALOG from '../../src/choices/catalog.js';
+import { resolveSpec } from '../../src/choices/resolve-spec.js';
 import { coveringArray, type CoveringArray, type Parameter, type Row } from './covering-array.js';
 
 /**

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import * as CATALOG from '../../../src/spec/catalog.js';
+import * as CATALOG from '../../../src/choices/catalog.js';
 import { pairsOf, validRows } from '../../matrix/covering-array.js';
 import { cliResolve, serviceMatrix, type MatrixCatalog, type MatrixChoices, type Resolve, type ServiceMatrix } from '../../matrix/service-matrix.js';
 
