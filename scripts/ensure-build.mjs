@@ -6,8 +6,17 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
+/** True once `npm ci` has filled node_modules. */
+export function installed() {
+  return fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'));
+}
+
+/**
+ * `npm ci` when node_modules is missing, then the build. --ignore-scripts: no dependency needs
+ * its install script (package.json "allowScripts"), and our own `prepare` would build twice.
+ */
 export function ensureBuild() {
   const run = (command, args) => execFileSync(command, args, { stdio: 'inherit', cwd: root });
-  if (!fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))) run('npm', ['ci', '--no-audit', '--no-fund']);
+  if (!installed()) run('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund']);
   run(process.execPath, [path.join(root, 'scripts/build.mjs')]);
 }

@@ -9,7 +9,19 @@ export function reportPlan(out: Output, steps: readonly PostStep[]): void {
   if (steps.length > 0) say(out, `A real run would then run: ${steps.map((step) => style.command(step.manual)).join(', ')}`);
 }
 
-export function reportNextSteps(out: Output, directory: string, results: readonly StepResult[], lang: Lang = 'go'): void {
+/** How the user runs svc: on PATH, or where to get it (`npm link` in create-service's folder). */
+export interface SvcAccess {
+  onPath: boolean;
+  packageRoot: string;
+}
+
+export function reportNextSteps(
+  out: Output,
+  directory: string,
+  results: readonly StepResult[],
+  lang: Lang = 'go',
+  grow: { example: boolean; svc: SvcAccess } = { example: true, svc: { onPath: true, packageRoot: '' } },
+): void {
   const pending = results.filter((result) => result.actionable);
   say(out);
   if (pending.length > 0) {
@@ -26,5 +38,12 @@ export function reportNextSteps(out: Output, directory: string, results: readonl
   }
   say(out, `  ${style.command('make run')}`);
   say(out, `  ${style.command('curl -i localhost:8080/healthz')}`);
-  say(out, `  ${style.command('svc add usecase CancelOrder --http "POST /v1/orders/{id}/cancel"')}  ${style.hint('# grow it later')}`);
+  // --uses names a real field of app.Ports: the sample's Orders, or a port added first.
+  if (grow.example) {
+    say(out, `  ${style.command('svc add usecase CancelOrder --uses Orders --http "POST /v1/orders/{id}/cancel"')}  ${style.hint('# grow it later')}`);
+  } else {
+    say(out, `  ${style.command('svc add port PaymentGateway')}  ${style.hint('# grow it later')}`);
+    say(out, `  ${style.command('svc add usecase Charge --uses PaymentGateway --http "POST /v1/charges"')}`);
+  }
+  if (!grow.svc.onPath) say(out, style.hint(`  # svc is not on PATH: run \`npm link\` once in ${grow.svc.packageRoot} to put it there`));
 }

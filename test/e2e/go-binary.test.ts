@@ -1,6 +1,5 @@
 import net from 'node:net';
 import path from 'node:path';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { goTool } from '../helpers/go.js';
@@ -31,7 +30,8 @@ describe('generated service binary (default options)', () => {
     expect((await fetch(`${service.baseUrl}/readyz`)).status).toBe(200);
   });
 
-  it('serves /metrics that promtool check metrics accepts, with RED and Go runtime metrics', async () => {
+  // The exposition format itself is linted in-process by the service's own tests (testutil.GatherAndLint).
+  it('serves /metrics with RED and Go runtime metrics', async () => {
     await fetch(`${service.baseUrl}/v1/orders/does-not-exist`);
     const response = await fetch(`${service.baseUrl}/metrics`);
     expect(response.status).toBe(200);
@@ -40,9 +40,6 @@ describe('generated service binary (default options)', () => {
     // Labelled by the route pattern, never the raw path: bounded cardinality.
     expect(body).toMatch(/^http_requests_total\{code="404",method="GET",route="\/v1\/orders\/\{id\}"\} 1$/m);
     expect(body).not.toContain('does-not-exist');
-    const checked = await execa('promtool', ['check', 'metrics'], { input: body, reject: false, all: true });
-    expect(checked.all).toBe('');
-    expect(checked.exitCode).toBe(0);
   });
 
   it('on SIGTERM turns unready, completes a slow in-flight upload, and exits 0 within its bound', async () => {
