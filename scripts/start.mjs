@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { installed, root } from './ensure-build.mjs';
+import { buildIsCurrent, installed, markBuilt, root } from './ensure-build.mjs';
 import { printNextSteps } from './start-next-steps.mjs';
 
 const port = process.env.PORT ?? '8080';
@@ -41,12 +41,15 @@ function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], detached: true, ...options });
     current = child;
+    let captured = '';
+    for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk) => (captured += chunk));
     child.once('error', (error) =>
       reject(error.code === 'ENOENT' ? new Error(`npm start needs \`${command}\` on PATH${command === 'go' ? ' (Go 1.26 or later: https://go.dev/dl/)' : ''}`) : error),
     );
     child.once('exit', (code, signal) => {
       current = undefined;
       if (stopping !== undefined && options.service !== true) process.exit(128 + os.constants.signals[stopping]);
+      if (code !== 0) process.stderr.write(captured);
       resolve(code ?? 128 + os.constants.signals[signal]);
     });
   });
@@ -63,13 +66,17 @@ async function step(command, args, options) {
   }
 }
 
-if (!installed()) await step('npm', ['ci', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund']);
-await step(process.execPath, [path.join(root, 'scripts/build.mjs')]);
+if (!installed()) await step('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
+if (!buildIsCurrent()) {
+  const startedAt = new Date();
+  await step(process.execPath, [path.join(root, 'scripts/build.mjs')]);
+  markBuilt(startedAt);
+}
 fs.rmSync(service, { recursive: true, force: true });
 fs.mkdirSync(parent, { recursive: true });
 console.log('Generating .tmp/demo/orders with every default (the first run downloads Go modules)…');
-// --json keeps create-service's own "next steps" (cd, make run) out: this script runs the service.
-await step(process.execPath, [path.join(root, 'bin/create-service.js'), 'orders', '--yes', '--no-git', '--json'], { cwd: parent, stdio: ['ignore', 'ignore', 'inherit'] });
+// Its report (and "next steps": cd, make run) is shown only if it fails: this script runs the service.
+await step(process.execPath, [path.join(root, 'bin/create-service.js'), 'orders', '--yes', '--no-git'], { cwd: parent, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
 await step('go', ['build', '-o', binary, './cmd/orders'], { cwd: service });
 
 console.log(`\nStarting ${path.relative(root, binary)} on port ${port} (Ctrl-C stops it gracefully)\n`);

@@ -1,13 +1,16 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { GO_DIRECTIVE } from '../../src/targets/go/go-modules.js';
+import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { goTool } from '../helpers/go.js';
 import { startService, type RunningService } from '../helpers/service-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 /** The generated binary, started as an operator would run it, on the everything-on default. */
 describe('generated service binary (default options)', () => {
+  let root: string;
   let binary: string;
   let service: RunningService;
 
@@ -15,7 +18,7 @@ describe('generated service binary (default options)', () => {
     const cwd = makeTempDir();
     const created = await runCli('create-service', ['orders', '--yes', '--no-git'], { cwd });
     expect(created.exitCode, created.stderr).toBe(0);
-    const root = path.join(cwd, 'orders');
+    root = path.join(cwd, 'orders');
     binary = path.join(root, 'bin', 'orders');
     await goTool(root, 'go', ['build', '-o', binary, './cmd/orders']);
     service = await startService(binary, { SHUTDOWN_DRAIN_DELAY: '400ms', SHUTDOWN_TIMEOUT: '10s' });
@@ -23,6 +26,21 @@ describe('generated service binary (default options)', () => {
 
   afterAll(() => {
     service?.child.kill('SIGKILL');
+  });
+
+  it('declares the oldest Go its modules need, and says the same Go everywhere', async () => {
+    // Every module a package (or test) of the service is built from, with its own `go` directive.
+    const listed = await goTool(root, 'go', ['list', '-deps', '-test', '-f', '{{with .Module}}{{.Path}} {{.GoVersion}}{{end}}', './...']);
+    const needs = new Map(listed.split('\n').filter((line) => line.includes(' ')).map((line) => line.split(' ') as [string, string]));
+    needs.delete('example.com/orders');
+    const newest = [...needs.values()].reduce((a, b) => (compareGo(a, b) >= 0 ? a : b));
+    expect(newest, 'the floor is what the pinned modules require, no more and no less').toBe(GO_DIRECTIVE);
+    const minor = GO_DIRECTIVE.split('.').slice(0, 2).join('.');
+    expect(fs.readFileSync(path.join(root, 'go.mod'), 'utf8')).toContain(`\ngo ${GO_DIRECTIVE}\n`);
+    expect(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(`Requires Go ${GO_DIRECTIVE} or later.`);
+    expect(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8')).toContain(`golang:${minor}`);
+    expect(fs.readFileSync(path.join(root, '.github/workflows/ci.yml'), 'utf8')).toContain('go-version-file: go.mod');
+    expect(fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')).toContain(`Go ≥ ${minor}`);
   });
 
   it('answers /healthz and /readyz with 200', async () => {
@@ -74,6 +92,13 @@ describe('generated service binary (default options)', () => {
     expect(service.logs.join('\n')).toMatch(/shut/i);
   });
 });
+
+/** Orders Go versions such as 1.25.0, 1.26 and 1.26.0 numerically. */
+function compareGo(a: string, b: string): number {
+  const [x, y] = [a, b].map((version) => version.split('.').map(Number));
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,198 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/cli.js';
+import { readmeCommands } from '../helpers/readme-blocks.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+/**
+ * A newcomer on a fresh clone who follows only README.md: its `sh setup` block (`npm link`, into
+ * a private npm prefix), its `sh start` block on a free port, its `sh try` curl commands, its
+ * `sh grow` block (`svc add` from PATH, then a build), and one SIGTERM that stops it all.
+ * Caches are reused (npm's, Go's), nothing else of this checkout is.
+ */
+describe('a newcomer following README.md on a fresh clone', () => {
+  let clone: string;
+  let env: NodeJS.ProcessEnv;
+  let port: number;
+  let linkOutput = '';
+  let start: ChildProcess | undefined;
+  let startOutput = '';
+  let startExited: Promise<number | null>;
+  const spawned = new Set<number>();
+
+  beforeAll(async () => {
+    const dir = makeTempDir('create-service-newcomer-');
+    clone = path.join(dir, 'create-service');
+    await execa('git', ['clone', '--quiet', '--no-hardlinks', REPO_ROOT, clone]);
+    const head = (await execa('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT })).stdout;
+    await execa('git', ['checkout', '--quiet', head], { cwd: clone });
+    await overlayWorkingTree(clone);
+
+    const prefix = path.join(dir, 'npm-global');
+    env = cleanEnv({
+      npm_config_prefix: prefix,
+      npm_config_prefer_offline: 'true',
+      npm_config_update_notifier: 'false',
+      PATH: `${path.join(prefix, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+      NO_COLOR: '1',
+    });
+    port = await freePort();
+  });
+
+  afterAll(async () => {
+    // Whatever a failed assertion left running: npm start's group, then the service's own.
+    for (const pid of [start?.pid, ...spawned]) if (pid !== undefined) killGroup(pid, 'SIGKILL');
+  });
+
+  it('gets create-service and svc on PATH with the one set-up command', async () => {
+    for (const command of readmeCommands('sh setup')) {
+      const result = await execa('sh', ['-c', command], { cwd: clone, env, extendEnv: false, reject: false, all: true });
+      linkOutput += result.all;
+      expect(result.exitCode, `${command}:\n${result.all}`).toBe(0);
+    }
+    for (const bin of ['create-service', 'svc']) {
+      const found = await execa('sh', ['-c', `command -v ${bin}`], { env, extendEnv: false });
+      expect(found.stdout.startsWith(env.npm_config_prefix!), `${bin} from the link`).toBe(true);
+      expect((await execa(bin, ['--version'], { env, extendEnv: false })).stdout).toMatch(/\d+\.\d+\.\d+/);
+    }
+    // Dependency install scripts are declined in package.json: npm names none of them.
+    expect(linkOutput).not.toMatch(/esbuild|tree-sitter-go/);
+  });
+
+  it('runs the demo with npm start, printing the README commands', async () => {
+    const [command] = readmeCommands('sh start');
+    start = spawn('sh', ['-c', `exec ${command}`], { cwd: clone, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    startExited = new Promise((resolve) => start!.on('exit', (code) => resolve(code)));
+    for (const stream of [start.stdout!, start.stderr!]) stream.on('data', (chunk: Buffer) => (startOutput += chunk.toString()));
+    await until(() => startOutput.includes('The service answers on'), startExited, () => startOutput, 400_000);
+    for (const line of readmeCommands('sh try')) expect(startOutput).toContain(onPort(line, port));
+    for (const line of readmeCommands('sh grow')) expect(startOutput).toContain(line);
+    expect(startOutput).not.toContain('make run');
+  });
+
+  it("answers the README's curl commands: healthy, 201 for the order, 200 with the same order", async () => {
+    const statuses: number[] = [];
+    let created: Record<string, unknown> | undefined;
+    for (const line of readmeCommands('sh try')) {
+      const command = onPort(line, port).replace('<id>', String(created?.id ?? '<id>'));
+      const { stdout } = await execa('sh', ['-c', command], { env, extendEnv: false });
+      const [head, body] = stdout.split('\r\n\r\n');
+      statuses.push(Number(head.split(' ')[1]));
+      if (line.includes("-d '")) created = JSON.parse(body) as Record<string, unknown>;
+      else if (created !== undefined) expect(JSON.parse(body)).toEqual(created);
+    }
+    expect(statuses).toEqual([200, 201, 200]);
+  });
+
+  it('grows the demo with svc add --uses, and it still builds', async () => {
+    const script = readmeCommands('sh grow').join(' && ');
+    const result = await execa('sh', ['-c', script], { cwd: clone, env, extendEnv: false, reject: false, all: true });
+    expect(result.exitCode, result.all).toBe(0);
+    const demo = path.join(clone, '.tmp/demo/orders');
+    expect(fs.existsSync(path.join(demo, 'internal/app/cancel_order.go'))).toBe(true);
+  });
+
+  it('stops npm start and the service with one SIGTERM, leaving the port free', async () => {
+    const service = descendants(start!.pid!).find((pid) => readCmdline(pid).endsWith(path.join('demo', 'orders', 'bin', 'orders')));
+    expect(service, `the service runs under npm start: ${descendants(start!.pid!).map(readCmdline).join(', ')}`).toBeDefined();
+    spawned.add(service!);
+    process.kill(start!.pid!, 'SIGTERM');
+    expect(await startExited).toBe(0);
+    expect(alive(service!), 'the service process is gone').toBe(false);
+    expect(await accepts(port), `port ${port} is free`).toBe(false);
+    expect(startOutput).toContain('shutdown complete');
+  });
+});
+
+/** The environment of someone at a shell: none of the npm_* variables of the `npm test` running this. */
+function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key) && key !== 'INIT_CWD') env[key] = value;
+  return { ...env, ...extra };
+}
+
+/** Copies this checkout's uncommitted changes over the clone, so the run checks the tree under test. */
+async function overlayWorkingTree(clone: string): Promise<void> {
+  const { stdout } = await execa('git', ['ls-files', '-z', '--modified', '--others', '--exclude-standard'], { cwd: REPO_ROOT });
+  for (const file of new Set(stdout.split('\0').filter(Boolean))) {
+    const from = path.join(REPO_ROOT, file);
+    const to = path.join(clone, file);
+    if (fs.existsSync(from)) {
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.copyFileSync(from, to);
+    } else fs.rmSync(to, { force: true });
+  }
+}
+
+function onPort(line: string, port: number): string {
+  return line.replaceAll('localhost:8080', `localhost:${port}`);
+}
+
+async function until(done: () => boolean, exited: Promise<unknown>, output: () => string, timeoutMs: number): Promise<void> {
+  let over = false;
+  void exited.then(() => (over = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (over || Date.now() > deadline) expect.fail(`npm start ${over ? 'exited' : 'timed out'} before the service answered:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+function readCmdline(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
+  } catch {
+    return '';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
