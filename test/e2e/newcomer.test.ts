@@ -59,8 +59,14 @@ describe('a newcomer following README.md on a fresh clone', () => {
       expect(found.stdout.startsWith(env.npm_config_prefix!), `${bin} from the link`).toBe(true);
       expect((await execa(bin, ['--version'], { env, extendEnv: false })).stdout).toMatch(/\d+\.\d+\.\d+/);
     }
-    // Dependency install scripts are declined in package.json: npm names none of them.
     expect(linkOutput).not.toMatch(/esbuild|tree-sitter-go/);
+  });
+
+  it('npm ci names no dependency install script (package.json allowScripts declines them) and keeps the build', async () => {
+    const result = await execa('npm', ['ci', '--no-audit', '--no-fund'], { cwd: clone, env, extendEnv: false, reject: false, all: true });
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.all).not.toContain('install-scripts');
+    expect(fs.existsSync(path.join(clone, 'dist/cli/create-main.js'))).toBe(true);
   });
 
   it('runs the demo with npm start, printing the README commands', async () => {
