@@ -20,8 +20,13 @@ const binary = path.join(service, 'bin', 'orders');
 
 let current;
 let stopping;
+let forwardedAt = 0;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    // Ctrl-C in a terminal arrives twice, from the terminal and forwarded by npm; the service
+    // takes a second signal as "kill at once", so only a repeat after a pause is passed on.
+    if (Date.now() - forwardedAt < 1000) return;
+    forwardedAt = Date.now();
     stopping = signal;
     if (current !== undefined) killGroup(current, signal);
     else process.exit(128 + os.constants.signals[signal]);

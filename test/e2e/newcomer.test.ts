@@ -19,9 +19,7 @@ describe('a newcomer following README.md on a fresh clone', () => {
   let env: NodeJS.ProcessEnv;
   let port: number;
   let linkOutput = '';
-  let start: ChildProcess | undefined;
-  let startOutput = '';
-  let startExited: Promise<number | null>;
+  let demo: Demo | undefined;
   const spawned = new Set<number>();
 
   beforeAll(async () => {
@@ -45,7 +43,7 @@ describe('a newcomer following README.md on a fresh clone', () => {
 
   afterAll(async () => {
     // Whatever a failed assertion left running: npm start's group, then the service's own.
-    for (const pid of [start?.pid, ...spawned]) if (pid !== undefined) killGroup(pid, 'SIGKILL');
+    for (const pid of [demo?.child.pid, ...spawned]) if (pid !== undefined) killGroup(pid, 'SIGKILL');
   });
 
   it('gets create-service and svc on PATH with the one set-up command', async () => {
@@ -70,14 +68,10 @@ describe('a newcomer following README.md on a fresh clone', () => {
   });
 
   it('runs the demo with npm start, printing the README commands', async () => {
-    const [command] = readmeCommands('sh start');
-    start = spawn('sh', ['-c', `exec ${command}`], { cwd: clone, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    startExited = new Promise((resolve) => start!.on('exit', (code) => resolve(code)));
-    for (const stream of [start.stdout!, start.stderr!]) stream.on('data', (chunk: Buffer) => (startOutput += chunk.toString()));
-    await until(() => startOutput.includes('The service answers on'), startExited, () => startOutput, 400_000);
-    for (const line of readmeCommands('sh try')) expect(startOutput).toContain(onPort(line, port));
-    for (const line of readmeCommands('sh grow')) expect(startOutput).toContain(line);
-    expect(startOutput).not.toContain('make run');
+    demo = await startDemo(clone, env, port);
+    for (const line of readmeCommands('sh try')) expect(demo.output()).toContain(onPort(line, port));
+    for (const line of readmeCommands('sh grow')) expect(demo.output()).toContain(line);
+    expect(demo.output()).not.toContain('make run');
   });
 
   it("answers the README's curl commands: healthy, 201 for the order, 200 with the same order", async () => {
@@ -98,21 +92,53 @@ describe('a newcomer following README.md on a fresh clone', () => {
     const script = readmeCommands('sh grow').join(' && ');
     const result = await execa('sh', ['-c', script], { cwd: clone, env, extendEnv: false, reject: false, all: true });
     expect(result.exitCode, result.all).toBe(0);
-    const demo = path.join(clone, '.tmp/demo/orders');
-    expect(fs.existsSync(path.join(demo, 'internal/app/cancel_order.go'))).toBe(true);
+    expect(fs.existsSync(path.join(clone, '.tmp/demo/orders/internal/app/cancel_order.go'))).toBe(true);
   });
 
   it('stops npm start and the service with one SIGTERM, leaving the port free', async () => {
-    const service = descendants(start!.pid!).find((pid) => readCmdline(pid).endsWith(path.join('demo', 'orders', 'bin', 'orders')));
-    expect(service, `the service runs under npm start: ${descendants(start!.pid!).map(readCmdline).join(', ')}`).toBeDefined();
-    spawned.add(service!);
-    process.kill(start!.pid!, 'SIGTERM');
-    expect(await startExited).toBe(0);
-    expect(alive(service!), 'the service process is gone').toBe(false);
+    const service = serviceUnder(demo!);
+    process.kill(demo!.child.pid!, 'SIGTERM');
+    expect(await demo!.exited).toBe(0);
+    expect(alive(service), 'the service process is gone').toBe(false);
     expect(await accepts(port), `port ${port} is free`).toBe(false);
-    expect(startOutput).toContain('shutdown complete');
+    expect(demo!.output()).toContain('shutdown complete');
   });
+
+  it('starts again on the same port, and Ctrl-C (SIGINT to the whole group, twice for node) shuts down gracefully', async () => {
+    demo = await startDemo(clone, env, port);
+    const service = serviceUnder(demo);
+    process.kill(-demo.child.pid!, 'SIGINT');
+    expect(await demo.exited).toBe(0);
+    expect(alive(service), 'the service process is gone').toBe(false);
+    expect(await accepts(port), `port ${port} is free`).toBe(false);
+    expect(demo.output()).toContain('shutdown complete');
+  });
+
+  function serviceUnder(running: Demo): number {
+    const pids = descendants(running.child.pid!);
+    const service = pids.find((pid) => readCmdline(pid).endsWith(path.join('demo', 'orders', 'bin', 'orders')));
+    expect(service, `the service runs under npm start: ${pids.map(readCmdline).join(', ')}`).toBeDefined();
+    spawned.add(service!);
+    return service!;
+  }
 });
+
+interface Demo {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** The README's `sh start` block, as a shell runs it, in its own process group; resolves once the service answers. */
+async function startDemo(clone: string, env: NodeJS.ProcessEnv, port: number): Promise<Demo> {
+  const [command] = readmeCommands('sh start');
+  const child = spawn('sh', ['-c', `exec ${command}`], { cwd: clone, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await until(() => output.includes('The service answers on'), exited, () => output, 400_000);
+  return { child, output: () => output, exited };
+}
 
 /** The environment of someone at a shell: none of the npm_* variables of the `npm test` running this. */
 function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
