@@ -42,7 +42,7 @@ export function reportNextSteps(
   if (grow.example) {
     say(out, `  ${style.command('svc add usecase CancelOrder --uses Orders --http "POST /v1/orders/{id}/cancel"')}  ${style.hint('# grow it later')}`);
   } else {
-    say(out, `  ${style.command('svc add port PaymentGateway')}  ${style.hint('# grow it later')}`);
+    say(out, `  ${style.command('svc add port PaymentGateway --method "Charge(ctx context.Context, amount int64) error"')}  ${style.hint('# grow it later')}`);
     say(out, `  ${style.command('svc add usecase Charge --uses PaymentGateway --http "POST /v1/charges"')}`);
   }
   if (!grow.svc.onPath) say(out, style.hint(`  # svc is not on PATH: run \`npm link\` once in ${grow.svc.packageRoot} to put it there`));
