@@ -1,5 +1,6 @@
 // `npm test`: the full suite on a fresh clone. Sets up whatever is missing (npm packages, the
-// build, Go tools, Debian validators), then runs every vitest project.
+// build, Go tools, two Debian validators, the local PostgreSQL and Redis), then runs every
+// vitest project. README.md "What npm test installs" lists each and why.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,11 +12,10 @@ ensureBuild();
 const { GO_TOOLS } = await import(path.join(root, 'dist/targets/go/go-modules.js'));
 ensureGoTool('golangci-lint', 'github.com/golangci/golangci-lint/v2/cmd/golangci-lint', GO_TOOLS.golangciLint, ['version'], GO_TOOLS.golangciLint.replace(/^v/, ''));
 ensureGoTool('actionlint', 'github.com/rhysd/actionlint/cmd/actionlint', 'v1.7.12', ['-version'], '1.7.12');
+// Two small Debian packages, only when missing (README: "What npm test installs").
 ensureDebianPackages([
-  { name: 'prometheus', binary: 'promtool' },
-  { name: 'yamllint', binary: 'yamllint' },
-  // actionlint runs shellcheck on the workflow's run: steps when it is installed.
-  { name: 'shellcheck', binary: 'shellcheck' },
+  { name: 'yamllint', binary: 'yamllint', why: 'lints the generated Compose, Kubernetes and CI YAML (--strict)' },
+  { name: 'shellcheck', binary: 'shellcheck', why: "actionlint checks the generated workflow's run: steps with it" },
 ]);
 
 // Generated services' integration tests run against these and must not skip when they are up.

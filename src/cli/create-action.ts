@@ -14,6 +14,7 @@ import { reportChanges } from '../ui/changes-report.js';
 import { reportNextSteps, reportPlan } from '../ui/create-report.js';
 import { say, type Output } from '../ui/output.js';
 import { VERSION } from '../version.js';
+import { onPath, PACKAGE_ROOT } from './on-path.js';
 import { replayCommand } from './replay-command.js';
 
 export interface CreateContext {
@@ -42,7 +43,10 @@ export async function createAction(given: CreateOptions, context: CreateContext)
   commitChanges(spec.root, changes);
   const { runPostSteps } = await import('../post-steps/run-post-steps.js');
   const results = await runPostSteps(steps, spec.root);
-  reportNextSteps(out, path.relative(context.cwd, spec.root) || '.', results, target.nextSteps);
+  reportNextSteps(out, path.relative(context.cwd, spec.root) || '.', results, target.nextSteps({ example: spec.choices.example }), {
+    onPath: onPath('svc'),
+    packageRoot: PACKAGE_ROOT,
+  });
   if (context.interactive) {
     say(out);
     say(out, `Replay this in CI with:\n  ${replayCommand(spec, options)}`);

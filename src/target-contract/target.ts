@@ -20,7 +20,8 @@ export interface Target {
   /** What runs after create commits: installs, formatting checks, git init. */
   postSteps(options: PostStepOptions): Promise<PostStep[]>;
   /** The commands create prints once the service is ready, after `cd <dir>`. */
-  nextSteps: readonly NextStep[];
+  /** What to run after create, given whether the sample use case is there. */
+  nextSteps(choices: { example: boolean }): NextStep[];
   addUsecase(name: string, options: { uses?: string; http?: string }): Promise<AddOperation>;
   addPort(name: string, options: { methods?: readonly string[] }): Promise<AddOperation>;
   addAdapter(kind: string, options: { for?: string; install?: boolean }): Promise<AddOperation>;

@@ -5,10 +5,12 @@
  */
 
 /**
- * The `go` directive of generated go.mod files. It is the floor the pinned modules set:
- * the current releases of OpenTelemetry, client_golang, caarlos0/env and golang.org/x/* all
- * declare `go 1.26.0`, and the generated code uses Go 1.26 API (errors.AsType,
- * reflect.Type.Fields) besides 1.25's sync.WaitGroup.Go and testing/synctest.
+ * The `go` directive of generated go.mod files: the oldest Go that builds them, chosen on
+ * purpose (README.md, "Go version"). Go supports its last two releases (1.25, 1.26), but the
+ * floor is 1.26.0 because every pinned module below but zap and pgx declares `go 1.26.0`
+ * (caarlos0/env, in every service, among them), and the generated code uses Go 1.26 API
+ * (reflect.Type.Fields in config, errors.AsType) besides 1.25's sync.WaitGroup.Go and
+ * testing/synctest. test/e2e/go-binary.test.ts checks that no module needs more.
  */
 export const GO_DIRECTIVE = '1.26.0';
 

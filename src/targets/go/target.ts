@@ -9,10 +9,16 @@ export const goTarget: Target = {
   async postSteps(options) {
     return (await import('./post-steps.js')).goPostSteps(options);
   },
-  nextSteps: [
+  // --uses names a real field of app.Ports: the sample's Orders, or a port added first.
+  nextSteps: ({ example }) => [
     { command: 'make run' },
     { command: 'curl -i localhost:8080/healthz' },
-    { command: 'svc add usecase CancelOrder --http "POST /v1/orders/{id}/cancel"', hint: 'grow it later' },
+    ...(example
+      ? [{ command: 'svc add usecase CancelOrder --uses Orders --http "POST /v1/orders/{id}/cancel"', hint: 'grow it later' }]
+      : [
+          { command: 'svc add port PaymentGateway --method "Charge(ctx context.Context, amount int64) error"', hint: 'grow it later' },
+          { command: 'svc add usecase Charge --uses PaymentGateway --http "POST /v1/charges"' },
+        ]),
   ],
   async addUsecase(name, options) {
     return (await import('./add/usecase.js')).addUsecaseOperation(name, options);

@@ -9,7 +9,7 @@ export const tsTarget: Target = {
   async postSteps(options) {
     return (await import('./post-steps.js')).tsPostSteps(options);
   },
-  nextSteps: [{ command: 'npm run dev', hint: 'watch mode; npm run build && npm start in production' }, { command: 'curl -i localhost:8080/healthz' }],
+  nextSteps: () => [{ command: 'npm run dev', hint: 'watch mode; npm run build && npm start in production' }, { command: 'curl -i localhost:8080/healthz' }],
   async addUsecase(name, options) {
     return (await import('./add/usecase.js')).addTsUsecaseOperation(name, options);
   },
