@@ -8,12 +8,12 @@ import { generateGoService } from '../targets/go/generate.js';
 import { goPostSteps } from '../targets/go/post-steps.js';
 import { tsPostSteps } from '../targets/ts/post-steps.js';
 import type { Change } from '../tree/change.js';
-import { checkTarget } from '../tree/check-target.js';
+import { checkEmptyTarget, checkTarget } from '../tree/check-target.js';
 import { commitChanges } from '../tree/commit.js';
 import { writeManifest } from '../tree/manifest.js';
 import { Tree } from '../tree/tree.js';
 import { reportChanges } from '../ui/changes-report.js';
-import { reportNextSteps, reportPlan } from '../ui/create-report.js';
+import { reportInterrupted, reportMissingTools, reportNextSteps, reportPlan } from '../ui/create-report.js';
 import { say, type Output } from '../ui/output.js';
 import { VERSION } from '../version.js';
 import { replayCommand } from './replay-command.js';
@@ -27,11 +27,13 @@ export interface CreateContext {
 /** create-service: answers -> spec -> tree -> commit -> post-steps. Returns the exit code. */
 export async function createAction(given: CreateOptions, context: CreateContext): Promise<number> {
   const { out } = context;
-  const options = context.interactive ? await (await import('../prompts/create-prompts.js')).askMissing(given) : given;
+  if (given.directory !== undefined) checkEmptyTarget(path.resolve(context.cwd, given.directory), given.force ?? false);
+  const options = context.interactive ? await (await import('../prompts/create-prompts.js')).askMissing(given, context.cwd) : given;
   const spec = resolveSpec(options, context.cwd);
+  checkEmptyTarget(spec.root, options.force ?? false);
   const changes = await planChanges(spec);
   checkTarget(spec.root, changes, options.force ?? false);
-  const steps = postSteps(spec, { install: options.install !== false, git: options.git !== false });
+  const steps = postSteps(spec, { install: options.install !== false, git: options.git !== false, files: changes.map((change) => change.path) });
 
   reportChanges(out, changes, { diffs: false });
   if (options.dryRun) {
@@ -43,12 +45,18 @@ export async function createAction(given: CreateOptions, context: CreateContext)
   commitChanges(spec.root, changes);
   const { runPostSteps } = await import('../post-steps/run-post-steps.js');
   const results = await runPostSteps(steps, spec.root);
-  reportNextSteps(out, path.relative(context.cwd, spec.root) || '.', results, spec.choices.lang);
+  const directory = path.relative(context.cwd, spec.root) || '.';
+  if (results.some((result) => result.status === 'interrupted')) {
+    reportInterrupted(out.stderr, directory, results, steps);
+    return 130;
+  }
+  reportNextSteps(out, directory, results, spec.choices.lang);
   if (context.interactive) {
     say(out);
     say(out, `Replay this in CI with:\n  ${replayCommand(spec, options)}`);
   }
   if (out.json) out.stdout.write(`${JSON.stringify(summary(spec, changes, results, false), null, 2)}\n`);
+  reportMissingTools(out.stderr, directory, results, steps);
   return results.some((result) => result.status === 'failed') ? 1 : 0;
 }
 
@@ -67,7 +75,7 @@ async function planChanges(spec: ServiceSpec): Promise<Change[]> {
   return tree.changes();
 }
 
-function postSteps(spec: ServiceSpec, options: { install: boolean; git: boolean }): PostStep[] {
+function postSteps(spec: ServiceSpec, options: { install: boolean; git: boolean; files: readonly string[] }): PostStep[] {
   return spec.choices.lang === 'ts' ? tsPostSteps(options) : goPostSteps(options);
 }
 

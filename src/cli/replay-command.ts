@@ -1,5 +1,6 @@
 import type { CreateOptions } from '../spec/options.js';
 import type { ServiceSpec } from '../spec/service-spec.js';
+import { shellQuote as quote } from '../ui/shell-quote.js';
 
 /** The one-line, non-interactive command that reproduces an interactive run (for CI and docs). */
 export function replayCommand(spec: ServiceSpec, options: CreateOptions): string {
@@ -23,8 +24,4 @@ export function replayCommand(spec: ServiceSpec, options: CreateOptions): string
   if (options.force) parts.push('--force');
   parts.push('--yes');
   return parts.join(' ');
-}
-
-function quote(value: string): string {
-  return /^[A-Za-z0-9._/~-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
