@@ -49,6 +49,10 @@ export async function svcDoctorAction(
     checks.push({ name: 'go toolchain', ok, detail: ok ? `${installed} satisfies go ${directive}` : `${installed} is older than go.mod's go ${directive}; install a newer Go` });
   }
 
+  // Without go.sum (create ran without Go) nothing builds; `go mod tidy` writes it.
+  const sum = tree.read('go.sum') !== undefined;
+  checks.push({ name: 'go.sum', ok: sum, detail: sum ? 'present' : 'go.sum is missing, so the service does not build: run go mod tidy (it needs Go)' });
+
   const { modified, missing } = shape.length === 0 ? modifiedFiles(tree, manifest) : { modified: [], missing: [] };
   const parser = await (await import('../targets/go/edit/parser.js')).loadGoParser();
   const { violations, unparsable } = layoutViolations(parser, spec.root, spec.module);
