@@ -1,6 +1,7 @@
 import type { CreateOptions } from '../choices/options.js';
 import type { ServiceSpec } from '../choices/service-spec.js';
 import { offers } from '../choices/target-support.js';
+import { shellQuote as quote } from '../ui/shell-quote.js';
 
 /** The one-line, non-interactive command that reproduces an interactive run (for CI and docs). */
 export function replayCommand(spec: ServiceSpec, options: CreateOptions): string {
@@ -24,8 +25,4 @@ export function replayCommand(spec: ServiceSpec, options: CreateOptions): string
   if (options.force) parts.push('--force');
   parts.push('--yes');
   return parts.join(' ');
-}
-
-function quote(value: string): string {
-  return /^[A-Za-z0-9._/~-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }

@@ -1,20 +1,29 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from '../vendor/process-tools.js';
 import type { PostStep } from './post-step.js';
 
-/** git init + first commit, last of a create's steps so the commit holds every generated file. */
-export const gitInit: PostStep = {
-  title: 'git init + first commit',
-  manual: 'git init && git add -A && git commit -m "Initial commit from create-service"',
-  needs: 'git',
-  async skipReason(cwd) {
-    const parent = path.dirname(cwd);
-    const inside = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd: parent, reject: false });
-    return inside.exitCode === 0 && inside.stdout.trim() === 'true' ? 'the directory is already inside a git work tree' : undefined;
-  },
-  async run(cwd) {
-    await execa('git', ['init', '--quiet', '--initial-branch=main'], { cwd });
-    await execa('git', ['add', '--all'], { cwd });
-    await execa('git', ['commit', '--quiet', '--message', 'Initial commit from create-service'], { cwd });
-  },
-};
+/**
+ * git init + first commit, last of a create's steps so the commit holds every generated file.
+ * It stages only `ours` (the files create wrote, and those its steps make, such as go.sum), by
+ * name: a --force run beside the user's files must never commit them. Inside an existing
+ * repository it does nothing at all: that index and history are the user's.
+ */
+export function gitInit(ours: readonly string[]): PostStep {
+  return {
+    title: 'git init + first commit',
+    manual: 'git init && git add -A && git commit -m "Initial commit from create-service"',
+    needs: 'git',
+    async skipReason(cwd) {
+      const top = await execa('git', ['rev-parse', '--show-toplevel'], { cwd, reject: false });
+      if (top.exitCode !== 0) return undefined;
+      return `the directory is already inside the git repository ${top.stdout.trim()}; nothing was staged or committed, add the new files yourself`;
+    },
+    async run(cwd, signal) {
+      const existing = ours.filter((file) => fs.existsSync(path.join(cwd, file)));
+      await execa('git', ['init', '--quiet', '--initial-branch=main'], { cwd, cancelSignal: signal });
+      await execa('git', ['--literal-pathspecs', 'add', '--pathspec-from-file=-', '--pathspec-file-nul'], { cwd, input: existing.join('\0'), cancelSignal: signal });
+      await execa('git', ['commit', '--quiet', '--message', 'Initial commit from create-service'], { cwd, cancelSignal: signal });
+    },
+  };
+}

@@ -7,10 +7,12 @@ export interface PostStep {
   needs?: string;
   /** Why the step should not run at all here (e.g. already inside a git work tree). */
   skipReason?(cwd: string): Promise<string | undefined>;
-  run(cwd: string): Promise<void>;
+  /** `signal` aborts on Ctrl-C: the step must stop its process (execa's cancelSignal does). */
+  run(cwd: string, signal: AbortSignal): Promise<void>;
 }
 
-export type StepStatus = 'done' | 'skipped' | 'failed';
+/** `interrupted`: Ctrl-C stopped this step, and the steps after it did not run. */
+export type StepStatus = 'done' | 'skipped' | 'failed' | 'interrupted';
 
 export interface StepResult {
   title: string;

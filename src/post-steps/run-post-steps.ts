@@ -2,11 +2,32 @@ import { execa, ora } from '../vendor/process-tools.js';
 import { style } from '../ui/styles.js';
 import type { PostStep, StepResult } from './post-step.js';
 
-/** Runs the steps in order, each under a spinner on stderr; a failing step does not stop the rest. */
+/**
+ * Runs the steps in order, each under a spinner on stderr; a failing step does not stop the rest.
+ * Ctrl-C (SIGINT, or the ^C byte ora reads while it holds a TTY's stdin) stops the running
+ * process and the spinner, and ends the run with that step `interrupted`.
+ */
 export async function runPostSteps(steps: readonly PostStep[], cwd: string): Promise<StepResult[]> {
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  try {
+    return await runAll(steps, cwd, stop.signal);
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}
+
+async function runAll(steps: readonly PostStep[], cwd: string, signal: AbortSignal): Promise<StepResult[]> {
   const results: StepResult[] = [];
   const available = new Map<string, boolean>();
   for (const step of steps) {
+    if (signal.aborted) {
+      results.push({ title: step.title, status: 'interrupted', detail: 'interrupted', manual: step.manual, actionable: true, seconds: 0 });
+      break;
+    }
     const started = performance.now();
     const seconds = () => Math.round(performance.now() - started) / 1000;
     if (step.needs !== undefined) {
@@ -25,10 +46,15 @@ export async function runPostSteps(steps: readonly PostStep[], cwd: string): Pro
     }
     const spinner = ora({ text: step.title, stream: process.stderr }).start();
     try {
-      await step.run(cwd);
+      await step.run(cwd, signal);
       results.push({ title: step.title, status: 'done', manual: step.manual, actionable: false, seconds: seconds() });
       spinner.succeed(`${step.title} ${style.hint(`${seconds()}s`)}`);
     } catch (error) {
+      if (signal.aborted) {
+        results.push({ title: step.title, status: 'interrupted', detail: 'interrupted', manual: step.manual, actionable: true, seconds: seconds() });
+        spinner.fail(`${step.title} ${style.hint('interrupted')}`);
+        break;
+      }
       const detail = failureDetail(error);
       results.push({ title: step.title, status: 'failed', detail, manual: step.manual, actionable: true, seconds: seconds() });
       spinner.fail(`${step.title}: ${detail}`);

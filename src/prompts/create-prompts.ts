@@ -1,17 +1,41 @@
+import path from 'node:path';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
-import { CHOICE_LABELS, DATASTORES, DEFAULTS, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
+import { kebabCase } from 'change-case';
+import { CHOICE_LABELS, DATASTORES, type Datastore, DEFAULTS, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS, withDatastore } from '../choices/catalog.js';
 import type { CreateOptions } from '../choices/options.js';
 import { parseChoice } from '../choices/parse-choices.js';
 import { offers } from '../choices/target-support.js';
 import { validateModulePath } from '../choices/validate-module.js';
 import { validateServiceName } from '../choices/validate-name.js';
+import { checkEmptyTarget } from '../tree/check-target.js';
 
-/** Asks only for what the flags left out. Called only when stdin is a TTY and --yes is absent. */
-export async function askMissing(given: CreateOptions): Promise<CreateOptions> {
+const LANG_LABELS: Record<string, string> = { go: 'Go', ts: 'TypeScript (Node, Fastify)' };
+
+/**
+ * Asks only for what the flags left out. Called only when stdin is a TTY and --yes is absent.
+ * The name is validated as it is typed (with the directory it names), so a bad one is refused
+ * at once, not after every other question.
+ */
+export async function askMissing(given: CreateOptions, cwd: string = process.cwd()): Promise<CreateOptions> {
   const answers: CreateOptions = { ...given };
-  if (answers.directory === undefined && answers.name === undefined) {
-    answers.name = await input({ message: 'Service name', default: 'orders', validate: validWith(validateServiceName) });
-    answers.directory = answers.name;
+  answers.lang ??= await select({ message: 'Language', choices: LANGS.map((value) => ({ value, name: LANG_LABELS[value] ?? value })), default: DEFAULTS.lang });
+  if (answers.name === undefined) {
+    if (answers.directory === undefined) {
+      const force = answers.force ?? false;
+      answers.name = await input({
+        message: 'Service name',
+        default: 'orders',
+        validate: validWith((name) => {
+          validateServiceName(name);
+          checkEmptyTarget(path.resolve(cwd, name), force);
+        }),
+      });
+      answers.directory = answers.name;
+    } else if (!isValid(lastSegment(answers.directory))) {
+      // `create-service "My Svc"`: the directory may keep its name, the service needs a valid one.
+      const suggested = kebabCase(lastSegment(answers.directory));
+      answers.name = await input({ message: 'Service name', default: isValid(suggested) ? suggested : 'orders', validate: validWith(validateServiceName) });
+    }
   }
   // Only what the target offers is asked (the catalog's UNSUPPORTED_CHOICES): a TypeScript service takes no module path and no logger.
   const lang = parseChoice('lang', answers.lang ?? DEFAULTS.lang, LANGS);
@@ -20,7 +44,11 @@ export async function askMissing(given: CreateOptions): Promise<CreateOptions> {
     answers.module = await input({ message: 'Go module path', default: `example.com/${name}`, validate: validWith(validateModulePath) });
   }
   answers.transport ??= await checkbox({ message: 'Transports', choices: options(TRANSPORTS, DEFAULTS.transport), required: true });
-  answers.datastore ??= await checkbox({ message: 'Datastores', choices: options(DATASTORES, DEFAULTS.datastore), required: true });
+  if (answers.datastore === undefined) {
+    const checked = await checkbox({ message: 'Datastores', choices: options(DATASTORES, DEFAULTS.datastore), required: true });
+    // Recorded as the flags and `svc add adapter` record them: memory only when it is alone.
+    answers.datastore = (checked as Datastore[]).reduce<Datastore[]>((stores, store) => withDatastore(stores, store), []);
+  }
   if (offers(lang, 'logger')) answers.logger ??= await select({ message: 'Logger', choices: options(LOGGERS), default: DEFAULTS.logger });
   answers.metrics ??= await select({ message: 'Metrics', choices: options(METRICS), default: DEFAULTS.metrics });
   answers.tracing ??= await select({ message: 'Tracing', choices: options(TRACING), default: DEFAULTS.tracing });
@@ -45,6 +73,10 @@ function validWith(check: (value: string) => void) {
       return error instanceof Error ? error.message : String(error);
     }
   };
+}
+
+function isValid(name: string): boolean {
+  return validWith(validateServiceName)(name) === true;
 }
 
 function lastSegment(directory: string): string {

@@ -19,8 +19,7 @@ export interface Target {
   generate(tree: Tree, spec: ServiceSpec): Promise<void>;
   /** What runs after create commits: installs, formatting checks, git init. */
   postSteps(options: PostStepOptions): Promise<PostStep[]>;
-  /** The commands create prints once the service is ready, after `cd <dir>`. */
-  /** What to run after create, given whether the sample use case is there. */
+  /** The commands create prints once the service is ready, after `cd <dir>`: what to run after create, given whether the sample use case is there. */
   nextSteps(choices: { example: boolean }): NextStep[];
   addUsecase(name: string, options: { uses?: string; http?: string }): Promise<AddOperation>;
   addPort(name: string, options: { methods?: readonly string[] }): Promise<AddOperation>;
@@ -34,6 +33,8 @@ export interface Target {
 export interface PostStepOptions {
   install: boolean;
   git: boolean;
+  /** The files create wrote: the first commit stages only these (and the lock file). */
+  files: readonly string[];
 }
 
 export interface NextStep {

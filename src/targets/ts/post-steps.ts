@@ -5,13 +5,15 @@ import { execa } from '../../vendor/process-tools.js';
 export interface TsPostStepOptions {
   install: boolean;
   git: boolean;
+  /** The files create writes, the only ones the first commit may hold. */
+  files?: readonly string[];
 }
 
 /** npm install, then git init + first commit — in that order, so the commit includes package-lock.json. */
 export function tsPostSteps(options: TsPostStepOptions): PostStep[] {
   const steps: PostStep[] = [];
   if (options.install) steps.push(npmInstall);
-  if (options.git) steps.push(gitInit);
+  if (options.git) steps.push(gitInit([...(options.files ?? []), 'package-lock.json']));
   return steps;
 }
 
@@ -19,7 +21,7 @@ const npmInstall: PostStep = {
   title: 'npm install',
   manual: 'npm install',
   needs: 'npm',
-  async run(cwd) {
-    await execa('npm', ['install', '--no-audit', '--no-fund'], { cwd, timeout: 600_000 });
+  async run(cwd, signal) {
+    await execa('npm', ['install', '--no-audit', '--no-fund'], { cwd, timeout: 600_000, cancelSignal: signal });
   },
 };

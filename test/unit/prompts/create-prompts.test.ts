@@ -26,7 +26,7 @@ describe('askMissing', () => {
 
   it('asks nothing when every answer came from flags', async () => {
     const given = {
-      directory: 'x', module: 'example.com/x', transport: ['http'], datastore: ['memory'], logger: 'slog',
+      directory: 'x', lang: 'go', module: 'example.com/x', transport: ['http'], datastore: ['memory'], logger: 'slog',
       metrics: 'none', tracing: 'none', deploy: ['none'], example: true,
     };
     expect(await askMissing(given)).toEqual(given);
@@ -34,14 +34,19 @@ describe('askMissing', () => {
   });
 
   it('asks only for what is missing and keeps given answers', async () => {
-    const answers = await askMissing({ directory: 'billing', logger: 'slog', deploy: ['docker'], transport: ['http'], datastore: ['memory'] });
+    const answers = await askMissing({ directory: 'billing', lang: 'go', logger: 'slog', deploy: ['docker'], transport: ['http'], datastore: ['memory'] });
     expect(asked).toEqual(['Go module path', 'Metrics', 'Tracing', 'Include the sample Order domain (CreateOrder, GetOrder)?']);
     expect(answers).toMatchObject({ directory: 'billing', module: 'example.com/billing', logger: 'slog', deploy: ['docker'], example: false });
   });
 
   it('turns an empty deploy selection into none', async () => {
-    const answers = await askMissing({ directory: 'x', module: 'example.com/x' });
+    const answers = await askMissing({ directory: 'x', lang: 'go', module: 'example.com/x' });
     expect(answers.deploy).toEqual(['none']);
     expect(answers.logger).toBe('zap');
+  });
+
+  it('asks for the language first when it was not given', async () => {
+    await askMissing({ directory: 'x', module: 'example.com/x' });
+    expect(asked[0]).toBe('Language');
   });
 });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { svcDoctorAction } from '../../../src/cli/svc-doctor-action.js';
 import { svcListAction } from '../../../src/cli/svc-list-action.js';
@@ -14,7 +16,9 @@ async function list(root: string, json: boolean) {
   return { code, ...text() };
 }
 
-async function doctor(root: string, goVersion: string | null = 'go1.26.8') {
+/** `tidied`: as after create's `go mod tidy`, which writes go.sum (the fixture runs no go). */
+async function doctor(root: string, goVersion: string | null = 'go1.26.8', { tidied = true } = {}) {
+  if (tidied && !fs.existsSync(path.join(root, 'go.sum'))) write(root, 'go.sum', '');
   const { out, text } = captureOutput(true);
   const code = await svcDoctorAction(root, out, async () => goVersion);
   const { stdout } = text();
@@ -100,6 +104,13 @@ describe('svc doctor', () => {
     const root = await makeService();
     expect((await doctor(root, 'go1.22.1')).code).toBe(1);
     expect((await doctor(root, null)).report.checks.find((check) => check.name === 'go toolchain')?.detail).toContain('not installed');
+  });
+
+  it('fails without go.sum (create without Go) and says how to get it', async () => {
+    const { code, report } = await doctor(await makeService(), null, { tidied: false });
+    expect(code).toBe(1);
+    expect(report.checks.find((check) => check.name === 'go.sum')).toMatchObject({ ok: false, detail: expect.stringContaining('go mod tidy') });
+    expect(report.checks.find((check) => check.name === 'go toolchain')).toMatchObject({ ok: false, detail: expect.stringContaining('not installed') });
   });
 
   it('fails on a damaged manifest', async () => {

@@ -21,6 +21,10 @@ export async function goDoctor(project: Project, toolchains: Toolchains): Promis
     checks.push({ name: 'go toolchain', ok, detail: ok ? `${installed} satisfies go ${directive}` : `${installed} is older than go.mod's go ${directive}; install a newer Go` });
   }
 
+  // Without go.sum (create ran without Go) nothing builds; `go mod tidy` writes it.
+  const sum = tree.read('go.sum') !== undefined;
+  checks.push({ name: 'go.sum', ok: sum, detail: sum ? 'present' : 'go.sum is missing, so the service does not build: run go mod tidy (it needs Go)' });
+
   const parser = await (await import('../edit/parser.js')).loadGoParser();
   const { violations, unparsable } = layoutViolations(parser, spec.root, spec.module);
   checks.push({
