@@ -1,3 +1,5 @@
+// First: a closed stdout must not crash whatever runs after it.
+import './closed-output.js';
 import { createAction } from './create-action.js';
 import { createProgram } from './create-program.js';
 import { runProgram } from './run-program.js';

@@ -1,3 +1,5 @@
+// First: a closed stdout must not crash whatever runs after it.
+import './closed-output.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findProjectRoot } from '../project/find-root.js';
