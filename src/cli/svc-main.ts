@@ -2,8 +2,6 @@
 import './closed-output.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findProjectRoot } from '../project/find-root.js';
-import { MANIFEST_FILE } from '../tree/manifest.js';
 import type { Output } from '../ui/output.js';
 import { runProgram } from './run-program.js';
 import { svcProgram } from './svc-program.js';
@@ -12,7 +10,8 @@ const out = (json = false): Output => ({ stdout: process.stdout, stderr: process
 const cwd = process.cwd();
 
 /** `choices.lang` of the svc.json around cwd; undefined (Go) when there is none or it is unreadable: the action reports that. */
-function serviceLang(): unknown {
+async function serviceLang(): Promise<unknown> {
+  const [{ findProjectRoot }, { MANIFEST_FILE }] = await Promise.all([import('../project/find-root.js'), import('../tree/manifest.js')]);
   try {
     const root = findProjectRoot(cwd);
     const manifest = JSON.parse(fs.readFileSync(path.join(root, MANIFEST_FILE), 'utf8')) as { choices?: { lang?: unknown } };
@@ -27,7 +26,7 @@ const program = svcProgram({
   async addUsecase(name, flags) {
     const options = { uses: flags.uses, http: flags.http };
     // The service's language (svc.json's choices.lang) picks the operation; ts-morph loads only for TypeScript.
-    if (serviceLang() === 'ts') {
+    if ((await serviceLang()) === 'ts') {
       const [{ svcAddAction }, { addTsUsecaseOperation }] = await Promise.all([import('./svc-add-action.js'), import('../targets/ts/add/usecase.js')]);
       return svcAddAction(addTsUsecaseOperation(name, options), flags, cwd, out());
     }
@@ -38,7 +37,7 @@ const program = svcProgram({
     return svcAddAction(addUsecaseOperation(name, options), flags, cwd, out());
   },
   async addPort(name, flags) {
-    if (serviceLang() === 'ts') {
+    if ((await serviceLang()) === 'ts') {
       const [{ svcAddAction }, { addTsPortOperation }] = await Promise.all([import('./svc-add-action.js'), import('../targets/ts/add/port.js')]);
       return svcAddAction(addTsPortOperation(name, { methods: flags.method }), flags, cwd, out());
     }
@@ -49,7 +48,7 @@ const program = svcProgram({
     return svcAddAction(addPortOperation(name, { methods: flags.method }), flags, cwd, out());
   },
   async addAdapter(kind, flags) {
-    if (serviceLang() === 'ts') {
+    if ((await serviceLang()) === 'ts') {
       const [{ svcAddAction }, { addTsAdapterOperation }] = await Promise.all([import('./svc-add-action.js'), import('../targets/ts/add/add-adapter.js')]);
       return svcAddAction(addTsAdapterOperation(kind, { for: flags.for, install: flags.install }), flags, cwd, out());
     }
