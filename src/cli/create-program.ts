@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from '../vendor/commander.js';
 import { DATASTORES, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
 import type { CreateOptions } from '../choices/options.js';
 import { VERSION } from '../version.js';

@@ -1,4 +1,4 @@
-import { CommanderError, type Command } from 'commander';
+import { CommanderError, type Command } from '../vendor/commander.js';
 import { exitCodeOf } from '../errors.js';
 
 const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);

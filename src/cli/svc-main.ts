@@ -1,7 +1,7 @@
+// First: a closed stdout must not crash whatever runs after it.
+import './closed-output.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findProjectRoot } from '../project/find-root.js';
-import { MANIFEST_FILE } from '../tree/manifest.js';
 import type { Output } from '../ui/output.js';
 import { runProgram } from './run-program.js';
 import { svcProgram } from './svc-program.js';
@@ -10,7 +10,8 @@ const out = (json = false): Output => ({ stdout: process.stdout, stderr: process
 const cwd = process.cwd();
 
 /** `choices.lang` of the svc.json around cwd; undefined (Go) when there is none or it is unreadable: the action reports that. */
-function serviceLang(): unknown {
+async function serviceLang(): Promise<unknown> {
+  const [{ findProjectRoot }, { MANIFEST_FILE }] = await Promise.all([import('../project/find-root.js'), import('../tree/manifest.js')]);
   try {
     const root = findProjectRoot(cwd);
     const manifest = JSON.parse(fs.readFileSync(path.join(root, MANIFEST_FILE), 'utf8')) as { choices?: { lang?: unknown } };
@@ -23,7 +24,7 @@ function serviceLang(): unknown {
 /** The target of the service around cwd (by svc.json's choices.lang), loaded with the add frame; each loads only on its own path. */
 async function addFrame() {
   const [{ svcAddAction }, { loadServiceTarget }] = await Promise.all([import('./svc-add-action.js'), import('../targets/registry.js')]);
-  return { svcAddAction, target: await loadServiceTarget(serviceLang()) };
+  return { svcAddAction, target: await loadServiceTarget(await serviceLang()) };
 }
 
 // Every action is imported when its command runs: `svc --help` loads commander and nothing else.

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from '../vendor/commander.js';
 import { VERSION } from '../version.js';
 
 /** What the program hands to the actions; tests replace it to see how argv was mapped. */
