@@ -69,7 +69,7 @@ func (e *tooManyElementsError) Error() string {
 // the UnmarshalJSONFrom method of a request's slice type.
 func DecodeArray[T any](dec *jsontext.Decoder, dst *[]T, limit int) error {
 	if dec.PeekKind() != '[' {
-		return jsonv2.UnmarshalDecode(dec, (*[]T)(dst))
+		return jsonv2.UnmarshalDecode(dec, dst)
 	}
 	if _, err := dec.ReadToken(); err != nil {
 		return err
