@@ -24,7 +24,12 @@ export const goRequirements: Record<
   'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'redis',
   GoRequirement[]
 > = {
-  base: [{ path: 'github.com/caarlos0/env/v11', version: 'v11.4.2' }],
+  base: [
+    { path: 'github.com/caarlos0/env/v11', version: 'v11.4.2' },
+    // The strict JSON decoder of every handler (internal/adapter/http/json.go): encoding/json/v2
+    // semantics without GOEXPERIMENT=jsonv2. Its go.mod asks for go 1.26, within GO_DIRECTIVE.
+    { path: 'github.com/go-json-experiment/json', version: 'v1.27.2' },
+  ],
   'logger-zap': [
     { path: 'go.uber.org/zap', version: 'v1.28.0' },
     { path: 'go.uber.org/zap/exp', version: 'v0.3.0' },

@@ -20,6 +20,27 @@ const (
 // OrderID identifies an order.
 type OrderID string
 
+// maxOrderIDLength bounds the length of order IDs. The IDGenerator port
+// makes them; today's makes 26 characters.
+const maxOrderIDLength = 64
+
+// Plausible reports whether id has the shape of an order ID: 1 to 64
+// letters, digits, '-' and '_'. No order has any other ID, so a lookup of
+// one is answered as not found without asking the store.
+func (id OrderID) Plausible() bool {
+	if id == "" || len(id) > maxOrderIDLength {
+		return false
+	}
+	for _, c := range []byte(id) {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // OrderStatus is where an order is in its lifecycle.
 type OrderStatus string
 
@@ -63,6 +84,8 @@ func NewOrder(id OrderID, customerID string, items []LineItem, now time.Time) (O
 	switch {
 	case customerID == "":
 		v.Add("customer_id", "is required")
+	case TextProblem(customerID) != "":
+		v.Add("customer_id", TextProblem(customerID))
 	case utf8.RuneCountInString(customerID) > maxCustomerIDLen:
 		v.Add("customer_id", fmt.Sprintf("must be at most %d characters", maxCustomerIDLen))
 	}
@@ -97,6 +120,8 @@ func validateLineItem(v *ValidationError, field string, item LineItem, seen map[
 	switch {
 	case item.SKU == "":
 		v.Add(field+".sku", "is required")
+	case TextProblem(item.SKU) != "":
+		v.Add(field+".sku", TextProblem(item.SKU))
 	case utf8.RuneCountInString(item.SKU) > maxSKULength:
 		v.Add(field+".sku", fmt.Sprintf("must be at most %d characters", maxSKULength))
 	case seen[item.SKU]:

@@ -9,7 +9,12 @@ export interface Problem {
   detail?: string;
   request_id?: string;
   errors?: readonly FieldError[];
+  /** How many fields are invalid; errors lists the first MAX_PROBLEM_ERRORS of them. */
+  error_count?: number;
 }
+
+/** The most errors a problem lists: the size of a response never grows with the request's. */
+const MAX_PROBLEM_ERRORS = 20;
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -40,7 +45,9 @@ const TITLES: Record<number, string> = {
 export function problemFor(error: unknown): Problem {
   for (const [type, status] of DOMAIN_ERRORS) {
     if (error instanceof type) {
-      return { ...problem(status, error.message), ...(error instanceof ValidationError ? { errors: error.errors } : {}) };
+      // A ValidationError's message lists every field: the problem lists the first ones instead.
+      if (error instanceof ValidationError) return { ...problem(status, 'the request breaks the rules listed in errors'), ...fieldErrors(error.errors) };
+      return problem(status, error.message);
     }
   }
   if (error instanceof Error && error.name === 'TimeoutError') return problem(504, 'the request took longer than its deadline');
@@ -48,6 +55,10 @@ export function problemFor(error: unknown): Problem {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500 && error instanceof Error) return problem(status, error.message);
   return problem(500);
+}
+
+function fieldErrors(errors: readonly FieldError[]): Pick<Problem, 'errors' | 'error_count'> {
+  return { errors: errors.slice(0, MAX_PROBLEM_ERRORS), error_count: errors.length };
 }
 
 export function problem(status: number, detail?: string): Problem {

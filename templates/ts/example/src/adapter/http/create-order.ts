@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CreateOrder } from '../../app/create-order.js';
-import { type LineItemJson, lineItemSchema, toOrderJson } from './order-json.js';
+import { MAX_LINE_ITEMS } from '../../domain/order.js';
+import { type LineItemJson, lineItemSchema, textSchema, toOrderJson } from './order-json.js';
 
 interface CreateOrderBody {
   customer_id: string;
@@ -12,7 +13,9 @@ const schema = {
     type: 'object',
     additionalProperties: false,
     required: ['customer_id', 'items'],
-    properties: { customer_id: { type: 'string' }, items: { type: 'array', items: lineItemSchema } },
+    // maxItems stops the validation of a long array at its limit: the work of a request is bounded
+    // by the domain's limit, not by the size of its body.
+    properties: { customer_id: textSchema, items: { type: 'array', maxItems: MAX_LINE_ITEMS, items: lineItemSchema } },
   },
 } as const;
 

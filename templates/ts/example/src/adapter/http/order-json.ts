@@ -16,12 +16,18 @@ export interface OrderJson {
   created_at: string;
 }
 
+/**
+ * JSON schema of text a client sends: no NUL character, which PostgreSQL cannot store (and Node
+ * has already refused invalid UTF-8). Its length is for the domain to check.
+ */
+export const textSchema = { type: 'string', pattern: '^[^\\u0000]*$' } as const;
+
 /** JSON schema of a line item: types and shape only; the domain checks the rules. */
 export const lineItemSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['sku', 'quantity', 'unit_price'],
-  properties: { sku: { type: 'string' }, quantity: { type: 'integer' }, unit_price: { type: 'integer' } },
+  properties: { sku: textSchema, quantity: { type: 'integer' }, unit_price: { type: 'integer' } },
 } as const;
 
 export function toOrderJson(order: Order): OrderJson {
