@@ -252,10 +252,10 @@ describe('generated Go service under dependency faults', () => {
       });
       await new Promise((resolve) => setTimeout(resolve, 500));
       const current = service!;
-      service = null;
       current.child.kill('SIGTERM');
       await Promise.all(clients);
       const { code } = await current.exited;
+      service = null;
       expect(code, current.logs.join('\n')).toBe(0);
       expect(sent).toBeGreaterThan(0);
       lostPerSigterm.push(lost);
