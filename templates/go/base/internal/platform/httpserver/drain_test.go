@@ -15,23 +15,24 @@ func TestDrainClosesKeepAliveConnectionsAfterTheirNextResponse(t *testing.T) {
 	}))
 	client := &http.Client{Transport: &http.Transport{}}
 	t.Cleanup(client.CloseIdleConnections)
-	get := func() *http.Response {
+	// closes reports whether the response says Connection: close, as the
+	// client reads it.
+	closes := func() bool {
 		t.Helper()
 		req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, "http://"+s.ln.Addr().String(), http.NoBody)
 		resp, err := client.Do(req)
 		if err != nil {
 			t.Fatalf("GET: %v", err)
 		}
-		resp.Body.Close()
-		return resp
+		defer resp.Body.Close()
+		return resp.Close
 	}
 
-	// resp.Close is the client's reading of the Connection: close header.
-	if resp := get(); resp.Close {
+	if closes() {
 		t.Error("before Drain: the response closes the connection, want it kept alive")
 	}
 	s.Drain()
-	if resp := get(); !resp.Close {
+	if !closes() {
 		t.Error("after Drain: the response keeps the connection alive, want Connection: close")
 	}
 }
