@@ -305,6 +305,20 @@ const MUTATIONS: { label: string; file: string; from: string | RegExp; to: strin
     reports: /FAIL \[k8s\] PodDisruptionBudget selector .* matches the pods/,
   },
   {
+    label: 'an autoscaler that may scale to one pod',
+    file: 'deploy/k8s/hpa.yaml',
+    from: 'minReplicas: 2',
+    to: 'minReplicas: 1',
+    reports: /FAIL \[k8s\] HorizontalPodAutoscaler minReplicas is at least 2/,
+  },
+  {
+    label: 'pods spread over nodes but not zones',
+    file: 'deploy/k8s/deployment.yaml',
+    from: 'topologyKey: topology.kubernetes.io/zone',
+    to: 'topologyKey: kubernetes.io/hostname',
+    reports: /FAIL \[k8s\] pods are spread over topology\.kubernetes\.io\/zone/,
+  },
+  {
     label: 'a manifest left out of the kustomization',
     file: 'deploy/k8s/kustomization.yaml',
     from: '  - pdb.yaml\n',

@@ -74,7 +74,7 @@ describe('svc add adapter postgres, then redis, on the default service', () => {
     const ports = fs.readFileSync(path.join(root, 'internal/bootstrap/ports.go'), 'utf8');
     expect(ports).toContain('Orders: redis.NewOrderCache(postgres.NewOrderRepository(db), rdb, log),');
     expect(ports).toContain('\tdeps.checks.Register("postgres", db.Ping)\n\tdeps.closers = append(deps.closers, closer{"postgres", db.Close})\n');
-    expect(ports).toContain('\tdeps.checks.Register("redis", rdb.Ping)\n\tdeps.closers = append(deps.closers, closer{"redis", rdb.Close})\n');
+    expect(ports).toContain('\tdeps.checks.RegisterOptional("redis", rdb.Ping)\n\tdeps.closers = append(deps.closers, closer{"redis", rdb.Close})\n');
     expect(ports).not.toContain('internal/adapter/memory"');
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'svc.json'), 'utf8')) as { choices: { datastore: string[] }; history: string[] };
     expect(manifest.choices.datastore).toEqual(['postgres', 'redis']);

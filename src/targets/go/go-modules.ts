@@ -50,9 +50,10 @@ export const goRequirements: Record<
     { path: 'github.com/jackc/pgx/v5', version: 'v5.12.0' },
     { path: 'github.com/pressly/goose/v3', version: 'v3.29.0' },
   ],
-  // svc add adapter redis / --datastore redis: go-redis client, singleflight for the caches.
+  // svc add adapter redis / --datastore redis: go-redis client, its circuit breaker, singleflight for the caches.
   redis: [
     { path: 'github.com/redis/go-redis/v9', version: 'v9.23.0' },
+    { path: 'github.com/sony/gobreaker/v2', version: 'v2.4.0' },
     { path: 'golang.org/x/sync', version: 'v0.24.0' },
   ],
 };

@@ -35,6 +35,7 @@ type k8sObjects struct {
 	deployments []*appsv1.Deployment
 	services    []*corev1.Service
 	pdbs        []*policyv1.PodDisruptionBudget
+	hpas        []*autoscalingv2.HorizontalPodAutoscaler
 }
 
 // typeMeta is read first to choose the Go type to decode a manifest into.
@@ -72,7 +73,9 @@ func decodeManifest(raw []byte, into *k8sObjects) (string, error) {
 	case "v1/ServiceAccount":
 		obj = &corev1.ServiceAccount{}
 	case "autoscaling/v2/HorizontalPodAutoscaler":
-		obj = &autoscalingv2.HorizontalPodAutoscaler{}
+		h := &autoscalingv2.HorizontalPodAutoscaler{}
+		into.hpas = append(into.hpas, h)
+		obj = h
 	case "networking.k8s.io/v1/NetworkPolicy":
 		obj = &networkingv1.NetworkPolicy{}
 	case "networking.k8s.io/v1/Ingress":
@@ -317,11 +320,17 @@ func checkK8sObjects(c *checker, e expect, o k8sObjects) {
 	for _, m := range ctr.VolumeMounts {
 		c.check(vols[m.Name], "volumeMount %s refers to a pod volume", m.Name)
 	}
+	spreadOver := map[string]bool{}
 	for _, t := range ps.TopologySpreadConstraints {
+		spreadOver[t.TopologyKey] = true
 		if sel, ok := selectorOf(c, "topologySpreadConstraint", t.LabelSelector); ok {
 			c.check(sel.Matches(podLabels), "topology spread selector %s matches the pods", sel)
 		}
 	}
+	for _, key := range []string{"kubernetes.io/hostname", "topology.kubernetes.io/zone"} {
+		c.check(spreadOver[key], "pods are spread over %s", key)
+	}
+	checkHPA(c, d, o.hpas, !req.Cpu().IsZero())
 
 	// Metrics scraping annotations exactly when metrics are on.
 	ann := pod.Annotations
@@ -463,4 +472,35 @@ func dockerfileUser(e expect) string {
 		return user
 	}
 	return ""
+}
+
+// checkHPA: one autoscaler, on this Deployment, never below 2 replicas (so the PodDisruptionBudget
+// lets a node drain), scaling on CPU utilization, which needs a CPU request to mean anything.
+func checkHPA(c *checker, d *appsv1.Deployment, hpas []*autoscalingv2.HorizontalPodAutoscaler, cpuRequested bool) {
+	if !c.check(len(hpas) == 1, "exactly one HorizontalPodAutoscaler (got %d)", len(hpas)) {
+		return
+	}
+	h := hpas[0]
+	nameLabels(c, "HorizontalPodAutoscaler", h.ObjectMeta, d.Name)
+	ref := h.Spec.ScaleTargetRef
+	c.check(ref.APIVersion == "apps/v1" && ref.Kind == "Deployment" && ref.Name == d.Name,
+		"HorizontalPodAutoscaler scales Deployment %s (got %s %s %s)", d.Name, ref.APIVersion, ref.Kind, ref.Name)
+	c.check(h.Spec.MinReplicas != nil && *h.Spec.MinReplicas >= 2, "HorizontalPodAutoscaler minReplicas is at least 2")
+	if h.Spec.MinReplicas != nil {
+		c.check(h.Spec.MaxReplicas > *h.Spec.MinReplicas, "HorizontalPodAutoscaler maxReplicas %d exceeds minReplicas %d", h.Spec.MaxReplicas, *h.Spec.MinReplicas)
+		if d.Spec.Replicas != nil {
+			r := *d.Spec.Replicas
+			c.check(r >= *h.Spec.MinReplicas && r <= h.Spec.MaxReplicas, "Deployment replicas %d is within the autoscaler's %d..%d", r, *h.Spec.MinReplicas, h.Spec.MaxReplicas)
+		}
+	}
+	cpu := false
+	for _, m := range h.Spec.Metrics {
+		if m.Type == autoscalingv2.ResourceMetricSourceType && m.Resource != nil && m.Resource.Name == corev1.ResourceCPU {
+			t := m.Resource.Target
+			cpu = t.Type == autoscalingv2.UtilizationMetricType && t.AverageUtilization != nil &&
+				*t.AverageUtilization > 0 && *t.AverageUtilization <= 100
+		}
+	}
+	c.check(cpu, "HorizontalPodAutoscaler targets an average CPU utilization between 1 and 100%%")
+	c.check(!cpu || cpuRequested, "the container requests CPU, which CPU utilization is measured against")
 }

@@ -128,8 +128,9 @@ export const handEdits = {
 
 export type HandEditName = keyof typeof handEdits;
 
-/** After an add of `store`: a keyed closer literal and another error message, as a team tidies the wiring. */
+/** After an add of `store`: a keyed closer literal and another error message (postgres) or check name (redis), as a team tidies the wiring. */
 export function tidyWiring(root: string, file: string, store: 'postgres' | 'redis', variable: string): void {
   replaceIn(root, file, `closer{"${store}", ${variable}.Close}`, `closer{name: "${store}", release: ${variable}.Close}`);
-  replaceIn(root, file, `fmt.Errorf("${store}: %w", err)`, `fmt.Errorf("open ${store}: %w", err)`);
+  if (store === 'postgres') replaceIn(root, file, `fmt.Errorf("${store}: %w", err)`, `fmt.Errorf("open ${store}: %w", err)`);
+  else replaceIn(root, file, `RegisterOptional("${store}",`, `RegisterOptional("${store} cache",`);
 }

@@ -51,11 +51,8 @@ function wiringBlock(store: Store, n: Names): string {
           '}',
         ]
       : [
-          `${n.v}, err := ${n.pkg}.Open(${n.ctx}, ${n.cfg}.Redis)`,
-          'if err != nil {',
-          `\treturn ${n.app}.Ports{}, fmt.Errorf("redis: %w", err)`,
-          '}',
-          `${n.deps}.checks.Register("redis", ${n.v}.Ping)`,
+          `${n.v} := ${n.pkg}.Open(${n.ctx}, ${n.cfg}.Redis, ${n.log})`,
+          `${n.deps}.checks.RegisterOptional("redis", ${n.v}.Ping)`,
           `${n.deps}.closers = append(${n.deps}.closers, closer{"redis", ${n.v}.Close})`,
           `${n.deps}.metrics.MustRegister(${n.v}.Collector())`,
         ];
@@ -220,7 +217,8 @@ describe.each(['postgres', 'redis'] as const)('svc add adapter %s on a hand-edit
     handEdits.renamedParams(root);
     replaceIn(root, PORTS, ', d *dependencies)', ')');
     replaceIn(root, 'internal/bootstrap/bootstrap.go', 'newPorts(ctx, cfg, log, deps)', 'newPorts(ctx, cfg, log)');
-    const result = await expectRefused(root, store, 'newPorts has no parameter of type *dependencies', `${n.v}, err := ${n.pkg}.Open(ctx, conf.${section})`);
+    const open = store === 'postgres' ? `${n.v}, err := ${n.pkg}.Open(ctx, conf.${section})` : `${n.v} := ${n.pkg}.Open(ctx, conf.${section}, logger)`;
+    const result = await expectRefused(root, store, 'newPorts has no parameter of type *dependencies', open);
     expect(result.error).toBeInstanceOf(AnchorNotFoundError);
   });
 });

@@ -15,7 +15,7 @@ import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js'
 import type { GoFeature } from './feature.js';
 
 /**
- * Redis: a go-redis client opened and pinged at start, a cache-aside decorator over the sample
+ * Redis: a go-redis client behind a circuit breaker, optional at run time, a cache-aside decorator over the sample
  * port (TTL, singleflight, JSON, failures fall back to the source), readiness check, release at
  * shutdown, config, compose service and k8s env. Create (--datastore redis) and
  * `svc add adapter redis` both run applyRedis.
@@ -58,13 +58,15 @@ export async function applyRedis(tree: Tree, context: GoContext, target: Adapter
   appendTextBlock(tree, 'README.md', README(name, context.metrics.prometheus ? ' and the Prometheus counter `cache_lookups_total`' : '', target.port !== null, root));
 }
 
-const ENV_EXAMPLE = (name: string) => `# Redis (required). Cache failures are logged and served from the source, so Redis being
-# down costs latency, never requests.
+const ENV_EXAMPLE = (name: string) => `# Redis (optional at run time). Cache failures are served from the source and, after a few,
+# a circuit breaker stops calling Redis until it answers again: Redis being down costs little
+# latency, never requests. The service starts without it and /readyz reports it degraded.
 REDIS_ADDR=localhost:6379
 # REDIS_PASSWORD=
 REDIS_DB=0
 REDIS_DIAL_TIMEOUT=2s
-# Bound on every cache command; keep it small, the repository is the fallback.
+# Bound on every cache command, so a frozen Redis costs a request at most this; keep it small,
+# the repository is the fallback.
 REDIS_COMMAND_TIMEOUT=200ms
 # How long a cached order lives, and the prefix of every key (services may share a server).
 REDIS_CACHE_TTL=5m
@@ -83,19 +85,24 @@ and the request is served from the repository.`
     : `\`internal/adapter/redis\` holds the go-redis client that caches in front of ports are built on
 (\`svc add adapter redis\` on a service with the sample shows one: \`OrderCache\`).`
 }
-The client is pinged at start, checked by \`/readyz\` and closed at shutdown.
+Redis is optional at run time. The service starts without it (a warning is logged) and the
+client connects when Redis answers. Every command is bounded by \`REDIS_COMMAND_TIMEOUT\` and runs
+behind a circuit breaker (sony/gobreaker): after 5 failures in a row it stops calling Redis and
+every cache lookup goes to the source at once; 3s later one command probes Redis and, if it
+answers, closes the breaker. Each change of state is logged once${metricsNote ? ', and the gauge \`cache_available\` is 0 while the breaker is open' : ''}.
+\`/readyz\` reports \`redis\` as \`degraded\` while it fails, and stays 200: losing the cache must not
+take every replica out of service. The client is closed at shutdown.
 
 | Variable | Default | Meaning |
 |---|---|---|
-| \`REDIS_ADDR\` | required | \`host:port\` of the server |
+| \`REDIS_ADDR\` | required | \`host:port\` of the server (it need not answer at start) |
 | \`REDIS_PASSWORD\` / \`REDIS_DB\` | unset / \`0\` | Credentials and database number |
 | \`REDIS_DIAL_TIMEOUT\` / \`REDIS_COMMAND_TIMEOUT\` | \`2s\` / \`200ms\` | Bounds on connecting and on each command |
 | \`REDIS_CACHE_TTL\` | \`5m\` | Lifetime of a cached entry |
 | \`REDIS_KEY_PREFIX\` | \`${name}:\` | Prefix of every key |
 
-Redis is part of \`/readyz\`, so a replica whose cache is unreachable is taken out of rotation.
-To keep serving from the repository instead, delete \`${root.deps}.checks.Register("redis", ${root.variable}.Ping)\`
-from \`${root.site.func}\` (\`${root.site.file}\`).
+To take a replica whose cache is unreachable out of rotation instead, register the check with
+\`${root.deps}.checks.Register\` rather than \`RegisterOptional\` in \`${root.site.func}\` (\`${root.site.file}\`).
 
 The cache's integration tests run against a real server, each under a key prefix of its own:
 \`REDIS_TEST_ADDR=localhost:6379 make test\`. Without it they are skipped, unless \`CI\` or

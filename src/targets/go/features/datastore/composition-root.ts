@@ -148,9 +148,9 @@ export function wiringStatements(binding: RootBinding, statements: readonly stri
   }));
 }
 
-/** The manual text for a refusal: the statements, the Orders line when there is one, and the imports. */
-export function manualWiring(binding: RootBinding, statements: readonly string[], orders: string | null): string {
-  const imports = [binding.fmt, binding.adapter].filter((entry) => !entry.imported).map((entry) => `${entry.alias === undefined ? '' : `${entry.alias} `}"${entry.path}"`);
+/** The manual text for a refusal: the statements, the Orders line when there is one, and the imports they use. */
+export function manualWiring(binding: RootBinding, statements: readonly string[], orders: string | null, used: readonly ImportBinding[] = [binding.fmt, binding.adapter]): string {
+  const imports = used.filter((entry) => !entry.imported).map((entry) => `${entry.alias === undefined ? '' : `${entry.alias} `}"${entry.path}"`);
   return [
     statements.join('\n'),
     ...(orders === null ? [] : ['', `(and in the ${binding.site.type}{…} literal)`, `Orders: ${orders},`]),

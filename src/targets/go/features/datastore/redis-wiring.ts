@@ -4,12 +4,15 @@ import { expressionCallees } from '../../inspect/go-scope.js';
 import { bindCompositionRoot, importEdits, manualWiring, ordersRefusal, wiringStatements, type RootBinding, type RootRequest } from './composition-root.js';
 import { editGoFile } from './edits.js';
 
-/** The client opened, checked and closed in the composition root (and its collector registered), with its names. */
-function statements({ ctx, cfg, deps, zero, fmt, adapter, variable: rdb }: RootBinding, prometheus: boolean): string[] {
+/**
+ * The client opened, checked and closed in the composition root (and its collector registered), with
+ * its names. Redis is optional at run time: Open cannot fail (the client connects when Redis answers)
+ * and its readiness check degrades the service instead of failing it.
+ */
+function statements({ ctx, cfg, log, deps, adapter, variable: rdb }: RootBinding, prometheus: boolean): string[] {
   return [
-    `${rdb}, err := ${adapter.name}.Open(${ctx}, ${cfg}.Redis)`,
-    `if err != nil {\n\treturn ${zero}, ${fmt.name}.Errorf("redis: %w", err)\n}`,
-    `${deps}.checks.Register("redis", ${rdb}.Ping)`,
+    `${rdb} := ${adapter.name}.Open(${ctx}, ${cfg}.Redis, ${log})`,
+    `${deps}.checks.RegisterOptional("redis", ${rdb}.Ping)`,
     `${deps}.closers = append(${deps}.closers, closer{"redis", ${rdb}.Close})`,
     ...(prometheus ? [`${deps}.metrics.MustRegister(${rdb}.Collector())`] : []),
   ];
@@ -21,8 +24,8 @@ function request(sample: boolean, prometheus: boolean): RootRequest {
   return {
     store: 'redis',
     variable: ['rdb', 'redisClient'],
-    needs: sample ? ['ctx', 'cfg', 'log', 'deps'] : ['ctx', 'cfg', 'deps'],
-    manual: (binding) => manualWiring(binding, statements(binding, prometheus), sample ? cache(binding, binding.orders ?? '<your OrderRepository>') : null),
+    needs: ['ctx', 'cfg', 'log', 'deps'],
+    manual: (binding) => manualWiring(binding, statements(binding, prometheus), sample ? cache(binding, binding.orders ?? '<your OrderRepository>') : null, [binding.adapter]),
   };
 }
 
@@ -36,7 +39,7 @@ export async function wireRedis(tree: Tree, module: string, sample: boolean, pro
   const parser = await loadGoParser();
   const wanted = request(sample, prometheus);
   const binding = bindCompositionRoot(parser, tree, module, wanted);
-  const edits: GoEdit[] = [...importEdits(binding.fmt, binding.adapter), ...wiringStatements(binding, statements(binding, prometheus))];
+  const edits: GoEdit[] = [...importEdits(binding.adapter), ...wiringStatements(binding, statements(binding, prometheus))];
   if (sample) edits.push(...ordersEdits(parser, binding, wanted));
   await editGoFile(tree, binding.site.file, edits);
   return binding;

@@ -22,6 +22,10 @@ var (
 	// ErrNotImplemented means the operation exists but its work is not
 	// written yet: the skeleton of a new use case fails with it until then.
 	ErrNotImplemented = errors.New("not implemented")
+	// ErrUnavailable means a dependency the operation needs could not be
+	// reached or did not answer in time. The request may succeed if retried
+	// later; adapters wrap connection failures and timeouts with it.
+	ErrUnavailable = errors.New("unavailable")
 )
 
 // FieldError describes one invalid input field. Field uses the names of the

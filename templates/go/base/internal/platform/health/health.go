@@ -23,6 +23,9 @@ const (
 	StatusOK       Status = "ok"
 	StatusFailing  Status = "failing"
 	StatusDraining Status = "draining"
+	// StatusDegraded is the status of a failing optional dependency, and of
+	// a service whose only failing checks are optional: it still serves.
+	StatusDegraded Status = "degraded"
 )
 
 // Report is the readiness of the service.
@@ -32,7 +35,7 @@ type Report struct {
 }
 
 // Ready reports whether the service should receive traffic.
-func (r Report) Ready() bool { return r.Status == StatusOK }
+func (r Report) Ready() bool { return r.Status == StatusOK || r.Status == StatusDegraded }
 
 // Result is the outcome of one check. Err stays out of the JSON document:
 // readiness endpoints are often reachable by more parties than the logs.
@@ -46,13 +49,14 @@ type Registry struct {
 	timeout  time.Duration
 	draining atomic.Bool
 
-	mu     sync.RWMutex
-	checks map[string]Check
+	mu       sync.RWMutex
+	checks   map[string]Check
+	optional map[string]bool
 }
 
 // NewRegistry returns a registry that gives every check timeout to answer.
 func NewRegistry(timeout time.Duration) *Registry {
-	return &Registry{timeout: timeout, checks: make(map[string]Check)}
+	return &Registry{timeout: timeout, checks: make(map[string]Check), optional: make(map[string]bool)}
 }
 
 // Register adds the check of a dependency. Registering a name twice is a
@@ -64,6 +68,17 @@ func (r *Registry) Register(name string, check Check) {
 		panic(fmt.Sprintf("health: check %q registered twice", name))
 	}
 	r.checks[name] = check
+}
+
+// RegisterOptional adds the check of a dependency the service can do
+// without, such as a cache: when it fails, the report says the service is
+// degraded but still ready, so an outage of the dependency does not take
+// every replica out of service.
+func (r *Registry) RegisterOptional(name string, check Check) {
+	r.Register(name, check)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.optional[name] = true
 }
 
 // Drain marks the service as shutting down: from now on every report is
@@ -78,7 +93,7 @@ func (r *Registry) Check(ctx context.Context) Report {
 	}
 
 	r.mu.RLock()
-	checks := maps.Clone(r.checks)
+	checks, optional := maps.Clone(r.checks), maps.Clone(r.optional)
 	r.mu.RUnlock()
 
 	var (
@@ -89,6 +104,9 @@ func (r *Registry) Check(ctx context.Context) Report {
 	for name, check := range checks {
 		wg.Go(func() {
 			res := r.run(ctx, check)
+			if res.Status == StatusFailing && optional[name] {
+				res.Status = StatusDegraded
+			}
 			mu.Lock()
 			results[name] = res
 			mu.Unlock()
@@ -98,8 +116,11 @@ func (r *Registry) Check(ctx context.Context) Report {
 
 	report := Report{Status: StatusOK, Checks: results}
 	for _, res := range results {
-		if res.Status != StatusOK {
+		switch {
+		case res.Status == StatusFailing:
 			report.Status = StatusFailing
+		case res.Status == StatusDegraded && report.Status == StatusOK:
+			report.Status = StatusDegraded
 		}
 	}
 	return report
