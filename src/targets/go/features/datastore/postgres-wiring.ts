@@ -36,7 +36,9 @@ export async function wirePostgres(tree: Tree, module: string, sample: boolean):
   const parser = await loadGoParser();
   const binding = bindCompositionRoot(parser, tree, module, request(sample));
   const edits: GoEdit[] = [...importEdits(binding.fmt, binding.adapter), ...wiringStatements(binding, statements(binding))];
-  if (sample) edits.push(...ordersEdits(parser, binding, module, request(sample)));
+  edits.push(...idempotencyEdits(parser, binding));
+  if (sample) edits.push(...ordersEdits(parser, binding, request(sample)));
+  if (edits.some((edit) => edit.kind === 'set-keyed-value')) edits.push({ kind: 'remove-unused-import', path: `${module}/internal/adapter/memory` });
   await editGoFile(tree, binding.site.file, edits);
 }
 
@@ -51,7 +53,21 @@ export async function postgresWiringLines(tree: Tree, module: string, sample: bo
   }
 }
 
-function ordersEdits(parser: GoParser, binding: RootBinding, module: string, wanted: RootRequest): GoEdit[] {
+/**
+ * Keeps idempotency keys in PostgreSQL, in the transaction of the orders they created, where the
+ * literal keeps them in memory. A literal without Idempotency (a service older than the store) or
+ * with a store the user chose is left as it is.
+ */
+function idempotencyEdits(parser: GoParser, binding: RootBinding): GoEdit[] {
+  const { site, memory } = binding;
+  const current = site.elements.find((element) => element.key === 'Idempotency')?.value;
+  if (current === undefined || memory === null || current.includes('\n')) return [];
+  if (!(expressionCallees(parser, current) ?? []).includes(`${memory}.NewIdempotencyStore`)) return [];
+  const value = `${binding.adapter.name}.NewIdempotencyStore(${binding.variable}, ${binding.cfg}.Idempotency.KeyTTL)`;
+  return [{ kind: 'set-keyed-value', func: site.func, type: site.type, key: 'Idempotency', value, replace: current }];
+}
+
+function ordersEdits(parser: GoParser, binding: RootBinding, wanted: RootRequest): GoEdit[] {
   const { site, memory, orders } = binding;
   const refuse = (reason: string) => ordersRefusal(binding, wanted, reason);
   if (orders === null) throw refuse(`the ${site.type}{…} literal of ${site.func} does not set Orders`);
@@ -66,6 +82,5 @@ function ordersEdits(parser: GoParser, binding: RootBinding, module: string, wan
   }
   return [
     { kind: 'set-keyed-value', func: site.func, type: site.type, key: 'Orders', value: repository(binding), replace: `${inMemory}()` },
-    { kind: 'remove-unused-import', path: `${module}/internal/adapter/memory` },
   ];
 }
