@@ -54,6 +54,7 @@ export function addOpenApiOperation(tree: Tree, file: string, operation: NewOper
     pathParameters: templateNames(pathKey),
     declaredByPathItem: pathLevelParameters(api, item),
     body: operation.body,
+    idempotent: method === 'post',
     ...(operation.io === undefined ? {} : { io: operation.io }),
   };
   const layout = detectLayout(text, doc);

@@ -88,6 +88,8 @@ export interface SharedParts {
   tag?: string;
   /** `#/components/parameters/…`: the X-Request-ID request header. */
   requestIdParameter?: string;
+  /** The shared Idempotency-Key header parameter, when the document declares one (POST operations take it). */
+  idempotencyKeyParameter?: string;
   /** `#/components/headers/…`: the X-Request-ID response header. */
   requestIdHeader?: string;
   /** Status code to `#/components/responses/…`, for the problem responses the document shares. */
@@ -100,6 +102,7 @@ export interface SharedParts {
 const RESPONSE_NAMES: Record<string, string[]> = {
   '400': ['BadRequest'],
   '404': ['NotFound'],
+  '409': ['Conflict'],
   '413': ['ContentTooLarge', 'PayloadTooLarge', 'RequestEntityTooLarge'],
   '415': ['UnsupportedMediaType'],
   '422': ['UnprocessableContent', 'UnprocessableEntity', 'ValidationFailed'],
@@ -121,6 +124,8 @@ export function sharedParts(api: Json, path: string, serviceName: string): Share
   const parameters = isRecord(components.parameters) ? components.parameters : {};
   const parameter = Object.entries(parameters).find(([, value]) => isRecord(value) && value.in === 'header' && String(value.name).toLowerCase() === 'x-request-id');
   if (parameter !== undefined) parts.requestIdParameter = componentRef('parameters', parameter[0]);
+  const idempotencyKey = Object.entries(parameters).find(([, value]) => isRecord(value) && value.in === 'header' && String(value.name).toLowerCase() === 'idempotency-key');
+  if (idempotencyKey !== undefined) parts.idempotencyKeyParameter = componentRef('parameters', idempotencyKey[0]);
 
   const headerRefs = [...responses.map(([, response]) => response), ...sharedResponses].flatMap((response) => {
     if (!isRecord(response) || !isRecord(response.headers)) return [];

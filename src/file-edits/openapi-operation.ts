@@ -11,6 +11,8 @@ export interface OperationShape {
   declaredByPathItem: ReadonlySet<string>;
   /** The request carries a JSON body (POST, PUT, PATCH). */
   body: boolean;
+  /** A POST, which takes the document's Idempotency-Key parameter and may answer 409 while a retry is in flight. */
+  idempotent?: boolean;
   /** What the handler reads and answers; without it, the skeleton's one `reference` field. */
   io?: OperationIO;
 }
@@ -74,10 +76,12 @@ export function buildOperation(shape: OperationShape, parts: SharedParts, flowLi
       content: { 'application/problem+json': { schema: parts.problemSchema === undefined ? { type: 'object' } : { $ref: parts.problemSchema } } },
     };
   };
+  const idempotencyKey = shape.idempotent === true ? parts.idempotencyKeyParameter : undefined;
   const parameters: unknown[] = [
     ...shape.pathParameters.filter((name) => !shape.declaredByPathItem.has(name)).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
     ...io.query.map((field) => ({ name: field.name, in: 'query', required: true, schema: field.schema })),
     ...(parts.requestIdParameter === undefined ? [] : [{ $ref: parts.requestIdParameter }]),
+    ...(idempotencyKey === undefined ? [] : [{ $ref: idempotencyKey }]),
   ];
   const responses: Record<string, unknown> =
     io.output === null
@@ -87,6 +91,7 @@ export function buildOperation(shape: OperationShape, parts: SharedParts, flowLi
   const statuses = [
     ...(body ? ['400'] : []),
     ...(shape.pathParameters.length > 0 ? ['404'] : []),
+    ...(idempotencyKey !== undefined && parts.problemResponses.has('409') ? ['409'] : []),
     ...(body ? ['413', '415'].filter((status) => parts.problemResponses.has(status)) : []),
     '422',
     '500',

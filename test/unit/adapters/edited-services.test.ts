@@ -49,6 +49,7 @@ function wiringBlock(store: Store, n: Names): string {
           `\t\treturn ${n.app}.Ports{}, err`,
           '\t}',
           '}',
+          `${n.deps}.idempotency = ${n.pkg}.NewIdempotencyStore(${n.v}, ${n.cfg}.Idempotency.KeyTTL)`,
         ]
       : [
           `${n.v} := ${n.pkg}.Open(${n.ctx}, ${n.cfg}.Redis, ${n.log})`,

@@ -67,9 +67,15 @@ describe('addOpenApiOperation on the generated documents', () => {
     // After a blank line, as the document separates its paths.
     expect(after).toContain('                type: string\n\n  /v1/orders/{id}/cancel:\n    post:\n      tags: [orders]\n      operationId: cancelOrder\n      summary: Cancel order\n');
     const operation = operationAt(after, '/v1/orders/{id}/cancel', 'post');
-    expect(operation.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { $ref: '#/components/parameters/RequestID' }]);
+    // A POST takes the document's Idempotency-Key, and may answer 409 while a retry is in flight.
+    expect(operation.parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      { $ref: '#/components/parameters/RequestID' },
+      { $ref: '#/components/parameters/IdempotencyKey' },
+    ]);
     const responses = operation.responses as Record<string, Record<string, unknown>>;
-    expect(Object.keys(responses)).toEqual(['200', '400', '404', '413', '415', '422', '500', '501', '504']);
+    expect(Object.keys(responses)).toEqual(['200', '400', '404', '409', '413', '415', '422', '500', '501', '504']);
+    expect(responses['409']).toEqual({ $ref: '#/components/responses/Conflict' });
     expect(responses['200']?.headers).toEqual({ 'X-Request-ID': { $ref: '#/components/headers/RequestID' } });
     expect(responses['400']).toEqual({ $ref: '#/components/responses/BadRequest' });
     expect(responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });

@@ -3,26 +3,29 @@ import { AnchorNotFoundError, loadGoParser, type GoEdit, type GoParser } from '.
 import { expressionCallees } from '../../inspect/go-scope.js';
 import { bindCompositionRoot, importEdits, manualWiring, ordersRefusal, wiringStatements, type RootBinding, type RootRequest } from './composition-root.js';
 import { editGoFile } from './edits.js';
+import { hasIdempotencySlot, idempotencyStatement } from './idempotency-wiring.js';
 
 /** The pool opened, checked, closed and migrated in the composition root, with its names. */
-function statements({ ctx, cfg, log, deps, zero, fmt, adapter, variable: db }: RootBinding): string[] {
+function statements(binding: RootBinding, keys: boolean): string[] {
+  const { ctx, cfg, log, deps, zero, fmt, adapter, variable: db } = binding;
   return [
     `${db}, err := ${adapter.name}.Open(${ctx}, ${cfg}.Postgres)`,
     `if err != nil {\n\treturn ${zero}, ${fmt.name}.Errorf("postgres: %w", err)\n}`,
     `${deps}.checks.Register("postgres", ${db}.Ping)`,
     `${deps}.closers = append(${deps}.closers, closer{"postgres", ${db}.Close})`,
     `if ${cfg}.Postgres.MigrateOnStart {\n\tif err := ${db}.Migrate(${ctx}, ${log}); err != nil {\n\t\treturn ${zero}, err\n\t}\n}`,
+    ...(keys ? [idempotencyStatement(binding)] : []),
   ];
 }
 
 const repository = (binding: RootBinding) => `${binding.adapter.name}.NewOrderRepository(${binding.variable})`;
 
-function request(sample: boolean): RootRequest {
+function request(sample: boolean, keys: boolean): RootRequest {
   return {
     store: 'postgres',
     variable: ['db', 'postgresDB'],
     needs: ['ctx', 'cfg', 'log', 'deps'],
-    manual: (binding) => manualWiring(binding, statements(binding), sample ? repository(binding) : null),
+    manual: (binding) => manualWiring(binding, statements(binding, keys), sample ? repository(binding) : null),
   };
 }
 
@@ -34,17 +37,19 @@ function request(sample: boolean): RootRequest {
  */
 export async function wirePostgres(tree: Tree, module: string, sample: boolean): Promise<void> {
   const parser = await loadGoParser();
-  const binding = bindCompositionRoot(parser, tree, module, request(sample));
-  const edits: GoEdit[] = [...importEdits(binding.fmt, binding.adapter), ...wiringStatements(binding, statements(binding))];
-  if (sample) edits.push(...ordersEdits(parser, binding, module, request(sample)));
+  const keys = hasIdempotencySlot(parser, tree);
+  const binding = bindCompositionRoot(parser, tree, module, request(sample, keys));
+  const edits: GoEdit[] = [...importEdits(binding.fmt, binding.adapter), ...wiringStatements(binding, statements(binding, keys))];
+  if (sample) edits.push(...ordersEdits(parser, binding, module, request(sample, keys)));
   await editGoFile(tree, binding.site.file, edits);
 }
 
 /** The lines `wirePostgres` would add, with the names it would use, for messages. */
 export async function postgresWiringLines(tree: Tree, module: string, sample: boolean): Promise<string> {
   const parser = await loadGoParser();
+  const wanted = request(sample, hasIdempotencySlot(parser, tree));
   try {
-    return request(sample).manual(bindCompositionRoot(parser, tree, module, request(sample)));
+    return wanted.manual(bindCompositionRoot(parser, tree, module, wanted));
   } catch (error) {
     if (error instanceof AnchorNotFoundError) return error.manualSnippet;
     throw error;

@@ -1,6 +1,6 @@
 // Package migrations holds the SQL migrations of the database, embedded into
 // the binary. Add a change as the next numbered file, such as
-// 00002_add_order_notes.sql, with -- +goose Up and -- +goose Down sections;
+// 00003_add_order_notes.sql, with -- +goose Up and -- +goose Down sections;
 // never edit a migration that has been applied somewhere.
 package migrations
 
