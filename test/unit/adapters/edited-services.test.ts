@@ -278,7 +278,8 @@ describe('svc add adapter: presence by facts', () => {
 
   it('a call of Open without the package is refused with what to restore', async () => {
     const root = await edited([], 'redis');
-    for (const file of ['redis.go', 'order_cache.go']) fs.rmSync(path.join(root, 'internal/adapter/redis', file));
+    const dir = path.join(root, 'internal/adapter/redis');
+    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.go'))) fs.rmSync(path.join(dir, file));
     await expectRefused(root, 'redis', 'internal/bootstrap/ports.go opens redis', 'git checkout -- internal/adapter/redis');
   });
 

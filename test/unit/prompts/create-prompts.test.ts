@@ -11,7 +11,8 @@ vi.mock('@inquirer/prompts', () => {
       asked.push(message);
       return fallback;
     }),
-    select: answer('zap'),
+    // The language question gets Go; every other select gets 'zap' (the logger's non-default).
+    select: async ({ message }: { message: string }) => answer(message === 'Language' ? 'go' : 'zap')({ message }),
     checkbox: answer([]),
     confirm: answer(false),
   };

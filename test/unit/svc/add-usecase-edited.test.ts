@@ -188,7 +188,8 @@ describe('services without domain.ErrNotImplemented or its 501 row', () => {
     expect(read(root, 'internal/domain/errors.go')).not.toContain('ErrNotImplemented');
     const result = await runAdd(root, usecase('CreateInvoice', { http: 'POST /v1/invoices' }));
     expect(result.code, result.all).toBe(0);
-    expect(read(root, 'internal/domain/errors.go')).toContain('\tErrInvalid = errors.New("invalid")\n\t// ErrNotImplemented means the operation exists but its work is not\n\t// written yet: the skeleton of a new use case fails with it until then.\n\tErrNotImplemented = errors.New("not implemented")\n)');
+    // At the end of the var block, after the last kind the template declares.
+    expect(read(root, 'internal/domain/errors.go')).toContain('\tErrUnavailable = errors.New("unavailable")\n\t// ErrNotImplemented means the operation exists but its work is not\n\t// written yet: the skeleton of a new use case fails with it until then.\n\tErrNotImplemented = errors.New("not implemented")\n)');
     const problem = read(root, 'internal/adapter/http/problem.go');
     expect(problem).toContain('\t{context.Canceled, statusClientClosedRequest},\n\t{domain.ErrNotImplemented, http.StatusNotImplemented},\n}');
     expect(problem).toContain('\thttp.StatusNotImplemented:      "The operation is not implemented yet.",\n}');

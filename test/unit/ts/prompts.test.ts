@@ -6,7 +6,9 @@ vi.mock('@inquirer/prompts', () => {
     asked.push(message);
     return Promise.resolve(value);
   };
-  return { input: answer('x'), select: answer('none'), checkbox: answer([]), confirm: answer(true) };
+    // The language question gets Go; every other select gets 'none'.
+  const select = ({ message }: { message: string }) => answer(message === 'Language' ? 'go' : 'none')({ message });
+  return { input: answer('x'), select, checkbox: answer([]), confirm: answer(true) };
 });
 
 const { askMissing } = await import('../../../src/prompts/create-prompts.js');
@@ -25,8 +27,9 @@ describe('askMissing for --lang ts', () => {
     expect(answers).not.toHaveProperty('logger');
   });
 
-  it('still asks them for Go', async () => {
+  it('still asks them for Go, chosen at the language question', async () => {
     await askMissing({ directory: 'orders' });
+    expect(asked[0]).toBe('Language');
     expect(asked).toContain('Go module path');
     expect(asked).toContain('Logger');
   });
