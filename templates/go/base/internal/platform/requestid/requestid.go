@@ -6,13 +6,32 @@ import "context"
 
 type contextKey struct{}
 
+// idContext is ctx carrying a request ID. It is one allocation per request,
+// where context.WithValue makes two: the context and the ID boxed in an
+// interface.
+type idContext struct {
+	context.Context
+	id string
+}
+
+// Value answers the ID's key with the idContext itself (a pointer is put in
+// an interface without allocating) and every other key as ctx does.
+func (c *idContext) Value(key any) any {
+	if key == (contextKey{}) {
+		return c
+	}
+	return c.Context.Value(key)
+}
+
 // NewContext returns a copy of ctx that carries id.
 func NewContext(ctx context.Context, id string) context.Context {
-	return context.WithValue(ctx, contextKey{}, id)
+	return &idContext{Context: ctx, id: id}
 }
 
 // FromContext returns the request ID in ctx, or "" if there is none.
 func FromContext(ctx context.Context) string {
-	id, _ := ctx.Value(contextKey{}).(string)
-	return id
+	if c, ok := ctx.Value(contextKey{}).(*idContext); ok {
+		return c.id
+	}
+	return ""
 }
