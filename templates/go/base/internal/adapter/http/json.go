@@ -96,7 +96,7 @@ func DecodeArray[T any](dec *jsontext.Decoder, dst *[]T, limit int) error {
 // 422 (an array over its limit) or 400 and a detail that tells the client
 // what to fix.
 func DecodeJSON(r *http.Request, dst any) error {
-	if mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mediaType != "application/json" {
+	if !isJSON(r.Header.Get("Content-Type")) {
 		return &statusError{
 			status: http.StatusUnsupportedMediaType,
 			detail: "The request body must be JSON, sent with Content-Type: application/json.",
@@ -106,6 +106,16 @@ func DecodeJSON(r *http.Request, dst any) error {
 		return decodeError(err)
 	}
 	return nil
+}
+
+// isJSON reports whether contentType declares JSON. The usual exact form is
+// checked first: ParseMediaType allocates a map of parameters.
+func isJSON(contentType string) bool {
+	if contentType == "application/json" {
+		return true
+	}
+	mediaType, _, _ := mime.ParseMediaType(contentType)
+	return mediaType == "application/json"
 }
 
 // decodeError turns an error of the decoder into one that tells the client
