@@ -69,7 +69,10 @@ function validWith(check: (value: string) => void) {
       check(value);
       return true;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      if (!(error instanceof Error)) return String(error);
+      // The hint offers a valid spelling (e.g. --name my-svc for My_Svc): show it while typing too.
+      const hint = (error as { hint?: unknown }).hint;
+      return typeof hint === 'string' ? `${error.message} (${hint})` : error.message;
     }
   };
 }
