@@ -38,8 +38,8 @@ function fakeGo(dir: string, realGo: string, realLint: string): void {
   fs.writeFileSync(path.join(dir, 'go'), `${script}\n`, { mode: 0o755 });
 }
 
-/** A service created under a directory whose path has spaces: its Makefile targets still work. */
-describe('the generated Makefile in a path with spaces', () => {
+/** A service created under a directory whose path has spaces: its Makefile targets and npm scripts still work. */
+describe('a generated service in a path with spaces', () => {
   it('make lint installs golangci-lint into bin/tools and lints; make fmt, build and help work', async () => {
     const parent = path.join(makeTempDir(), 'my projects');
     fs.mkdirSync(parent);
@@ -76,4 +76,20 @@ describe('the generated Makefile in a path with spaces', () => {
     expect(help.exitCode, help.all).toBe(0);
     expect(help.stdout).toMatch(/^\s+lint\s+Run golangci-lint$/m);
   }, 900_000);
+
+  it('TypeScript (no Makefile): npm run lint, typecheck and build work', async () => {
+    const parent = path.join(makeTempDir(), 'my projects');
+    fs.mkdirSync(parent);
+    const created = await runCli('create-service', ['order service', '--name', 'orders', '--lang', 'ts', '--yes', '--no-git', '--deploy', 'none'], {
+      cwd: parent,
+      env: { PATH: process.env.PATH ?? '', npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
+    });
+    expect(created.exitCode, created.stderr).toBe(0);
+    const root = path.join(parent, 'order service');
+    for (const script of ['lint', 'typecheck', 'build']) {
+      const run = await execa('npm', ['run', script], { cwd: root, reject: false, all: true, timeout: 300_000 });
+      expect(run.exitCode, `npm run ${script}\n${run.all}`).toBe(0);
+    }
+    expect(fs.existsSync(path.join(root, 'dist/main.js'))).toBe(true);
+  }, 600_000);
 });
