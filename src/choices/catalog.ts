@@ -52,6 +52,11 @@ export function withDatastore(current: readonly Datastore[], added: Datastore): 
   return others.length > 0 ? others : ['memory'];
 }
 
+/** The datastores a service records for a chosen set (flags or prompts): the rule of withDatastore, applied to each in turn. */
+export function recordedDatastores(chosen: readonly Datastore[]): Datastore[] {
+  return chosen.reduce<Datastore[]>((stores, store) => withDatastore(stores, store), []);
+}
+
 /** The create flags whose values a target may not offer. */
 export type ChoiceFlag = 'module' | 'transport' | 'datastore' | 'logger' | 'metrics' | 'tracing' | 'deploy';
 

@@ -21,6 +21,19 @@ export function namesOf(identifier: string): Names {
   };
 }
 
+/**
+ * The PascalCase spelling a hint may offer for a rejected type name: `cancel_order` -> `CancelOrder`,
+ * `1Order` -> `Order` (an identifier starts with a letter). The caller checks it is valid before showing it.
+ */
+export function pascalSuggestion(name: string): string {
+  return pascalCase(name.replace(/^[^\p{L}]+/u, ''));
+}
+
+/** The kebab-case spelling a hint may offer for a rejected service name: `My_Svc` -> `my-svc`, `1svc` -> `svc`. */
+export function kebabSuggestion(name: string): string {
+  return kebabCase(name.replace(/^[^\p{L}]+/u, ''));
+}
+
 /** `CreateInvoice` -> `createInvoice`, `IDs` -> `ids`, `HTTPClient` -> `httpClient` (initialisms stay one word, as Go writes them). */
 export function lowerFirstWord(name: string): string {
   const run = /^[A-Z]+/.exec(name)?.[0] ?? '';

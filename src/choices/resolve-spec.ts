@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { DATASTORES, DEFAULTS, DEPLOY_TARGETS, type DeployTarget, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from './catalog.js';
+import { DATASTORES, DEFAULTS, recordedDatastores, DEPLOY_TARGETS, type DeployTarget, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from './catalog.js';
 import { namesOf } from './naming.js';
 import type { Choices, CreateOptions } from './options.js';
 import { parseChoice, parseChoiceList } from './parse-choices.js';
@@ -31,7 +31,8 @@ export function resolveChoices(options: CreateOptions): Choices {
   return {
     lang,
     transport: options.transport ? parseChoiceList('transport', options.transport, TRANSPORTS) : DEFAULTS.transport,
-    datastore: options.datastore ? parseChoiceList('datastore', options.datastore, DATASTORES) : DEFAULTS.datastore,
+    // One rule for flags, prompts and `svc add adapter`: memory is recorded only when it is the store in use.
+    datastore: options.datastore ? recordedDatastores(parseChoiceList('datastore', options.datastore, DATASTORES)) : DEFAULTS.datastore,
     ...(offers(lang, 'logger') ? { logger: parseChoice('logger', options.logger ?? DEFAULTS.logger, LOGGERS) } : {}),
     metrics: parseChoice('metrics', options.metrics ?? DEFAULTS.metrics, METRICS),
     tracing: parseChoice('tracing', options.tracing ?? DEFAULTS.tracing, TRACING),

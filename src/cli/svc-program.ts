@@ -33,7 +33,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
     .command('usecase')
     .description('add a use case: internal/app/<name>.go with its test, wired into App (and an HTTP route with --http)')
     .argument('<Name>', 'PascalCase use case name, e.g. CreateInvoice')
-    .option('--uses <ports>', 'comma-separated fields of app.Ports the use case needs, e.g. Orders,PaymentGateway')
+    .option('--uses <ports>', 'comma-separated ports the use case needs: fields of Ports or their interfaces, any case, e.g. Orders,PaymentGateway')
     .option('--http <route>', 'also serve it over HTTP, e.g. "POST /v1/invoices"')
     .option('--dry-run', 'print what would change, with diffs; write nothing')
     .option('--force', 'overwrite generator-owned files even if you changed them')

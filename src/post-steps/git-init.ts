@@ -12,7 +12,9 @@ import type { PostStep } from './post-step.js';
 export function gitInit(ours: readonly string[]): PostStep {
   return {
     title: 'git init + first commit',
-    manual: 'git init && git add -A && git commit -m "Initial commit from create-service"',
+    // Never `git add -A` by hand: with --force the directory may hold the user's own files.
+    manual: 'git init',
+    afterward: 'then review `git status` and commit the generated files (git add <files> && git commit); anything else in the directory is yours to keep out',
     needs: 'git',
     async skipReason(cwd) {
       const top = await execa('git', ['rev-parse', '--show-toplevel'], { cwd, reject: false });

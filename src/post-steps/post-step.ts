@@ -3,6 +3,8 @@ export interface PostStep {
   title: string;
   /** The command a user can run by hand when the step was skipped or failed. */
   manual: string;
+  /** What the user does after `manual`, in words, when no command can say it (e.g. review, then commit). */
+  afterward?: string;
   /** An executable the step needs; when it is missing the step is skipped with a warning. */
   needs?: string;
   /** Why the step should not run at all here (e.g. already inside a git work tree). */
@@ -19,6 +21,7 @@ export interface StepResult {
   status: StepStatus;
   detail?: string;
   manual: string;
+  afterward?: string;
   /** The user still has to run `manual` themselves. */
   actionable: boolean;
   seconds: number;

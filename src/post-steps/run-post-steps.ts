@@ -25,7 +25,7 @@ async function runAll(steps: readonly PostStep[], cwd: string, signal: AbortSign
   const available = new Map<string, boolean>();
   for (const step of steps) {
     if (signal.aborted) {
-      results.push({ title: step.title, status: 'interrupted', detail: 'interrupted', manual: step.manual, actionable: true, seconds: 0 });
+      results.push({ title: step.title, status: 'interrupted', detail: 'interrupted', ...manualOf(step), actionable: true, seconds: 0 });
       break;
     }
     const started = performance.now();
@@ -33,34 +33,38 @@ async function runAll(steps: readonly PostStep[], cwd: string, signal: AbortSign
     if (step.needs !== undefined) {
       if (!available.has(step.needs)) available.set(step.needs, await isInstalled(step.needs));
       if (!available.get(step.needs)) {
-        results.push({ title: step.title, status: 'skipped', detail: `${step.needs} is not installed`, manual: step.manual, actionable: true, seconds: 0 });
+        results.push({ title: step.title, status: 'skipped', detail: `${step.needs} is not installed`, ...manualOf(step), actionable: true, seconds: 0 });
         ora({ stream: process.stderr }).warn(`${step.title} ${style.hint(`skipped: ${step.needs} is not installed`)}`);
         continue;
       }
     }
     const skip = await step.skipReason?.(cwd);
     if (skip !== undefined) {
-      results.push({ title: step.title, status: 'skipped', detail: skip, manual: step.manual, actionable: false, seconds: 0 });
+      results.push({ title: step.title, status: 'skipped', detail: skip, ...manualOf(step), actionable: false, seconds: 0 });
       ora({ stream: process.stderr }).info(`${step.title} ${style.hint(`skipped: ${skip}`)}`);
       continue;
     }
     const spinner = ora({ text: step.title, stream: process.stderr }).start();
     try {
       await step.run(cwd, signal);
-      results.push({ title: step.title, status: 'done', manual: step.manual, actionable: false, seconds: seconds() });
+      results.push({ title: step.title, status: 'done', ...manualOf(step), actionable: false, seconds: seconds() });
       spinner.succeed(`${step.title} ${style.hint(`${seconds()}s`)}`);
     } catch (error) {
       if (signal.aborted) {
-        results.push({ title: step.title, status: 'interrupted', detail: 'interrupted', manual: step.manual, actionable: true, seconds: seconds() });
+        results.push({ title: step.title, status: 'interrupted', detail: 'interrupted', ...manualOf(step), actionable: true, seconds: seconds() });
         spinner.fail(`${step.title} ${style.hint('interrupted')}`);
         break;
       }
       const detail = failureDetail(error);
-      results.push({ title: step.title, status: 'failed', detail, manual: step.manual, actionable: true, seconds: seconds() });
+      results.push({ title: step.title, status: 'failed', detail, ...manualOf(step), actionable: true, seconds: seconds() });
       spinner.fail(`${step.title}: ${detail}`);
     }
   }
   return results;
+}
+
+function manualOf(step: PostStep): Pick<StepResult, 'manual' | 'afterward'> {
+  return step.afterward === undefined ? { manual: step.manual } : { manual: step.manual, afterward: step.afterward };
 }
 
 async function isInstalled(executable: string): Promise<boolean> {

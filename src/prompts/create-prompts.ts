@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { kebabCase } from 'change-case';
-import { CHOICE_LABELS, DATASTORES, type Datastore, DEFAULTS, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS, withDatastore } from '../choices/catalog.js';
+import { CHOICE_LABELS, DATASTORES, DEFAULTS, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
 import type { CreateOptions } from '../choices/options.js';
 import { parseChoice } from '../choices/parse-choices.js';
 import { offers } from '../choices/target-support.js';
@@ -45,9 +45,8 @@ export async function askMissing(given: CreateOptions, cwd: string = process.cwd
   }
   answers.transport ??= await checkbox({ message: 'Transports', choices: options(TRANSPORTS, DEFAULTS.transport), required: true });
   if (answers.datastore === undefined) {
-    const checked = await checkbox({ message: 'Datastores', choices: options(DATASTORES, DEFAULTS.datastore), required: true });
-    // Recorded as the flags and `svc add adapter` record them: memory only when it is alone.
-    answers.datastore = (checked as Datastore[]).reduce<Datastore[]>((stores, store) => withDatastore(stores, store), []);
+    // resolveSpec records them as it records the flags (memory only when it is alone).
+    answers.datastore = await checkbox({ message: 'Datastores', choices: options(DATASTORES, DEFAULTS.datastore), required: true });
   }
   if (offers(lang, 'logger')) answers.logger ??= await select({ message: 'Logger', choices: options(LOGGERS), default: DEFAULTS.logger });
   answers.metrics ??= await select({ message: 'Metrics', choices: options(METRICS), default: DEFAULTS.metrics });
@@ -70,7 +69,10 @@ function validWith(check: (value: string) => void) {
       check(value);
       return true;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      if (!(error instanceof Error)) return String(error);
+      // The hint offers a valid spelling (e.g. --name my-svc for My_Svc): show it while typing too.
+      const hint = (error as { hint?: unknown }).hint;
+      return typeof hint === 'string' ? `${error.message} (${hint})` : error.message;
     }
   };
 }

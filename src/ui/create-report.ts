@@ -27,7 +27,10 @@ export function reportNextSteps(
   say(out);
   if (pending.length > 0) {
     say(out, style.warn('Some steps did not run; do them by hand:'));
-    for (const result of pending) say(out, `  ${style.command(result.manual)}  ${style.hint(`# ${result.title}: ${result.detail ?? result.status}`)}`);
+    for (const result of pending) {
+      say(out, `  ${style.command(result.manual)}  ${style.hint(`# ${result.title}: ${result.detail ?? result.status}`)}`);
+      if (result.afterward !== undefined) say(out, `  ${result.afterward}`);
+    }
     say(out);
   }
   say(out, style.ok('Your service is ready. Next steps:'));
@@ -53,6 +56,7 @@ export function reportMissingTools(stderr: NodeJS.WritableStream, directory: str
     ...(tools.includes('go') ? ['Without go mod tidy there is no go.sum: the service does not build yet.'] : []),
     `Install ${tools.join(', ')}, then run:`,
     `  cd ${shellQuote(directory)} && ${missing.map((result) => result.manual).join(' && ')}`,
+    ...missing.flatMap((result) => (result.afterward === undefined ? [] : [result.afterward])),
   ];
   const width = Math.max(...lines.map((line) => line.length));
   const border = '─'.repeat(width + 2);
@@ -68,4 +72,5 @@ export function reportInterrupted(stderr: NodeJS.WritableStream, directory: stri
   stderr.write(`\n${style.warn(`Interrupted during ${rest[0]?.title ?? 'the last step'}.`)}\n`);
   stderr.write(`The service's files are written in ${directory}; ${rest.map((step) => step.title).join(', ')} did not finish.\n`);
   stderr.write(`To finish, run:\n  ${style.command(`cd ${shellQuote(directory)} && ${rest.map((step) => step.manual).join(' && ')}`)}\n`);
+  for (const step of rest) if (step.afterward !== undefined) stderr.write(`  ${step.afterward}\n`);
 }

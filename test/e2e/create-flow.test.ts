@@ -34,6 +34,16 @@ describe('create-service flow', () => {
     expect(fs.readFileSync(path.join(root, 'go.mod'), 'utf8')).toMatch(/^module github\.com\/acme\/orders$/m);
   });
 
+  it('records datastores from flags as prompts and svc add adapter do: memory only when it is the store in use', async () => {
+    const cwd = makeTempDir();
+    for (const [dir, lang] of [['go-orders', 'go'], ['ts-orders', 'ts']]) {
+      const result = await runCli('create-service', [dir, '--lang', lang, '--yes', '--no-git', '--no-install', '--datastore', 'memory,postgres', '--datastore', 'memory'], { cwd });
+      expect(result.exitCode, result.stderr).toBe(0);
+      const manifest = JSON.parse(fs.readFileSync(path.join(cwd, dir, 'svc.json'), 'utf8')) as { choices: { datastore: string[] } };
+      expect(manifest.choices.datastore).toEqual(['postgres']);
+    }
+  });
+
   it('is deterministic: two runs produce the same bytes', async () => {
     const cwd = makeTempDir();
     await runCli('create-service', ['a', '--name', 'orders', '--yes', '--no-git', '--no-install'], { cwd });

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN_PATHS } from '../helpers/cli.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { KEY, runInPty } from '../helpers/pty.js';
 
@@ -92,6 +94,86 @@ describe('create-service prompts in a terminal', () => {
       expect(run.output()).toContain("cd 'My Svc'");
     } finally {
       run.kill();
+    }
+  }, 60_000);
+});
+
+/**
+ * A `go` whose `mod tidy` hangs (writing its pid first), and a clean `gofmt`, so a test can stop
+ * create while a post-step runs. Returns the PATH to use and where the pid appears.
+ */
+function slowGo(): { path: string; pidFile: string } {
+  const bin = makeTempDir('slow-go-');
+  const pidFile = path.join(bin, 'tidy.pid');
+  fs.writeFileSync(path.join(bin, 'go'), `#!/bin/sh\nif [ "$1" = mod ]; then echo $$ > '${pidFile}'; exec sleep 120; fi\necho 'go version go1.26.0 linux/amd64'\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(bin, 'gofmt'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  return { path: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, pidFile };
+}
+
+async function pidOnceWritten(pidFile: string): Promise<number> {
+  for (let waited = 0; waited < 30_000; waited += 50) {
+    const text = fs.existsSync(pidFile) ? fs.readFileSync(pidFile, 'utf8').trim() : '';
+    if (text !== '') return Number(text);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('go mod tidy never started');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A line ora draws while the step runs: a frame (braille dots, or - \\ | / without unicode), then the title. */
+const SPINNING = /(^|\r)[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏\-\\|/] go mod tidy/m;
+
+describe('Ctrl-C while a post-step runs', () => {
+  it('in a terminal: stops go mod tidy and the spinner, exits 130 and says how to finish', async () => {
+    const cwd = makeTempDir();
+    const go = slowGo();
+    const run = runInPty('create-service', ['my orders', '--name', 'orders', '--yes'], { cwd, env: { PATH: go.path } });
+    try {
+      await run.waitFor('go mod tidy');
+      const pid = await pidOnceWritten(go.pidFile);
+      run.type(KEY.ctrlC);
+      expect(await run.exited).toBe(130);
+      const output = run.output();
+      const stopped = output.indexOf('go mod tidy interrupted');
+      expect(stopped, output).toBeGreaterThan(-1);
+      // The spinner drew frames while tidy ran, and none after it was stopped.
+      expect(output.slice(0, stopped)).toMatch(SPINNING);
+      expect(output.slice(stopped)).not.toMatch(SPINNING);
+      expect(output).toContain('Interrupted during go mod tidy.');
+      expect(output).toContain("cd 'my orders' && go mod tidy && git init");
+      expect(output).toContain('review `git status` and commit the generated files');
+      expect(output).not.toContain('git add -A');
+      expect(alive(pid)).toBe(false);
+      expect(fs.existsSync(path.join(cwd, 'my orders', 'go.mod'))).toBe(true);
+      expect(fs.existsSync(path.join(cwd, 'my orders', '.git'))).toBe(false);
+    } finally {
+      run.kill();
+    }
+  }, 60_000);
+
+  it('without a terminal: SIGINT to create-service stops the step, exits 130 and prints the resume command', async () => {
+    const cwd = makeTempDir();
+    const go = slowGo();
+    const child = execa(process.execPath, [BIN_PATHS['create-service'], 'orders', '--yes'], { cwd, reject: false, stdin: 'ignore', env: { PATH: go.path, NO_COLOR: '1' } });
+    try {
+      const pid = await pidOnceWritten(go.pidFile);
+      child.kill('SIGINT');
+      const result = await child;
+      expect(result.exitCode, result.stderr).toBe(130);
+      expect(result.stderr).toContain('Interrupted during go mod tidy.');
+      expect(result.stderr).toContain('cd orders && go mod tidy && git init');
+      expect(result.stderr).not.toContain('git add -A');
+      expect(alive(pid)).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
     }
   }, 60_000);
 });

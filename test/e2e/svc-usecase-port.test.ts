@@ -47,7 +47,8 @@ describe('svc add usecase / port on a generated service', () => {
     const created = await runCli('create-service', ['orders', '--yes', '--no-git'], { cwd });
     expect(created.exitCode, created.stderr).toBe(0);
     const root = path.join(cwd, 'orders');
-    const steps = sequence('Orders', 'PaymentGateway');
+    // --uses takes the interface (OrderRepository, field Orders) and any case (paymentgateway) too.
+    const steps = sequence('OrderRepository', 'paymentgateway');
     steps.splice(3, 0, ['add', 'usecase', 'Checkout', '--uses', 'PaymentGateway,Notifier', '--http', 'POST /v1/orders/{id}/checkout']);
     await grow(root, steps);
 

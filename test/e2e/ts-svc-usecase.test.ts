@@ -26,15 +26,17 @@ beforeAll(async () => {
 
 describe('svc add usecase in a TypeScript service', () => {
   it('adds two use cases (one over HTTP); tsc, ESLint and vitest pass; a re-run changes nothing', async () => {
-    const first = await runCli('svc', ['add', 'usecase', 'CreateInvoice', '--uses', 'orders,clock'], { cwd: root });
+    // --uses takes the property (orders) or its interface (OrderRepository), in any case.
+    const first = await runCli('svc', ['add', 'usecase', 'CreateInvoice', '--uses', 'OrderRepository,Clock'], { cwd: root });
     expect(first.exitCode, `${first.stdout}\n${first.stderr}`).toBe(0);
     const second = await runCli('svc', ['add', 'usecase', 'CancelOrder', '--uses', 'orders', '--http', 'POST /v1/orders/{id}/cancel'], { cwd: path.join(root, 'src') });
     expect(second.exitCode, `${second.stdout}\n${second.stderr}`).toBe(0);
     expect(fs.existsSync(path.join(root, 'src/adapter/http/cancel-order.test.ts'))).toBe(true);
 
-    const again = await runCli('svc', ['add', 'usecase', 'CancelOrder', '--uses', 'orders', '--http', 'POST /v1/orders/{id}/cancel'], { cwd: root });
+    const again = await runCli('svc', ['add', 'usecase', 'CancelOrder', '--uses', 'orderrepository', '--http', 'POST /v1/orders/{id}/cancel'], { cwd: root });
     expect(again.exitCode).toBe(0);
     expect(again.stdout).toContain('nothing to do');
+    expect(fs.readFileSync(path.join(root, 'src/app/app.ts'), 'utf8')).toContain('createInvoice: new CreateInvoice(ports.orders, ports.clock),');
 
     await tool(root, 'node_modules/.bin/tsc', ['--noEmit']);
     await tool(root, 'node_modules/.bin/eslint', ['--max-warnings=0', '.']);

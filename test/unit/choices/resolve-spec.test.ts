@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
 import { resolveSpec } from '../../../src/choices/resolve-spec.js';
+import { DATASTORES, type Datastore, DEFAULTS, withDatastore } from '../../../src/choices/catalog.js';
 
 describe('resolveSpec', () => {
   it('derives name, module and defaults from the directory alone', () => {
@@ -44,6 +45,18 @@ describe('resolveSpec', () => {
 
   it('takes --deploy none as no deploy targets', () => {
     expect(resolveSpec({ directory: 'x', deploy: ['none'] }, '/tmp').choices.deploy).toEqual([]);
+  });
+
+  it('records memory only when no other datastore is chosen, as `svc add adapter` records it', () => {
+    expect(resolveSpec({ directory: 'x', datastore: ['memory,postgres'] }, '/tmp').choices.datastore).toEqual(['postgres']);
+    expect(resolveSpec({ directory: 'x', datastore: ['redis', 'memory', 'postgres'] }, '/tmp').choices.datastore).toEqual(['postgres', 'redis']);
+    expect(resolveSpec({ directory: 'x', datastore: ['memory'] }, '/tmp').choices.datastore).toEqual(['memory']);
+    // Every set of flags gives what create (memory) followed by `svc add adapter` for each store records.
+    const subsets = DATASTORES.reduce<Datastore[][]>((sets, store) => [...sets, ...sets.map((set) => [...set, store])], [[]]).filter((set) => set.length > 0);
+    for (const chosen of subsets) {
+      const grown = chosen.reduce<Datastore[]>((stores, store) => withDatastore(stores, store), [...DEFAULTS.datastore]);
+      expect(resolveSpec({ directory: 'x', datastore: chosen }, '/tmp').choices.datastore, chosen.join(',')).toEqual(grown);
+    }
   });
 
   it.each([

@@ -30,7 +30,19 @@ describe('validateServiceName', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toContain(why);
     expect((error as UsageError).exitCode).toBe(2);
-    expect((error as UsageError).hint).toMatch(/--name orders/);
+    const hint = (error as UsageError).hint ?? '';
+    expect(hint).toMatch(/^e\.g\. --name [a-z]/);
+    // The hint is valid itself: every name it offers passes the same check.
+    for (const offered of hint.matchAll(/--name (\S+)/g)) expect(() => validateServiceName(offered[1] ?? '')).not.toThrow();
+  });
+
+  it.each([
+    ['My_Svc', 'my-svc'],
+    ['1orders', 'orders'],
+    ['my orders', 'my-orders'],
+    ['OrderService', 'order-service'],
+  ])('offers a valid spelling of %j', (name, suggestion) => {
+    expect((catchError(() => validateServiceName(name)) as UsageError).hint).toBe(`e.g. --name ${suggestion}`);
   });
 });
 

@@ -108,6 +108,38 @@ describe('svc add usecase', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  describe('--uses takes the field or its interface, in any case', () => {
+    it.each(['Orders', 'orders', 'OrderRepository', 'orderrepository', 'ORDERS'])('--uses %s wires p.Orders', async (uses) => {
+      const root = await makeService();
+      const result = await runAdd(root, usecase('CancelOrder', { uses: `${uses},idgenerator` }));
+      expect(result.code, result.all).toBe(0);
+      expect(read(root, 'internal/app/app.go')).toMatch(/\t\tCancelOrder: +NewCancelOrder\(p\.Orders, p\.IDs\),\n/);
+      expect(read(root, 'internal/app/cancel_order.go')).toContain('func NewCancelOrder(orders port.OrderRepository, ids port.IDGenerator) *CancelOrder {');
+    });
+
+    it('on a service whose field is named unlike its interface, both names reach the field', async () => {
+      for (const uses of ['OrderRepository', 'store']) {
+        const root = await makeService();
+        const app = read(root, 'internal/app/app.go').replace('\tOrders port.OrderRepository', '\tStore  port.OrderRepository').replaceAll('p.Orders', 'p.Store');
+        write(root, 'internal/app/app.go', app);
+        const result = await runAdd(root, usecase('CancelOrder', { uses }));
+        expect(result.code, result.all).toBe(0);
+        expect(read(root, 'internal/app/app.go')).toMatch(/\t\tCancelOrder: +NewCancelOrder\(p\.Store\),\n/);
+      }
+    });
+
+    it('an interface two fields implement is ambiguous: exit 2 naming both, nothing written', async () => {
+      const root = await makeService();
+      write(root, 'internal/app/app.go', read(root, 'internal/app/app.go').replace('\tIDs    port.IDGenerator\n', '\tIDs    port.IDGenerator\n\tArchive port.OrderRepository\n'));
+      const before = snapshot(root);
+      const result = await runAdd(root, usecase('CancelOrder', { uses: 'OrderRepository' }));
+      expect(result.code, result.all).toBe(2);
+      expect(result.all).toContain('--uses OrderRepository is ambiguous: it matches Orders: OrderRepository, Archive: OrderRepository');
+      expect(result.all).toContain('name the field itself, e.g. --uses Orders');
+      expect(snapshot(root)).toEqual(before);
+    });
+  });
+
   describe('bad input exits 2 and writes nothing', () => {
     const cases: [string, string, { uses?: string; http?: string }, RegExp][] = [
       ['lower-case start', 'createInvoice', {}, /upper-case letter/],
@@ -117,7 +149,8 @@ describe('svc add usecase', () => {
       ['dashes', 'Create-Invoice', {}, /only letters and digits/],
       ['underscores', 'Create_Invoice', {}, /underscores/],
       ['empty', '', {}, /empty/],
-      ['an unknown port', 'CreateInvoice', { uses: 'Payments' }, /app\.Ports has no field Payments[\s\S]*existing ports: Orders, Clock, IDs/],
+      ['an unknown port', 'CreateInvoice', { uses: 'Payments' }, /app\.Ports has no field or interface named Payments[\s\S]*existing ports \(field: interface\): Orders: OrderRepository, Clock: Clock, IDs: IDGenerator; add a new one with: svc add port Payments/],
+      ['a port named twice under two names', 'CreateInvoice', { uses: 'Orders,OrderRepository' }, /names the port Orders twice \(as Orders and OrderRepository\)/],
       ['a port named twice', 'CreateInvoice', { uses: 'Orders,Orders' }, /twice/],
       ['a bad --http', 'CreateInvoice', { http: 'FETCH /x' }, /method must be one of/],
       ['a relative path', 'CreateInvoice', { http: 'POST v1/x' }, /must start with \//],

@@ -6,6 +6,22 @@ import { lowerFirstWord } from '../../../src/choices/naming.js';
 import { goFieldName, safeLocalName, snakeOf, validateTypeName } from '../../../src/targets/go/add/names.js';
 import { loadGoParser } from '../../../src/targets/go/edit/parser.js';
 
+/** Names users give that are no Go type name; each hint must offer one that is. */
+const BAD_NAMES = [
+  'cancel_order', '1Order', '9', '_x', 'order_id', 'createInvoice', 'Create Invoice', 'Create.Invoice', 'Create_Invoice', 'type', 'Select',
+  'string', 'error', 'http_client', 'ÄRGER', 'Ärger', 'a-b-c', '1type', '42string', 'x y', 'internal/app/X', '..', '',
+];
+
+function refusal(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (caught) {
+    if (caught instanceof UsageError) return caught;
+    throw caught;
+  }
+  throw new Error('expected a UsageError');
+}
+
 describe('use case and port names', () => {
   it('gives every form of a valid name', () => {
     expect(validateTypeName('use case', 'CreateInvoice', 'X')).toEqual({ pascal: 'CreateInvoice', camel: 'createInvoice', snake: 'create_invoice', words: 'create invoice' });
@@ -14,7 +30,7 @@ describe('use case and port names', () => {
 
   it.each([
     ['', /empty/],
-    ['createInvoice', /upper-case letter \(CreateInvoice\)/],
+    ['createInvoice', /upper-case letter so the type is exported; did you mean CreateInvoice\?/],
     ['return', /Go keyword/],
     ['Select', /Go keyword/],
     ['internal/app/X', /path/],
@@ -36,6 +52,29 @@ describe('use case and port names', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect(error?.message).toMatch(message);
     expect(error?.hint).toContain('svc add usecase CreateInvoice');
+  });
+
+  it.each([
+    ['cancel_order', /underscores|upper-case/, 'CancelOrder'],
+    ['1Order', /must start with a letter; did you mean Order\?/, 'Order'],
+    ['order_id', /underscores|upper-case/, 'OrderID'],
+    ['http-client', /only letters and digits/, 'HTTPClient'],
+    ['Cancel Order', /only letters and digits/, 'CancelOrder'],
+  ])('hints a valid spelling of %j', (name, message, suggestion) => {
+    const error = refusal(() => validateTypeName('use case', name, 'CreateInvoice'));
+    expect(error.message).toMatch(message);
+    expect(error.hint).toBe(`use a PascalCase Go identifier, e.g. svc add usecase ${suggestion}`);
+  });
+
+  it('every name a hint offers passes the same check (use cases and ports)', () => {
+    for (const kind of ['use case', 'port'] as const) {
+      for (const name of BAD_NAMES) {
+        const error = refusal(() => validateTypeName(kind, name, 'CreateInvoice'));
+        const offered = error.hint?.split(' ').at(-1) ?? '';
+        expect(() => validateTypeName(kind, offered, 'X'), `${name} -> ${offered}`).not.toThrow();
+        expect(offered, name).not.toBe(name);
+      }
+    }
   });
 
   it('splits words as Go writes initialisms, for file and API names', () => {

@@ -126,13 +126,42 @@ describe('svc add usecase (TypeScript)', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it.each(['orders', 'Orders', 'OrderRepository', 'orderRepository', 'ORDERREPOSITORY'])('--uses %s wires ports.orders (the property or its interface, any case)', async (uses) => {
+    const root = await makeTsService();
+    const result = await runAdd(root, usecase('CancelOrder', { uses: `${uses},IdGenerator` }));
+    expect(result.code, result.all).toBe(0);
+    expect(read(root, 'src/app/app.ts')).toContain('    cancelOrder: new CancelOrder(ports.orders, ports.ids),\n  };');
+  });
+
+  it('on a service whose property is named unlike its interface, both names reach the property', async () => {
+    for (const uses of ['OrderRepository', 'Store']) {
+      const root = await makeTsService();
+      write(root, 'src/app/app.ts', read(root, 'src/app/app.ts').replace('  orders: OrderRepository;', '  store: OrderRepository;').replaceAll('ports.orders', 'ports.store'));
+      const result = await runAdd(root, usecase('CancelOrder', { uses }));
+      expect(result.code, result.all).toBe(0);
+      expect(read(root, 'src/app/app.ts')).toContain('    cancelOrder: new CancelOrder(ports.store),\n  };');
+    }
+  });
+
+  it('an interface two properties hold is ambiguous: exit 2 naming both, nothing written', async () => {
+    const root = await makeTsService();
+    write(root, 'src/app/app.ts', read(root, 'src/app/app.ts').replace('  orders: OrderRepository;', '  orders: OrderRepository;\n  archive: OrderRepository;'));
+    const before = snapshot(root);
+    const result = await runAdd(root, usecase('CancelOrder', { uses: 'orderrepository' }));
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toContain('--uses orderrepository is ambiguous: it matches orders: OrderRepository, archive: OrderRepository');
+    expect(result.all).toContain('name the property itself, e.g. --uses orders');
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it.each([
     ['createInvoice', {}, /upper-case/],
     ['Delete', {}, /reserved word/],
     ['Promise', {}, /shadow/],
     ['Create_Invoice', {}, /underscores/],
     ['CreateInvoice', { uses: 'orders,orders' }, /twice/],
-    ['CreateInvoice', { uses: 'payments' }, /no property payments/],
+    ['CreateInvoice', { uses: 'payments' }, /no property or interface named payments[\s\S]*existing ports \(property: interface\): orders: OrderRepository, ids: IdGenerator, clock: Clock/],
+    ['CreateInvoice', { uses: 'orders,OrderRepository' }, /names the port orders twice \(as orders and OrderRepository\)/],
     ['CreateInvoice', { http: 'FETCH /v1/x' }, /method/],
     ['CreateOrder', { uses: 'clock' }, /exists already/],
     ['PlaceOrder', { http: 'POST /v1/orders' }, /conflicts with POST \/v1\/orders \(src\/adapter\/http\/create-order\.ts\)/],

@@ -1,6 +1,6 @@
 import { UsageError } from '../../../errors.js';
 import { GO_KEYWORDS } from '../../../choices/go-keywords.js';
-import { lowerFirstWord } from '../../../choices/naming.js';
+import { lowerFirstWord, pascalSuggestion } from '../../../choices/naming.js';
 
 /** Go's predeclared identifiers: legal names, but a type called `Error` or `String` only confuses readers. */
 const PREDECLARED = new Set([
@@ -23,25 +23,42 @@ export interface GoTypeName {
 
 /**
  * A use case or port name must be an exported Go identifier in PascalCase, usable as a type name
- * and (in snake_case) as a file name. Throws a UsageError that shows a good name otherwise.
+ * and (in snake_case) as a file name. Throws a UsageError that shows a good name otherwise: a
+ * spelling of the given name when one passes this same check, else `example`.
  */
 export function validateTypeName(kind: 'use case' | 'port', name: string, example: string): GoTypeName {
-  const command = kind === 'use case' ? 'svc add usecase' : 'svc add port';
-  const fail = (reason: string): never => {
-    throw new UsageError(`invalid ${kind} name ${JSON.stringify(name)}: ${reason}`, `use a PascalCase Go identifier, e.g. ${command} ${example}`);
-  };
-  if (name.trim() === '') fail('it is empty');
-  if (/[/\\]/.test(name) || name.includes('..') || name.startsWith('.')) fail('it looks like a path; give a Go type name, not a file');
-  if (GO_KEYWORDS.has(name) || GO_KEYWORDS.has(name.toLowerCase())) fail(`${name.toLowerCase()} is a Go keyword`);
-  if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name)) fail('only letters and digits are allowed in a Go identifier (no spaces, dots, dashes or other punctuation)');
-  if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) {
-    if (/^[a-z]/.test(name)) fail(`it must start with an upper-case letter (${name[0]?.toUpperCase()}${name.slice(1)}) so the type is exported`);
-    if (name.includes('_')) fail('PascalCase has no underscores');
-    fail('use ASCII letters and digits, starting with an upper-case letter');
+  const reason = typeNameProblem(name);
+  if (reason !== undefined) {
+    const command = kind === 'use case' ? 'svc add usecase' : 'svc add port';
+    const suggestion = suggestedTypeName(name);
+    const shown = suggestion === undefined ? reason : `${reason}; did you mean ${suggestion}?`;
+    throw new UsageError(`invalid ${kind} name ${JSON.stringify(name)}: ${shown}`, `use a PascalCase Go identifier, e.g. ${command} ${suggestion ?? example}`);
   }
-  if (PREDECLARED.has(name.toLowerCase())) fail(`${name} shadows Go's predeclared ${name.toLowerCase()}`);
   const snake = snakeOf(name);
   return { pascal: name, camel: lowerFirstWord(name), snake, words: snake.replaceAll('_', ' ') };
+}
+
+/** A valid name close to a rejected one (`cancel_order` -> `CancelOrder`, `order_id` -> `OrderID`), or undefined. */
+export function suggestedTypeName(name: string): string | undefined {
+  if (/[/\\]/.test(name) || name.includes('..')) return undefined;
+  const pascal = pascalSuggestion(name);
+  const suggestion = idiomaticName(pascal) ?? pascal;
+  return suggestion !== name && typeNameProblem(suggestion) === undefined ? suggestion : undefined;
+}
+
+function typeNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'it is empty';
+  if (/[/\\]/.test(name) || name.includes('..') || name.startsWith('.')) return 'it looks like a path; give a Go type name, not a file';
+  if (GO_KEYWORDS.has(name) || GO_KEYWORDS.has(name.toLowerCase())) return `${name.toLowerCase()} is a Go keyword`;
+  if (/^[^\p{L}_]/u.test(name)) return 'it must start with a letter';
+  if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name)) return 'only letters and digits are allowed in a Go identifier (no spaces, dots, dashes or other punctuation)';
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) {
+    if (/^[a-z]/.test(name)) return 'it must start with an upper-case letter so the type is exported';
+    if (name.includes('_')) return 'PascalCase has no underscores';
+    return 'use ASCII letters and digits, starting with an upper-case letter';
+  }
+  if (PREDECLARED.has(name.toLowerCase())) return `${name} shadows Go's predeclared ${name.toLowerCase()}`;
+  return undefined;
 }
 
 /** A parameter or local name that is not a keyword or predeclared identifier and avoids `taken`. */

@@ -1,6 +1,7 @@
 import type { AddOperation } from '../../../target-contract/add-operation.js';
 import { usecaseCommand } from '../../../choices/usecase-command.js';
 import { parseUses } from '../../../choices/parse-uses.js';
+import { resolvePortReferences } from '../../../choices/port-reference.js';
 import { FailureError, UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
 import { AnchorNotFoundError } from '../edit/errors.js';
@@ -46,10 +47,10 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
       useGoModulePath(project);
       const useCase = validateTypeName('use case', name, 'CreateInvoice');
       const route = options.http === undefined ? undefined : parseHttpRoute(options.http);
-      const requested = parseUses(options.uses);
       const parser = await loadGoParser();
       const { tree, spec } = project;
       const app = readAppModel(parser, tree);
+      const requested = usedPorts(parseUses(options.uses), app, spec.module);
       requireFile(tree, APP_FILE, `${useCase.pascal} *${useCase.pascal}`);
       if (app === null || app.useCases === null) {
         // Let the engine report the missing anchor with the lines to add by hand; it always throws here.
@@ -126,9 +127,35 @@ function addUseCase(parser: GoParser, project: Project, scope: PackageScope, use
   ensureNotImplemented(parser, tree, spec.module, route !== undefined);
 }
 
+/**
+ * The app.Ports fields `--uses` names: a field (`Orders`) or its interface (`OrderRepository`), in
+ * any case. Without a Ports struct the names stay as given; the edits then say what is missing.
+ */
+function usedPorts(given: readonly string[], app: AppModel | null, module: string): string[] {
+  if (app?.ports == null) return [...given];
+  const portImport = portImportName(app, module);
+  const ports = app.ports.map((field) => ({ name: field.name, iface: portInterfaceOf(field.type, portImport) }));
+  return resolvePortReferences(given, ports, {
+    container: 'app.Ports',
+    member: 'field',
+    empty: 'app.Ports has no ports yet; add one first, e.g. svc add port PaymentGateway --method "Charge(ctx context.Context, amount int64) error"',
+  });
+}
+
+function portImportName(app: AppModel, module: string): string {
+  return app.imports.find((entry) => entry.path === `${module}/internal/port`)?.name ?? 'port';
+}
+
+/** `port.OrderRepository` -> `OrderRepository`; undefined for a type that is no interface of internal/port. */
+function portInterfaceOf(type: string, portImport: string): string | undefined {
+  const prefix = `${portImport}.`;
+  const name = type.startsWith(prefix) ? type.slice(prefix.length) : '';
+  return /^[A-Z][A-Za-z0-9_]*$/.test(name) ? name : undefined;
+}
+
 function dependencies(app: AppModel, requested: readonly string[], module: string): Dependency[] {
   const ports = app.ports ?? [];
-  const portImport = app.imports.find((entry) => entry.path === `${module}/internal/port`)?.name ?? 'port';
+  const portImport = portImportName(app, module);
   const taken = new Set(['ctx', 'in', 'uc', 'err', 'v', 'p']);
   return requested.map((field) => {
     const found = ports.find((candidate) => candidate.name === field);
@@ -141,13 +168,13 @@ function dependencies(app: AppModel, requested: readonly string[], module: strin
           : `existing ports: ${existing.join(', ')}; add a new one with: svc add port ${field}`,
       );
     }
-    const match = new RegExp(`^${portImport}\\.([A-Z][A-Za-z0-9_]*)$`).exec(found.type);
-    if (match?.[1] === undefined) {
+    const iface = portInterfaceOf(found.type, portImport);
+    if (iface === undefined) {
       throw new UsageError(`--uses ${field}: its type ${found.type} is not an interface from internal/port`, 'a use case takes ports (interfaces in internal/port) only');
     }
     const param = safeLocalName(lowerFirstWord(field), taken);
     taken.add(param);
-    return { field, param, type: found.type, iface: match[1] };
+    return { field, param, type: found.type, iface };
   });
 }
 

@@ -1,6 +1,6 @@
 import { snakeCase } from 'change-case';
 import { UsageError } from '../../../errors.js';
-import { lowerFirstWord } from '../../../choices/naming.js';
+import { lowerFirstWord, pascalSuggestion } from '../../../choices/naming.js';
 
 /** The spellings of a use case or port name the generated code needs. */
 export interface TsTypeName {
@@ -41,22 +41,39 @@ export type TsNameKind = 'use case' | 'port';
 
 /**
  * A use case or port name: an ASCII PascalCase identifier that is no reserved word (in any case)
- * and shadows no global. `example` is the command to show in the hint, e.g. `svc add port PaymentGateway`.
+ * and shadows no global. `example` is the command to show in the hint, e.g. `svc add port PaymentGateway`,
+ * unless a spelling of the given name passes this same check: then the hint offers that.
  */
 export function validateTsTypeName(kind: TsNameKind, name: string, example: string): TsTypeName {
-  const fail = (reason: string): never => {
-    throw new UsageError(`invalid ${kind} name ${JSON.stringify(name)}: ${reason}`, `use a PascalCase TypeScript ${kind === 'port' ? 'interface' : 'class'} name, e.g. ${example}`);
-  };
-  if (name.trim() === '') fail('it is empty');
-  if (/[/\\]/.test(name) || name.includes('..') || name.startsWith('.')) fail('it looks like a path; give a class name, not a file');
-  if (RESERVED.has(name.toLowerCase())) fail(`${name.toLowerCase()} is a reserved word`);
-  if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) {
-    if (/^[a-z]/.test(name)) fail(`it must start with an upper-case letter (${name[0]?.toUpperCase()}${name.slice(1)})`);
-    if (name.includes('_')) fail('PascalCase has no underscores');
-    fail('use ASCII letters and digits only, starting with an upper-case letter');
+  const reason = typeNameProblem(name);
+  if (reason !== undefined) {
+    const suggestion = suggestedTsTypeName(name);
+    const shown = suggestion === undefined ? reason : `${reason}; did you mean ${suggestion}?`;
+    const command = suggestion === undefined ? example : `${kind === 'port' ? 'svc add port' : 'svc add usecase'} ${suggestion}`;
+    throw new UsageError(`invalid ${kind} name ${JSON.stringify(name)}: ${shown}`, `use a PascalCase TypeScript ${kind === 'port' ? 'interface' : 'class'} name, e.g. ${command}`);
   }
-  if (SHADOWED.has(name)) fail(`${name} would shadow the ${name} the service already uses`);
   const words = snakeCase(name).replaceAll('_', ' ');
   const camel = lowerFirstWord(name);
   return { pascal: name, camel, kebab: words.replaceAll(' ', '-'), snake: words.replaceAll(' ', '_'), words, sentence: words.charAt(0).toUpperCase() + words.slice(1) };
+}
+
+/** A valid name close to a rejected one (`cancel_order` -> `CancelOrder`, `1Order` -> `Order`), or undefined. */
+export function suggestedTsTypeName(name: string): string | undefined {
+  if (/[/\\]/.test(name) || name.includes('..')) return undefined;
+  const suggestion = pascalSuggestion(name);
+  return suggestion !== name && typeNameProblem(suggestion) === undefined ? suggestion : undefined;
+}
+
+function typeNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'it is empty';
+  if (/[/\\]/.test(name) || name.includes('..') || name.startsWith('.')) return 'it looks like a path; give a class name, not a file';
+  if (RESERVED.has(name.toLowerCase())) return `${name.toLowerCase()} is a reserved word`;
+  if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) {
+    if (/^[a-z]/.test(name)) return 'it must start with an upper-case letter';
+    if (!/^[A-Za-z]/.test(name)) return 'it must start with a letter';
+    if (name.includes('_')) return 'PascalCase has no underscores';
+    return 'use ASCII letters and digits only, starting with an upper-case letter';
+  }
+  if (SHADOWED.has(name)) return `${name} would shadow the ${name} the service already uses`;
+  return undefined;
 }

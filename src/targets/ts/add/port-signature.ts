@@ -135,12 +135,27 @@ function checkMethod(morph: TsMorph, method: MethodSignature, domain: ReadonlyMa
     if (last === undefined || !last.signal || last.optional) {
       fail(
         'a method that returns a Promise must take `signal: AbortSignal` as its last parameter (it may block or fail, so it must be cancellable)',
-        `add it, e.g. --method "${name}(${[...params.map((param) => `${param.rest ? '...' : ''}${param.name}${param.optional ? '?' : ''}: ${param.type}`), 'signal: AbortSignal'].join(', ')}): ${returns}"`,
+        `add it, e.g. --method "${name}(${[...params.filter((param) => !isSignalLike(param)).map(requiredBeforeSignal), 'signal: AbortSignal'].join(', ')}): ${returns}"`,
       );
     }
   }
   const resultNode = promise ?? (returnNode as TypeNode);
   return { name, params, returns, async: isAsync, result: resultNode.getText(), zero: zeroOf(morph, resultNode), domainTypes: [...domainTypes].sort() };
+}
+
+/** A parameter the hint replaces with the one `signal: AbortSignal` (a misplaced or optional signal, or another param named signal). */
+function isSignalLike(param: PortParam): boolean {
+  return param.name === 'signal' || param.type === 'AbortSignal';
+}
+
+/**
+ * A parameter as the hint writes it before the required signal: neither optional nor rest, which
+ * could not precede it (`x?: T` -> `x: T | undefined`, `...xs: T[]` -> `xs: T[]`).
+ */
+function requiredBeforeSignal(param: PortParam): string {
+  if (!param.optional) return `${param.name}: ${param.type}`;
+  const type = /=>|\bnew\b|^keyof |^typeof /.test(param.type) ? `(${param.type})` : param.type;
+  return `${param.name}: ${type} | undefined`;
 }
 
 /** The `T` of a `Promise<T>` return type; undefined when the method is synchronous. */

@@ -2,6 +2,7 @@ import type { FunctionDeclaration, SourceFile } from 'ts-morph';
 import type { AddOperation } from '../../../target-contract/add-operation.js';
 import { usecaseCommand } from '../../../choices/usecase-command.js';
 import { parseUses } from '../../../choices/parse-uses.js';
+import { resolvePortReferences } from '../../../choices/port-reference.js';
 import { UsageError } from '../../../errors.js';
 import type { Project } from '../../../project/load-project.js';
 import { renderTemplateFolder } from '../../../render/template-folder.js';
@@ -56,10 +57,11 @@ export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions =
     async apply(project) {
       const useCase = validateUseCaseName(name);
       const route = options.http === undefined ? undefined : parseTsRoute(options.http);
-      const requested = parseUses(options.uses);
+      const given = parseUses(options.uses);
       const { tree } = project;
       const session = await TsEditSession.open(tree);
-      const app = session.source(APP_FILE, appSnippet(useCase, requested, 'ports'));
+      const app = session.source(APP_FILE, appSnippet(useCase, given, 'ports'));
+      const requested = usedPorts(given, app);
       const present = presentUseCase(app, useCase, options);
       if (present && options.uses !== undefined) {
         const current = currentPorts(session, app, useCase);
@@ -123,6 +125,20 @@ function presentUseCase(app: SourceFile, useCase: TsTypeName, options: AddUsecas
     `App in ${APP_FILE} already has a property ${useCase.camel} of type ${type}, so the use case ${useCase.pascal} cannot be added`,
     `choose another name, e.g. svc ${usecaseCommand(`${useCase.pascal}V2`, options)}`,
   );
+}
+
+/**
+ * The Ports properties `--uses` names: a property (`orders`) or its interface (`OrderRepository`),
+ * in any case. Without a Ports interface the names stay as given; dependencies then says so.
+ */
+function usedPorts(given: readonly string[], app: SourceFile): string[] {
+  const ports = app.getInterface('Ports');
+  if (ports === undefined) return [...given];
+  const entries = ports.getProperties().map((property) => {
+    const type = property.getTypeNode()?.getText() ?? '';
+    return { name: property.getName(), iface: /^[A-Za-z_$][\w$]*$/.test(type) ? type : undefined };
+  });
+  return resolvePortReferences(given, entries, { container: `Ports in ${APP_FILE}`, member: 'property', empty: 'Ports has no ports yet; add one to it first' });
 }
 
 /** The ports `--uses` names, each a property of Ports whose type app.ts imports from a port module. */

@@ -72,6 +72,11 @@ type Order struct {
 	CreatedAt  time.Time
 }
 
+// CreatedAtPrecision is the precision an order's creation time is kept at:
+// PostgreSQL stores microseconds, so an order reads back exactly as it was
+// created, whichever repository holds it.
+const CreatedAtPrecision = time.Microsecond
+
 // NewOrder validates the input and returns a pending order created at now.
 // Invalid input yields a *ValidationError listing every offending field.
 func NewOrder(id OrderID, customerID string, items []LineItem, now time.Time) (Order, error) {
@@ -108,7 +113,7 @@ func NewOrder(id OrderID, customerID string, items []LineItem, now time.Time) (O
 		CustomerID: customerID,
 		Items:      slices.Clone(items),
 		Status:     OrderStatusPending,
-		CreatedAt:  now.UTC(),
+		CreatedAt:  now.UTC().Truncate(CreatedAtPrecision),
 	}
 	for _, item := range order.Items {
 		order.Total += item.Subtotal()
