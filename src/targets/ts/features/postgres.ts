@@ -182,6 +182,8 @@ The schema lives in \`src/adapter/postgres/migrations.ts\` as numbered migration
 applies pending ones at start (\`POSTGRES_MIGRATE_ON_START\`) under an advisory lock so replicas
 take turns, and \`npm run migrate\` (after \`npm run build\`) applies them as a separate deployment step.
 Add a change as the next numbered migration; never edit one that has run somewhere.
+The \`Idempotency-Key\` of each successful POST is kept in \`idempotency_keys\` (migration 2), written in
+the same transaction as the request's own writes, so the two are kept or lost together.
 
 | Variable | Default | Meaning |
 |---|---|---|

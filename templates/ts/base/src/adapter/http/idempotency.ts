@@ -56,12 +56,18 @@ export function registerIdempotency(server: FastifyInstance, store: IdempotencyS
             resolve(response);
             await outcome;
           });
-          // A response that is never sent (the connection died first) is not recorded.
-          reply.raw.once('close', () => {
-            resolve(NOT_SENT);
-          });
           // In a reaction of this context, so that a synchronous throw becomes a rejection.
-          handled = Promise.resolve().then(() => handler.call(this, request, reply));
+          const done = Promise.resolve().then(() => handler.call(this, request, reply));
+          handled = done;
+          // A response that is never sent (the connection died first) is not recorded. The store
+          // hears of it once the handler is done, not before: until then the handler may still
+          // write through the transaction.
+          reply.raw.once('close', () => {
+            const notSent = () => {
+              resolve(NOT_SENT);
+            };
+            done.then(notSent, notSent);
+          });
           started();
         }),
       );
