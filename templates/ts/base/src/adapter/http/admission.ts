@@ -32,9 +32,15 @@ export function registerAdmission(server: FastifyInstance, limit: number, onShed
       return sendProblem(request, reply.header('retry-after', SHED_RETRY_AFTER_SECONDS), problem(503, SHED_DETAIL));
     }
     inFlight += 1;
-    // 'close' comes once per response: sent, failed or abandoned by the client.
-    reply.raw.once('close', () => {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
       inFlight -= 1;
-    });
+    };
+    // 'close' comes once per response: sent, failed or abandoned by the client; a client that is
+    // gone already took it with it.
+    reply.raw.once('close', release);
+    if (reply.raw.closed) release();
   });
 }
