@@ -82,9 +82,17 @@ describe('svc list (TypeScript)', () => {
     expect(found.adapters.find((adapter) => adapter.name === 'http')?.useCases).toEqual(['CreateOrder', 'GetOrder', 'CancelOrder']);
   });
 
-  it('a service without the example has no use cases or ports, only the HTTP adapter', async () => {
+  it('a service without the example has no use cases or ports, only the HTTP adapter and the memory one of idempotency keys', async () => {
     const root = await makeTsService({ example: false });
-    expect(await inventory(root)).toMatchObject({ useCases: [], ports: [], adapters: [{ name: 'http', direction: 'inbound', serves: [] }] });
+    expect(await inventory(root)).toMatchObject({
+      useCases: [],
+      ports: [],
+      // src/adapter/memory holds the idempotency store, which serves no port of the app.
+      adapters: [
+        { name: 'http', direction: 'inbound', serves: [] },
+        { name: 'memory', direction: 'outbound', serves: [] },
+      ],
+    });
     expect((await runAdd(root, addTsUsecaseOperation('Ping', { http: 'GET /v1/ping' }))).code).toBe(0);
     expect((await inventory(root)).useCases).toEqual([{ name: 'Ping', ports: [], routes: ['GET /v1/ping'] }]);
     const { stdout } = await list(root, false);

@@ -77,17 +77,19 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
     );
   }
 
-  const generated = PORTS_STATEMENTS({ config: 'config', deps: 'deps' }).map(([statement]) => statement).join('\n');
+  const keys = hasIdempotencySlot(tree, session);
+  const generated = PORTS_STATEMENTS({ config: 'config', deps: 'deps' }, keys).map(([statement]) => statement).join('\n');
   // Wired already when createPorts calls createPool, however the user reworded the statements around it.
   if (!wiredInCreatePorts(session, 'createPool', generated)) {
     const names = createPortsNames(session, 'pool', 'createPool(', generated);
-    const statements = PORTS_STATEMENTS(names);
+    const statements = PORTS_STATEMENTS(names, keys);
     session.apply(
       PORTS_FILE,
       [
         { kind: 'named-import', module: '../adapter/postgres/migrate.js', name: 'migrate' },
         { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'createPool' },
         { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'pingPostgres' },
+        ...(keys ? [{ kind: 'named-import' as const, module: '../adapter/postgres/idempotency-store.js', name: 'PostgresIdempotencyStore' }] : []),
         ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/postgres/order-repository.js', name: 'PostgresOrderRepository' }] : []),
         ...names.edits,
         ...portsStatements(statements),
@@ -116,7 +118,7 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
 }
 
 /** Each statement of the composition root, and the text that shows it is there already, with the names createPorts gives its parameters. */
-const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }): readonly (readonly [string, string])[] => [
+const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }, keys: boolean): readonly (readonly [string, string])[] => [
   [`const pool = createPool(${config}.postgres);`, 'createPool('],
   [`${deps}.health.add('postgres', (signal) => pingPostgres(pool, signal));`, `${deps}.health.add('postgres'`],
   [
@@ -131,7 +133,17 @@ const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }): r
     "name: 'postgres',\n  async start()",
   ],
   [`${deps}.closers.push({ name: 'postgres', close: () => pool.end() });`, `${deps}.closers.push({ name: 'postgres'`],
+  // Idempotency keys are kept in the transaction of each request's writes.
+  ...(keys ? [[`${deps}.idempotency = new PostgresIdempotencyStore(pool, ${config}.idempotency.keyTtlMs);`, 'new PostgresIdempotencyStore('] as const] : []),
 ];
+
+/**
+ * Whether the composition root's Dependencies keep an idempotency store (services generated since
+ * Idempotency-Key support); older or reshaped ones do not, and get no idempotency wiring.
+ */
+function hasIdempotencySlot(tree: Tree, session: TsEditSession): boolean {
+  return tree.exists(PORTS_FILE) && session.source(PORTS_FILE, '').getInterface('Dependencies')?.getProperty('idempotency') !== undefined;
+}
 
 const CONFIG_SNIPPET = `postgres: { url: string; maxConnections: number; statementTimeoutMs: number; migrateOnStart: boolean };   (in interface Config)
 POSTGRES_URL: z.url({ protocol: /^postgres(ql)?$/ }), POSTGRES_MAX_CONNS: positiveInt.default(10),
@@ -170,6 +182,8 @@ The schema lives in \`src/adapter/postgres/migrations.ts\` as numbered migration
 applies pending ones at start (\`POSTGRES_MIGRATE_ON_START\`) under an advisory lock so replicas
 take turns, and \`npm run migrate\` (after \`npm run build\`) applies them as a separate deployment step.
 Add a change as the next numbered migration; never edit one that has run somewhere.
+The \`Idempotency-Key\` of each successful POST is kept in \`idempotency_keys\` (migration 2), written in
+the same transaction as the request's own writes, so the two are kept or lost together.
 
 | Variable | Default | Meaning |
 |---|---|---|
