@@ -1,6 +1,6 @@
 import type { Project, SourceFile } from 'ts-morph';
 import type { Tree } from '../../../tree/tree.js';
-import { requireWithCodeCache } from './code-cache.js';
+import { requireWithCodeCache } from '../../../module-loading/code-cache.js';
 import { AnchorNotFoundError, TsParseError } from './errors.js';
 import { manipulateTsEdit, planTsEdit, type PlannedEdit, type TsEdit } from './edits.js';
 import { parseDiagnostics, scratchProject } from './scratch-project.js';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requireWithCodeCache, storeCodeCache } from '../../../src/targets/ts/edit/code-cache.js';
-import { makeTempDir } from '../../helpers/temp-dir.js';
+import { requireWithCodeCache, storeCodeCache } from '../../src/module-loading/code-cache.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 /** A package under node_modules of a fresh folder, whose module counts its own evaluations. */
 function fixture(): { from: string; file: string; cache: string } {
