@@ -56,7 +56,8 @@ function load(source: string): TemplateDelegate {
 function precompiled(): Record<string, TemplateSpecification> {
   if (table === undefined) {
     try {
-      table = require('./precompiled-templates.cjs') as Record<string, TemplateSpecification>;
+      // By way of ../render/: the same file from dist/render/ and from the bundle in dist/bundle/.
+      table = require('../render/precompiled-templates.cjs') as Record<string, TemplateSpecification>;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
       table = {};

@@ -65,6 +65,7 @@ describe('a newcomer following README.md on a fresh clone', () => {
     expect(result.exitCode, result.all).toBe(0);
     expect(result.all).not.toContain('install-scripts');
     expect(fs.existsSync(path.join(clone, 'dist/cli/create-main.js'))).toBe(true);
+    expect(fs.existsSync(path.join(clone, 'dist/bundle/create-main.js')), 'the bundle bin/ runs').toBe(true);
   });
 
   it('runs the demo with npm start, printing the README commands', async () => {

@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
 import { Language, Parser, Query } from 'web-tree-sitter';
 import type { Tree } from 'web-tree-sitter';
+import { TreeReuse } from './tree-reuse.js';
 
 /** A tree-sitter parser for Go plus a cache of compiled queries. */
 export class GoParser {
   private readonly queries = new Map<string, Query>();
+  // A few files are edited in turn (create wires datastores into several); snippets come in between.
+  private readonly reuse = new TreeReuse(8);
 
   constructor(
     private readonly parser: Parser,
@@ -13,8 +16,13 @@ export class GoParser {
 
   /** The caller owns the tree and must `delete()` it (it lives in wasm memory). */
   parse(text: string): Tree {
-    const tree = this.parser.parse(text);
+    const known = this.reuse.exact(text);
+    if (known !== null) return known;
+    const old = this.reuse.nearest(text);
+    const tree = this.parser.parse(text, old);
+    old?.delete();
     if (tree === null) throw new Error('tree-sitter returned no tree');
+    this.reuse.remember(text, tree);
     return tree;
   }
 
