@@ -88,6 +88,7 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
         { kind: 'named-import', module: '../adapter/postgres/migrate.js', name: 'migrate' },
         { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'createPool' },
         { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'pingPostgres' },
+        { kind: 'named-import', module: '../adapter/postgres/readiness.js', name: 'PostgresReadiness' },
         ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/postgres/order-repository.js', name: 'PostgresOrderRepository' }] : []),
         ...names.edits,
         ...portsStatements(statements),
@@ -118,7 +119,9 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
 /** Each statement of the composition root, and the text that shows it is there already, with the names createPorts gives its parameters. */
 const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }): readonly (readonly [string, string])[] => [
   [`const pool = createPool(${config}.postgres);`, 'createPool('],
-  [`${deps}.health.add('postgres', (signal) => pingPostgres(pool, signal));`, `${deps}.health.add('postgres'`],
+  // Readiness pings on a connection of its own: a pool busy with requests is no reason to be unready.
+  [`const postgresReadiness = new PostgresReadiness(${config}.postgres);`, 'new PostgresReadiness('],
+  [`${deps}.health.add('postgres', (signal) => postgresReadiness.ping(signal));`, `${deps}.health.add('postgres'`],
   [
     `${deps}.startups.push({
   name: 'postgres',
@@ -130,7 +133,16 @@ const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }): r
 });`,
     "name: 'postgres',\n  async start()",
   ],
-  [`${deps}.closers.push({ name: 'postgres', close: () => pool.end() });`, `${deps}.closers.push({ name: 'postgres'`],
+  [
+    `${deps}.closers.push({
+  name: 'postgres',
+  async close() {
+    await postgresReadiness.close();
+    await pool.end();
+  },
+});`,
+    "name: 'postgres',\n  async close()",
+  ],
 ];
 
 const CONFIG_SNIPPET = `postgres: { url: string; maxConnections: number; statementTimeoutMs: number; migrateOnStart: boolean };   (in interface Config)
@@ -165,7 +177,10 @@ POSTGRES_MIGRATE_ON_START=true
 const README = (sample: boolean) => `## PostgreSQL
 
 \`src/adapter/postgres\` holds a \`pg\` pool${sample ? ' and the order repository' : ' for the repositories you add'}. The pool is pinged at start
-(a wrong \`POSTGRES_URL\` stops the service at once), checked by \`/readyz\` and closed at shutdown.
+(a wrong \`POSTGRES_URL\` stops the service at once) and closed at shutdown. \`/readyz\` pings on a
+connection of its own (\`readiness.ts\`), so a pool busy with requests never makes the service
+unready. A database that cannot be reached or does not answer in time (\`unavailable.ts\`) is an
+\`UnavailableError\`: answered 503 with \`Retry-After\` and logged as a warning, never 500.
 The schema lives in \`src/adapter/postgres/migrations.ts\` as numbered migrations: the service
 applies pending ones at start (\`POSTGRES_MIGRATE_ON_START\`) under an advisory lock so replicas
 take turns, and \`npm run migrate\` (after \`npm run build\`) applies them as a separate deployment step.

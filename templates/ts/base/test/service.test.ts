@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../src/bootstrap/service.js';
@@ -20,6 +21,7 @@ describe.skipIf(dependencies === undefined)('service start and graceful stop', (
   function build(env: Record<string, string> = {}): Service {
     const config = loadConfig({
       HTTP_ADDR: '127.0.0.1:0',
+      SHUTDOWN_DRAIN_DELAY: '0s',
       SHUTDOWN_TIMEOUT: '5s',
       ...dependencies,
       ...env,
@@ -69,6 +71,40 @@ describe.skipIf(dependencies === undefined)('service start and graceful stop', (
     expect(Date.now() - stopping).toBeLessThan(2_000);
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
     expect(logs.some((entry) => entry.msg === 'stopped')).toBe(true);
+  });
+
+  it('drains: /readyz 503 and Connection: close during the delay, and a keep-alive client loses no request', async () => {
+    const base = await build({ SHUTDOWN_DRAIN_DELAY: '500ms' }).start();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (path: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        http
+          .get(`${base}${path}`, { agent }, (response) => {
+            response.resume();
+            response.on('end', () => {
+              resolve({ status: response.statusCode ?? 0, connection: response.headers.connection });
+            });
+          })
+          .on('error', reject);
+      });
+    try {
+      expect((await get('/healthz')).connection).toBe('keep-alive');
+      const stopped = service?.stop();
+      // The client stops once readiness says so, as a load balancer does; every request it sent is answered.
+      const answered: number[] = [];
+      for (;;) {
+        const ready = await get('/readyz');
+        if (ready.status === 503) {
+          expect(ready.connection).toBe('close');
+          break;
+        }
+        answered.push((await get('/healthz')).status);
+      }
+      expect(answered.every((status) => status === 200)).toBe(true);
+      await stopped;
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('keeps the deadline of a request with a body alive until it is answered', async () => {
