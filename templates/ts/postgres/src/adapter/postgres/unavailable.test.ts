@@ -55,3 +55,11 @@ describe('PostgresReadiness', () => {
     }
   });
 });
+
+describe('createPool', () => {
+  it('survives an idle connection the server closed', () => {
+    const pool = createPool({ url: 'postgres://app@127.0.0.1:1/app', maxConnections: 1, statementTimeoutMs: 1_000, migrateOnStart: false });
+    expect(() => pool.emit('error', new Error('terminating connection due to administrator command'))).not.toThrow();
+    return pool.end();
+  });
+});

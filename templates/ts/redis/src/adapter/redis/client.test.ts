@@ -97,3 +97,20 @@ describe('waitForConnection', () => {
     }
   });
 });
+
+describe('the breaker', () => {
+  it('opens after 5 failures in a row, however many successes came before', async () => {
+    const log = logger();
+    const cache = new RedisCache(new Redis({ lazyConnect: true }), log, 100);
+    try {
+      for (let i = 0; i < 100; i += 1) await cache.run(() => Promise.resolve('OK'));
+      for (let i = 0; i < 4; i += 1) await expect(cache.run(() => Promise.reject(new Error('down')))).rejects.toThrow('down');
+      expect(cache.available).toBe(true);
+      await expect(cache.run(() => Promise.reject(new Error('down')))).rejects.toThrow('down');
+      expect(cache.available).toBe(false);
+      expect(log.warn).toHaveBeenCalledTimes(1);
+    } finally {
+      await cache.close();
+    }
+  });
+});

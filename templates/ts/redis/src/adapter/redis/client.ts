@@ -4,8 +4,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../../platform/config.js';
 import { circuitBreaker } from '../../platform/resilience.js';
 
-/** Failed commands in a row (at least) that open the breaker, and how long it stays open before one probe. */
-const BREAKER_VOLUME = 5;
+/** Failed commands in a row that open the breaker, and how long it stays open before one probe. */
+const BREAKER_FAILURES = 5;
 const BREAKER_OPEN_MS = 3_000;
 
 /**
@@ -27,7 +27,17 @@ export class RedisCache {
       name: 'redis',
       timeoutMs: commandTimeoutMs,
       resetTimeoutMs: BREAKER_OPEN_MS,
-      volumeThreshold: BREAKER_VOLUME,
+      volumeThreshold: BREAKER_FAILURES,
+    });
+    // opossum opens on a failure rate over its rolling window, which successes from before an
+    // outage dilute for seconds; an outage shows as failures in a row, so those open it too.
+    let failures = 0;
+    this.#breaker.on('success', () => {
+      failures = 0;
+    });
+    this.#breaker.on('failure', () => {
+      failures += 1;
+      if (failures >= BREAKER_FAILURES) this.#breaker.open();
     });
     // One line when Redis is lost and one when it is back, however many requests and probes pass
     // meanwhile: the open -> half-open -> open cycles of an outage are not news.

@@ -1,0 +1,242 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tool } from '../helpers/node-tools.js';
+import { startPrivatePostgres, startPrivateRedis, type PrivateServer } from '../helpers/private-servers.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+/**
+ * Fault injection against a generated TypeScript (Fastify) service with PostgreSQL and Redis, run
+ * with `node dist/main.js` against private instances of both: Redis stopped (at start and while
+ * serving) and frozen, PostgreSQL stopped, duplicate JSON keys, and SIGTERM. Traffic stays on
+ * loopback and each phase lasts a few seconds. FIGURE lines are quoted in docs/reliability.md.
+ */
+
+const REQUEST_TIMEOUT_MS = 2_000;
+const COMMAND_TIMEOUT_MS = 200;
+const DRAIN_MS = 1_000;
+const NPM_ENV = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+
+interface Answer {
+  status: number;
+  ms: number;
+  retryAfter: string | null;
+  connection: string | null;
+  body: string;
+}
+
+interface RunningService {
+  child: ChildProcess;
+  baseUrl: string;
+  logs: string[];
+  exited: Promise<number | null>;
+}
+
+describe('generated TypeScript service under dependency faults', () => {
+  let root = '';
+  let postgres: PrivateServer & { url: string };
+  let redis: PrivateServer;
+  let service: RunningService | null = null;
+  let sequence = 0;
+
+  const env = () => ({
+    POSTGRES_URL: postgres.url,
+    REDIS_ADDR: `127.0.0.1:${redis.port}`,
+    REDIS_COMMAND_TIMEOUT: `${COMMAND_TIMEOUT_MS}ms`,
+    HTTP_REQUEST_TIMEOUT: `${REQUEST_TIMEOUT_MS}ms`,
+    SHUTDOWN_DRAIN_DELAY: `${DRAIN_MS}ms`,
+    SHUTDOWN_TIMEOUT: '5s',
+    LOG_LEVEL: 'info',
+  });
+
+  async function start(): Promise<RunningService> {
+    const child = spawn(process.execPath, ['dist/main.js'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HTTP_ADDR: '127.0.0.1:0', ...env() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const logs: string[] = [];
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not listening within 20 s:\n${logs.join('\n')}`)), 20_000);
+      for (const stream of [child.stdout, child.stderr]) {
+        readline.createInterface({ input: stream }).on('line', (line) => {
+          logs.push(line);
+          const address = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/.exec(entry(line)?.msg ?? '')?.[1];
+          if (address !== undefined) {
+            clearTimeout(timer);
+            resolve(address);
+          }
+        });
+      }
+      void exited.then((code) => reject(new Error(`exited with ${code} before listening:\n${logs.join('\n')}`)));
+    });
+    service = { child, baseUrl, logs, exited };
+    return service;
+  }
+
+  async function call(method: string, target: string, body?: string | Buffer): Promise<Answer> {
+    const started = performance.now();
+    const response = await fetch(`${service!.baseUrl}${target}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await response.text();
+    return { status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), connection: response.headers.get('connection'), body: text };
+  }
+
+  const order = () => JSON.stringify({ customer_id: `c-${process.pid}-${++sequence}`, items: [{ sku: 'sku-1', quantity: 1, unit_price: 100 }] });
+
+  async function createOrder(): Promise<Answer> {
+    return call('POST', '/v1/orders', order());
+  }
+
+  async function readiness(): Promise<{ status: number; body: { status?: string; checks?: Record<string, { status: string }> } }> {
+    const answer = await call('GET', '/readyz');
+    return { status: answer.status, body: JSON.parse(answer.body) as { status?: string; checks?: Record<string, { status: string }> } };
+  }
+
+  async function cacheAvailable(): Promise<number | undefined> {
+    const metrics = (await call('GET', '/metrics')).body;
+    const line = metrics.split('\n').find((row) => row.startsWith('optional_dependency_available{') && row.includes('dependency="redis"'));
+    return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+
+  async function eventually(what: string, condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}\n${service?.logs.slice(-20).join('\n') ?? ''}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  const logged = (message: string) => service!.logs.filter((line) => entry(line)?.msg?.includes(message) === true).length;
+  const errorLines = () => service!.logs.filter((line) => ['error', 'fatal'].includes(entry(line)?.level ?? ''));
+
+  beforeAll(async () => {
+    postgres = await startPrivatePostgres();
+    redis = await startPrivateRedis();
+    const cwd = makeTempDir('create-service-ts-faults-');
+    const created = await runCli('create-service', ['orders', '--lang', 'ts', '--yes', '--no-git', '--datastore', 'postgres,redis', '--deploy', 'none'], { cwd, env: NPM_ENV });
+    expect(created.exitCode, `${created.stdout}\n${created.stderr}`).toBe(0);
+    root = path.join(cwd, 'orders');
+    await tool(root, 'npm', ['run', 'build']);
+  });
+
+  afterAll(async () => {
+    service?.child.kill('SIGKILL');
+    await postgres?.dispose();
+    await redis?.dispose();
+  });
+
+  it('starts without Redis, stays ready with Redis degraded, serves from PostgreSQL, and uses Redis once it is back', async () => {
+    await redis.stop();
+    await start();
+    const ready = await readiness();
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'degraded', checks: { postgres: { status: 'ok' }, redis: { status: 'degraded' } } });
+    const created = await createOrder();
+    expect(created.status, created.body).toBe(201);
+    const { id } = JSON.parse(created.body) as { id: string };
+    for (let i = 0; i < 10; i += 1) expect((await call('GET', `/v1/orders/${id}`)).status).toBe(200);
+    expect(await cacheAvailable()).toBe(0);
+    // The outage is logged once, not once per request or probe.
+    expect(logged('redis circuit breaker opened')).toBe(1);
+
+    await redis.start();
+    await eventually('Redis is used again', async () => (await readiness()).body.checks?.redis?.status === 'ok' && (await cacheAvailable()) === 1);
+    expect((await readiness()).body.status).toBe('ok');
+    expect(logged('redis circuit breaker closed')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('costs a request at most about one command timeout per Redis call while Redis is frozen, then nothing', async () => {
+    const created = await createOrder();
+    expect(created.status).toBe(201);
+    const { id } = JSON.parse(created.body) as { id: string };
+    const opened = logged('redis circuit breaker opened');
+    redis.freeze();
+    try {
+      const times: number[] = [];
+      for (let i = 0; i < 20; i += 1) {
+        const answer = await call('GET', `/v1/orders/${id}`);
+        expect(answer.status).toBe(200);
+        times.push(answer.ms);
+      }
+      const slowest = Math.max(...times);
+      const lastTen = Math.max(...times.slice(-10));
+      console.log(`FIGURE ts redis frozen (command timeout ${COMMAND_TIMEOUT_MS}ms): slowest read ${slowest.toFixed(0)} ms, last 10 reads at most ${lastTen.toFixed(0)} ms`);
+      // A read makes at most two Redis calls (lookup, store), each bounded by the command timeout.
+      expect(slowest).toBeLessThan(2 * COMMAND_TIMEOUT_MS + 500);
+      expect(lastTen).toBeLessThan(COMMAND_TIMEOUT_MS);
+      const ready = await readiness();
+      expect(ready.status).toBe(200);
+      expect(ready.body.checks?.redis?.status).toBe('degraded');
+      expect(logged('redis circuit breaker opened')).toBe(opened + 1);
+    } finally {
+      redis.thaw();
+    }
+    await eventually('Redis is used again after the freeze', async () => (await readiness()).body.checks?.redis?.status === 'ok');
+  });
+
+  it('answers 503 with Retry-After while PostgreSQL is stopped, logs no error, and recovers', async () => {
+    const known = JSON.parse((await createOrder()).body) as { id: string };
+    await postgres.stop();
+    try {
+      const errorsBefore = errorLines().length;
+      const write = await createOrder();
+      console.log(`FIGURE ts postgres stopped: POST answered ${write.status} in ${write.ms.toFixed(0)} ms`);
+      expect(write.status, write.body).toBe(503);
+      expect(write.retryAfter).toBe('1');
+      expect(JSON.parse(write.body)).toMatchObject({ status: 503 });
+      expect(write.body).not.toContain('ECONNREFUSED');
+      // A read the cache cannot answer reaches the store: 503 too.
+      const uncached = await call('GET', '/v1/orders/no-such-order-0001');
+      expect(uncached.status, uncached.body).toBe(503);
+      expect(uncached.retryAfter).toBe('1');
+      // A read the cache answers is still served.
+      const cached = await call('GET', `/v1/orders/${known.id}`);
+      expect(cached.status, `${cached.body}\n${service!.logs.slice(-15).join('\n')}`).toBe(200);
+      expect((await readiness()).status).toBe(503);
+      expect(errorLines().slice(errorsBefore)).toEqual([]);
+    } finally {
+      await postgres.start();
+    }
+    await eventually('ready again', async () => (await readiness()).status === 200);
+    expect((await createOrder()).status).toBe(201);
+  });
+
+  it('answers duplicate JSON keys, invalid UTF-8 and keys in another case with 400', async () => {
+    const duplicate = await call('POST', '/v1/orders', '{"customer_id":"a","customer_id":"b","items":[{"sku":"s","quantity":1,"unit_price":1}]}');
+    expect(duplicate.status, duplicate.body).toBe(400);
+    expect(JSON.parse(duplicate.body)).toMatchObject({ status: 400 });
+    const invalid = await call('POST', '/v1/orders', Buffer.concat([Buffer.from('{"customer_id":"caf'), Buffer.from([0xe9]), Buffer.from('","items":[]}')]));
+    expect(invalid.status).toBe(400);
+    const otherCase = await call('POST', '/v1/orders', '{"CUSTOMER_ID":"a","items":[{"sku":"s","quantity":1,"unit_price":1}]}');
+    expect(otherCase.status).toBe(400);
+  });
+
+  it('drains on SIGTERM: /readyz 503 with Connection: close for the drain delay, then exits 0', async () => {
+    const current = service!;
+    const signalled = performance.now();
+    current.child.kill('SIGTERM');
+    const ready = await call('GET', '/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.connection).toBe('close');
+    expect((await call('GET', '/healthz')).status).toBe(200);
+    service = null;
+    expect(await current.exited, current.logs.join('\n')).toBe(0);
+    expect(performance.now() - signalled).toBeGreaterThanOrEqual(DRAIN_MS - 50);
+  });
+});
+
+function entry(line: string): { msg?: string; level?: string } | undefined {
+  try {
+    return JSON.parse(line) as { msg?: string; level?: string };
+  } catch {
+    return undefined;
+  }
+}
