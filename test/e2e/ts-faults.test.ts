@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,9 @@ interface RunningService {
 
 describe('generated TypeScript service under dependency faults', () => {
   let root = '';
-  let postgres: PrivateServer & { url: string };
+  let postgres: PrivateServer & { url: string; sql(query: string): string };
+  /** customer_id of every order the service acknowledged with 201. */
+  const acknowledged = new Set<string>();
   let redis: PrivateServer;
   let service: RunningService | null = null;
   let sequence = 0;
@@ -89,10 +92,44 @@ describe('generated TypeScript service under dependency faults', () => {
     return { status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), connection: response.headers.get('connection'), body: text };
   }
 
-  const order = () => JSON.stringify({ customer_id: `c-${process.pid}-${++sequence}`, items: [{ sku: 'sku-1', quantity: 1, unit_price: 100 }] });
+  const customer = () => `c-${process.pid}-${++sequence}`;
+  const order = (customerId: string) => JSON.stringify({ customer_id: customerId, items: [{ sku: 'sku-1', quantity: 1, unit_price: 100 }] });
 
   async function createOrder(): Promise<Answer> {
-    return call('POST', '/v1/orders', order());
+    const customerId = customer();
+    const answer = await call('POST', '/v1/orders', order(customerId));
+    if (answer.status === 201) acknowledged.add(customerId);
+    return answer;
+  }
+
+  /** POST /v1/orders on a keep-alive connection of agent; rejects when the request is lost. */
+  function postKeepAlive(agent: http.Agent, target: string): Promise<{ status: number; connection: string | undefined }> {
+    const customerId = customer();
+    const body = order(customerId);
+    return new Promise((resolve, reject) => {
+      const request = http.request(`${service!.baseUrl}${target}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          if (response.statusCode === 201) acknowledged.add(customerId);
+          resolve({ status: response.statusCode ?? 0, connection: response.headers.connection });
+        });
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+
+  function getKeepAlive(agent: http.Agent, target: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      http
+        .get(`${service!.baseUrl}${target}`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () => {
+            resolve(response.statusCode ?? 0);
+          });
+        })
+        .on('error', reject);
+    });
   }
 
   async function readiness(): Promise<{ status: number; body: { status?: string; checks?: Record<string, { status: string }> } }> {
@@ -219,17 +256,56 @@ describe('generated TypeScript service under dependency faults', () => {
     expect(otherCase.status).toBe(400);
   });
 
-  it('drains on SIGTERM: /readyz 503 with Connection: close for the drain delay, then exits 0', async () => {
-    const current = service!;
-    const signalled = performance.now();
-    current.child.kill('SIGTERM');
-    const ready = await call('GET', '/readyz');
-    expect(ready.status).toBe(503);
-    expect(ready.connection).toBe('close');
-    expect((await call('GET', '/healthz')).status).toBe(200);
-    service = null;
-    expect(await current.exited, current.logs.join('\n')).toBe(0);
-    expect(performance.now() - signalled).toBeGreaterThanOrEqual(DRAIN_MS - 50);
+  it('drains on SIGTERM: keep-alive writers that stop at /readyz 503 lose no request, and every acknowledged write is stored', async () => {
+    const lostPerRound: number[] = [];
+    const failures: string[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      if (service === null) {
+        await start();
+        await eventually('ready', async () => (await readiness()).status === 200);
+      }
+      const current = service!;
+      const agents = Array.from({ length: 8 }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+      let lost = 0;
+      let answered = 0;
+      let signalledAt = 0;
+      // A writer posts orders until readiness turns 503, as a load balancer stops routing.
+      const writer = async (agent: http.Agent) => {
+        for (;;) {
+          try {
+            const answer = await postKeepAlive(agent, '/v1/orders');
+            expect([201, 503]).toContain(answer.status);
+            answered += 1;
+          } catch (error) {
+            lost += 1;
+            failures.push(`${(error as Error).message} at ${signalledAt === 0 ? 'before SIGTERM' : `${(performance.now() - signalledAt).toFixed(0)} ms after SIGTERM`}`);
+          }
+          if ((await getKeepAlive(agent, '/readyz').catch(() => 503)) === 503) return;
+        }
+      };
+      try {
+        const writers = Promise.all(agents.map(writer));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const signalled = performance.now();
+        signalledAt = signalled;
+        current.child.kill('SIGTERM');
+        await writers;
+        service = null;
+        expect(await current.exited, current.logs.join('\n')).toBe(0);
+        expect(performance.now() - signalled).toBeGreaterThanOrEqual(DRAIN_MS - 50);
+        expect(answered).toBeGreaterThan(8);
+      } finally {
+        for (const agent of agents) agent.destroy();
+      }
+      lostPerRound.push(lost);
+    }
+    console.log(`FIGURE ts requests lost per SIGTERM (8 keep-alive writers, drain ${DRAIN_MS}ms): ${lostPerRound.join(', ')}`);
+    expect(lostPerRound, failures.join('\n')).toEqual([0, 0, 0]);
+    const stored = new Set(postgres.sql(`SELECT customer_id FROM orders WHERE customer_id LIKE 'c-${process.pid}-%'`).split('\n').filter(Boolean));
+    const missing = [...acknowledged].filter((id) => !stored.has(id));
+    console.log(`FIGURE ts acknowledged writes: ${acknowledged.size} acknowledged, ${stored.size} stored, ${missing.length} lost`);
+    expect(missing).toEqual([]);
+    expect(stored.size).toBe(acknowledged.size);
   });
 });
 
