@@ -13,6 +13,7 @@ describe('storeError', () => {
     ['the pool timing out', new Error('timeout exceeded when trying to connect')],
     ['a server gone mid-query', new Error('Connection terminated unexpectedly')],
     ['a query without a reply', new Error('Query read timeout')],
+    ['the request deadline passing while waiting for it', new DOMException('The operation was aborted due to timeout', 'TimeoutError')],
     ['too many connections (53300)', withCode('sorry, too many clients already', '53300')],
     ['a connection exception (08006)', withCode('connection failure', '08006')],
     ['an admin shutdown (57P01)', withCode('terminating connection due to administrator command', '57P01')],
@@ -28,7 +29,7 @@ describe('storeError', () => {
     ['a unique violation (23505)', withCode('duplicate key value', '23505')],
     ['a NUL in text (22021)', withCode('invalid byte sequence for encoding "UTF8": 0x00', '22021')],
     ['a bug', new TypeError('cannot read properties of undefined')],
-    ['the request deadline', new DOMException('The operation was aborted due to timeout', 'TimeoutError')],
+    ['the client going away', new DOMException('This operation was aborted', 'AbortError')],
   ])('leaves %s alone', (_label, error) => {
     expect(storeError(error)).toBe(error);
   });

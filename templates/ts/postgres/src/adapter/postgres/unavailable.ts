@@ -28,8 +28,10 @@ export function storeError(error: unknown): unknown {
 
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  // The request's own deadline or its client going away is not the database's fault.
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') return false;
+  // The request's deadline passed while the database did not answer (frozen, overloaded): as in
+  // the Go target, a store that timed out is unavailable. A client that went away is not.
+  if (error.name === 'TimeoutError') return true;
+  if (error.name === 'AbortError') return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (code.length === 5 && /^[0-9A-Z]{5}$/.test(code)) return UNAVAILABLE_CLASSES.includes(code.slice(0, 2)) || UNAVAILABLE_CODES.includes(code);
