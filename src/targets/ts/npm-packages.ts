@@ -7,7 +7,7 @@
  */
 export const NPM_PACKAGES = {
   base: {
-    dependencies: { fastify: '5.12.8', pino: '10.4.0', zod: '4.6.7', opossum: '9.0.0' },
+    dependencies: { '@streamparser/json': '0.0.26', fastify: '5.12.8', pino: '10.4.0', zod: '4.6.7', opossum: '9.0.0' },
     devDependencies: {
       '@eslint/js': '9.39.5',
       '@types/node': '20.19.25',

@@ -146,7 +146,7 @@ describe('svc add adapter (TypeScript)', () => {
     );
     for (const kind of ['postgres', 'redis']) expect((await runAdd(root, adapter(kind))).code).toBe(0);
     const ports = read(root, 'src/bootstrap/ports.ts');
-    expect(ports).toContain('export function createPorts(conf: Config, d: Dependencies): Ports {\n  const pool = createPool(conf.postgres);\n  d.health.add(');
+    expect(ports).toContain('export function createPorts(conf: Config, d: Dependencies): Ports {\n  const pool = createPool(conf.postgres);\n  const postgresReadiness = new PostgresReadiness(conf.postgres);\n  d.health.add(');
     expect(ports).toContain('if (conf.postgres.migrateOnStart) await migrate(pool, d.logger);');
     expect(ports).toContain('orders: new CachedOrderRepository(new PostgresOrderRepository(pool), redis, d.logger),');
     expect(ports).not.toMatch(/\bdeps\b|[^/]config\./);
@@ -189,7 +189,7 @@ describe('svc add adapter (TypeScript)', () => {
     write(root, ports, read(root, ports).replace('  return {\n    orders: new MemoryOrderRepository(),', '  const ports: Ports = {\n    orders: new MemoryOrderRepository(),').replace('    clock: systemClock,\n  };\n}', '    clock: systemClock,\n  };\n  return ports;\n}'));
     for (const kind of ['postgres', 'redis']) expect((await runAdd(root, adapter(kind))).code).toBe(0);
     const text = read(root, ports);
-    expect(text).toContain("  deps.closers.push({\n    name: 'redis',\n    async close() {\n      await redis.quit();\n    },\n  });\n  const ports: Ports = {\n    orders: new CachedOrderRepository(new PostgresOrderRepository(pool), redis, deps.logger),");
+    expect(text).toContain("  deps.closers.push({\n    name: 'redis',\n    async close() {\n      await redis.close();\n    },\n  });\n  const ports: Ports = {\n    orders: new CachedOrderRepository(new PostgresOrderRepository(pool), redis, deps.logger),");
     expect(text).toContain('  };\n  return ports;\n}');
   });
 

@@ -78,7 +78,7 @@ describe('svc add usecase (TypeScript): the skeleton', () => {
       root,
       'src/adapter/http/problem.ts',
       read(root, 'src/adapter/http/problem.ts')
-        .replace('NotFoundError, NotImplementedError, ValidationError', 'NotFoundError, ValidationError')
+        .replace('NotFoundError, NotImplementedError, UnavailableError, ValidationError', 'NotFoundError, UnavailableError, ValidationError')
         .replace('  [NotImplementedError, 501],\n', '')
         .replace("  501: 'Not Implemented',\n", ''),
     );
@@ -86,8 +86,8 @@ describe('svc add usecase (TypeScript): the skeleton', () => {
     expect(result.code, result.all).toBe(0);
     expect(read(root, 'src/domain/errors.ts')).toBe(errors);
     const problem = read(root, 'src/adapter/http/problem.ts');
-    expect(problem).toContain("import { ConflictError, type FieldError, NotFoundError, NotImplementedError, ValidationError } from '../../domain/errors.js';");
-    expect(problem).toContain('  [ConflictError, 409],\n  [NotImplementedError, 501],\n];');
+    expect(problem).toContain("import { ConflictError, type FieldError, NotFoundError, NotImplementedError, UnavailableError, ValidationError } from '../../domain/errors.js';");
+    expect(problem).toContain('  [UnavailableError, 503],\n  [NotImplementedError, 501],\n];');
     expect(problem).toContain("  504: 'Gateway Timeout',\n  501: 'Not Implemented',\n};");
     const again = snapshot(root);
     expect((await runAdd(root, usecase('RefundOrder', { http: 'POST /v1/orders/{id}/refund' }))).code).toBe(0);

@@ -81,7 +81,7 @@ describe('generateTsService', () => {
       expect(files.has(file), file).toBe(false);
     }
     const manifest = JSON.parse(files.get('package.json') ?? '') as { dependencies: Record<string, string> };
-    expect(Object.keys(manifest.dependencies)).toEqual(['fastify', 'opossum', 'pino', 'zod']);
+    expect(Object.keys(manifest.dependencies)).toEqual(['@streamparser/json', 'fastify', 'opossum', 'pino', 'zod']);
   });
 
   it('pins the packages of every chosen feature, sorted', async () => {

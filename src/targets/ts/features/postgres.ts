@@ -90,6 +90,7 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
         { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'createPool' },
         { kind: 'named-import', module: '../adapter/postgres/pool.js', name: 'pingPostgres' },
         ...(keys ? [{ kind: 'named-import' as const, module: '../adapter/postgres/idempotency-store.js', name: 'PostgresIdempotencyStore' }] : []),
+        { kind: 'named-import', module: '../adapter/postgres/readiness.js', name: 'PostgresReadiness' },
         ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/postgres/order-repository.js', name: 'PostgresOrderRepository' }] : []),
         ...names.edits,
         ...portsStatements(statements),
@@ -120,7 +121,9 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
 /** Each statement of the composition root, and the text that shows it is there already, with the names createPorts gives its parameters. */
 const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }, keys: boolean): readonly (readonly [string, string])[] => [
   [`const pool = createPool(${config}.postgres);`, 'createPool('],
-  [`${deps}.health.add('postgres', (signal) => pingPostgres(pool, signal));`, `${deps}.health.add('postgres'`],
+  // Readiness pings on a connection of its own: a pool busy with requests is no reason to be unready.
+  [`const postgresReadiness = new PostgresReadiness(${config}.postgres);`, 'new PostgresReadiness('],
+  [`${deps}.health.add('postgres', (signal) => postgresReadiness.ping(signal));`, `${deps}.health.add('postgres'`],
   [
     `${deps}.startups.push({
   name: 'postgres',
@@ -132,7 +135,16 @@ const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }, ke
 });`,
     "name: 'postgres',\n  async start()",
   ],
-  [`${deps}.closers.push({ name: 'postgres', close: () => pool.end() });`, `${deps}.closers.push({ name: 'postgres'`],
+  [
+    `${deps}.closers.push({
+  name: 'postgres',
+  async close() {
+    await postgresReadiness.close();
+    await pool.end();
+  },
+});`,
+    "name: 'postgres',\n  async close()",
+  ],
   // Idempotency keys are kept in the transaction of each request's writes.
   ...(keys ? [[`${deps}.idempotency = new PostgresIdempotencyStore(pool, ${config}.idempotency.keyTtlMs);`, 'new PostgresIdempotencyStore('] as const] : []),
 ];
@@ -177,7 +189,10 @@ POSTGRES_MIGRATE_ON_START=true
 const README = (sample: boolean) => `## PostgreSQL
 
 \`src/adapter/postgres\` holds a \`pg\` pool${sample ? ' and the order repository' : ' for the repositories you add'}. The pool is pinged at start
-(a wrong \`POSTGRES_URL\` stops the service at once), checked by \`/readyz\` and closed at shutdown.
+(a wrong \`POSTGRES_URL\` stops the service at once) and closed at shutdown. \`/readyz\` pings on a
+connection of its own (\`readiness.ts\`), so a pool busy with requests never makes the service
+unready. A database that cannot be reached or does not answer in time (\`unavailable.ts\`) is an
+\`UnavailableError\`: answered 503 with \`Retry-After\` and logged as a warning, never 500.
 The schema lives in \`src/adapter/postgres/migrations.ts\` as numbered migrations: the service
 applies pending ones at start (\`POSTGRES_MIGRATE_ON_START\`) under an advisory lock so replicas
 take turns, and \`npm run migrate\` (after \`npm run build\`) applies them as a separate deployment step.

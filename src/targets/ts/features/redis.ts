@@ -40,7 +40,7 @@ export async function applyTsRedis(tree: Tree, context: TsContext, target: Adapt
       { kind: 'interface-property', iface: 'Config', name: 'redis', type: '{ host: string; port: number; keyPrefix: string; commandTimeoutMs: number }' },
       { kind: 'variable-property', variable: 'schema', name: 'REDIS_ADDR', initializer: "address.prefault('localhost:6379')" },
       { kind: 'variable-property', variable: 'schema', name: 'REDIS_KEY_PREFIX', initializer: `${z}.string().default('${name}:')` },
-      { kind: 'variable-property', variable: 'schema', name: 'REDIS_COMMAND_TIMEOUT', initializer: "duration.prefault('500ms')" },
+      { kind: 'variable-property', variable: 'schema', name: 'REDIS_COMMAND_TIMEOUT', initializer: "duration.prefault('200ms')" },
       {
         kind: 'returned-property',
         func: 'loadConfig',
@@ -63,7 +63,6 @@ export async function applyTsRedis(tree: Tree, context: TsContext, target: Adapt
       PORTS_FILE,
       [
         { kind: 'named-import', module: '../adapter/redis/client.js', name: 'createRedis' },
-        { kind: 'named-import', module: '../adapter/redis/client.js', name: 'pingRedis' },
         ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/redis/order-cache.js', name: 'CachedOrderRepository' }] : []),
         ...names.edits,
         ...portsStatements(statements),
@@ -90,13 +89,15 @@ export async function applyTsRedis(tree: Tree, context: TsContext, target: Adapt
 
 /** Each statement of the composition root, and the text that shows it is there already, with the names createPorts gives its parameters. */
 const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }): readonly (readonly [string, string])[] => [
-  [`const redis = createRedis(${config}.redis);`, 'createRedis('],
-  [`${deps}.health.add('redis', (signal) => pingRedis(redis, signal));`, `${deps}.health.add('redis'`],
+  [`const redis = createRedis(${config}.redis, ${deps}.logger);`, 'createRedis('],
+  // Optional: a Redis outage reports the service degraded, never unready.
+  [`${deps}.health.addOptional('redis', () => redis.ping(), () => redis.available);`, `${deps}.health.addOptional('redis'`],
+  [`${deps}.startups.push({ name: 'redis', start: () => redis.waitForConnection(2_000) });`, `${deps}.startups.push({ name: 'redis'`],
   [
     `${deps}.closers.push({
   name: 'redis',
   async close() {
-    await redis.quit();
+    await redis.close();
   },
 });`,
     "name: 'redis',\n  async close()",
@@ -104,12 +105,12 @@ const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }): r
 ];
 
 const CONFIG_SNIPPET = (name: string) => `redis: { host: string; port: number; keyPrefix: string; commandTimeoutMs: number };   (in interface Config)
-REDIS_ADDR: address.prefault('localhost:6379'), REDIS_KEY_PREFIX: z.string().default('${name}:'), REDIS_COMMAND_TIMEOUT: duration.prefault('500ms'),   (in the z.object of const schema)
+REDIS_ADDR: address.prefault('localhost:6379'), REDIS_KEY_PREFIX: z.string().default('${name}:'), REDIS_COMMAND_TIMEOUT: duration.prefault('200ms'),   (in the z.object of const schema)
 redis: { host: vars.REDIS_ADDR.host, port: vars.REDIS_ADDR.port, keyPrefix: vars.REDIS_KEY_PREFIX, commandTimeoutMs: vars.REDIS_COMMAND_TIMEOUT },   (in the object loadConfig returns)`;
 
 const CONFIG_TEST = (name: string) => `describe('Redis configuration', () => {
   it('takes the documented defaults', () => {
-    expect(loadConfig(required).redis).toEqual({ host: 'localhost', port: 6379, keyPrefix: '${name}:', commandTimeoutMs: 500 });
+    expect(loadConfig(required).redis).toEqual({ host: 'localhost', port: 6379, keyPrefix: '${name}:', commandTimeoutMs: 200 });
   });
 
   it('refuses an address without a port', () => {
@@ -120,7 +121,7 @@ const CONFIG_TEST = (name: string) => `describe('Redis configuration', () => {
 const ENV_EXAMPLE = (name: string) => `# Redis: host:port, a prefix for every key, and the bound on each command.
 REDIS_ADDR=localhost:6379
 REDIS_KEY_PREFIX=${name}:
-REDIS_COMMAND_TIMEOUT=500ms
+REDIS_COMMAND_TIMEOUT=200ms
 `;
 
 const README = (name: string, sample: boolean) => `## Redis
@@ -132,13 +133,21 @@ order repository: Redis failures (or an open circuit breaker) fall back to the r
 the cache never takes the service down.`
     : `\`src/adapter/redis\` holds the \`ioredis\` client that caches in front of ports are built on
 (\`svc add adapter redis\` on a service with the sample shows one: \`CachedOrderRepository\`).`
-} The client is checked by \`/readyz\` and closed at shutdown.
+}
+
+Redis is optional. The service starts without it and connects when it is back; every command is
+bounded by \`REDIS_COMMAND_TIMEOUT\`, never queued or retried, and runs behind an opossum circuit
+breaker (\`RedisCache\`) that opens after 5 failed commands and lets one probe through every 3s,
+so a frozen Redis costs a request at most one command timeout. The breaker logs once when Redis
+is lost and once when it is back. \`/readyz\` reports a failing Redis as \`degraded\` and stays
+200; the metric \`optional_dependency_available{dependency="redis"}\` is 0 while the breaker is
+open. The client is closed at shutdown.
 
 | Variable | Default | Meaning |
 |---|---|---|
 | \`REDIS_ADDR\` | \`localhost:6379\` | \`host:port\` of Redis |
 | \`REDIS_KEY_PREFIX\` | \`${name}:\` | Prefix of every key |
-| \`REDIS_COMMAND_TIMEOUT\` | \`500ms\` | Bound on each command |
+| \`REDIS_COMMAND_TIMEOUT\` | \`200ms\` | Bound on each command |
 
 The integration tests (\`src/adapter/redis\`, \`test/service.test.ts\`) run against a real server
 named by \`REDIS_TEST_ADDR\`, each run under a key prefix of its own:

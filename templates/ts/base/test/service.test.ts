@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../src/bootstrap/service.js';
@@ -20,6 +21,7 @@ describe.skipIf(dependencies === undefined)('service start and graceful stop', (
   function build(env: Record<string, string> = {}): Service {
     const config = loadConfig({
       HTTP_ADDR: '127.0.0.1:0',
+      SHUTDOWN_DRAIN_DELAY: '0s',
       SHUTDOWN_TIMEOUT: '5s',
       ...dependencies,
       ...env,
@@ -69,6 +71,45 @@ describe.skipIf(dependencies === undefined)('service start and graceful stop', (
     expect(Date.now() - stopping).toBeLessThan(2_000);
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
     expect(logs.some((entry) => entry.msg === 'stopped')).toBe(true);
+  });
+
+  it('drains: keep-alive clients that stop at /readyz 503 lose no request, and see Connection: close', async () => {
+    const base = await build({ SHUTDOWN_DRAIN_DELAY: '500ms' }).start();
+    const agents = Array.from({ length: 4 }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+    const get = (agent: http.Agent, path: string) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        http
+          .get(`${base}${path}`, { agent }, (response) => {
+            response.resume();
+            response.on('end', () => {
+              resolve({ status: response.statusCode ?? 0, connection: response.headers.connection });
+            });
+          })
+          .on('error', reject);
+      });
+    // Each client works until readiness says stop, as a load balancer does; a failed request rejects.
+    const client = async (agent: http.Agent) => {
+      const statuses: number[] = [];
+      for (;;) {
+        statuses.push((await get(agent, '/healthz')).status);
+        const ready = await get(agent, '/readyz');
+        if (ready.status === 503) return { statuses, closed: ready.connection === 'close' };
+      }
+    };
+    try {
+      const clients = Promise.all(agents.map(client));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const stopped = service?.stop();
+      const results = await clients;
+      await stopped;
+      for (const { statuses, closed } of results) {
+        expect(statuses.length).toBeGreaterThan(1);
+        expect(statuses.every((status) => status === 200)).toBe(true);
+        expect(closed).toBe(true);
+      }
+    } finally {
+      for (const agent of agents) agent.destroy();
+    }
   });
 
   it('keeps the deadline of a request with a body alive until it is answered', async () => {

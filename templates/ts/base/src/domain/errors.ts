@@ -28,6 +28,18 @@ export class ConflictError extends Error {
   }
 }
 
+/**
+ * A dependency the operation needs could not be reached or did not answer in time (the database
+ * is down, a connection was refused or timed out). Retrying later may succeed: it is answered 503
+ * with Retry-After, never 500. Adapters wrap such failures in it, keeping the original as cause.
+ */
+export class UnavailableError extends Error {
+  constructor(what: string, options?: { cause?: unknown }) {
+    super(`${what} is unavailable`, options);
+    this.name = 'UnavailableError';
+  }
+}
+
 /** The work is not written yet: a use case generated as a skeleton answers this until it is. */
 export class NotImplementedError extends Error {
   constructor(what: string) {

@@ -32,6 +32,33 @@ describe('Health', () => {
     expect((await health.readiness(vi.fn())).status).toBe('failing');
   });
 
+  it('reports a failing optional check as degraded, still ready, without logging it', async () => {
+    const health = new Health();
+    const onError = vi.fn();
+    health.add('db', () => Promise.resolve());
+    health.addOptional('cache', () => Promise.reject(new Error('connection refused')));
+    expect(await health.readiness(onError)).toEqual({ status: 'degraded', checks: { db: { status: 'ok' }, cache: { status: 'degraded' } } });
+    expect(onError).not.toHaveBeenCalled();
+    health.add('db', () => Promise.reject(new Error('down')));
+    expect((await health.readiness(onError)).status).toBe('failing');
+  });
+
+  it('bounds a check that ignores its signal', async () => {
+    const health = new Health(20);
+    health.add('stuck', () => new Promise(() => undefined));
+    expect((await health.readiness(vi.fn())).status).toBe('failing');
+  });
+
+  it('says which optional dependencies are in use', () => {
+    const health = new Health();
+    let up = true;
+    health.addOptional('cache', () => Promise.resolve(), () => up);
+    health.add('db', () => Promise.resolve());
+    expect(health.optionalAvailability()).toEqual(new Map([['cache', true]]));
+    up = false;
+    expect(health.optionalAvailability()).toEqual(new Map([['cache', false]]));
+  });
+
   it('reports draining once a shutdown began', async () => {
     const health = new Health();
     health.drain();

@@ -9,6 +9,8 @@ export interface BreakerOptions {
   errorThresholdPercentage?: number;
   /** How long the breaker stays open before it lets one trial call through. */
   resetTimeoutMs?: number;
+  /** Calls in the rolling window before the breaker may open at all. */
+  volumeThreshold?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export function circuitBreaker<Args extends unknown[], Result>(
     timeout: options.timeoutMs,
     errorThresholdPercentage: options.errorThresholdPercentage ?? 50,
     resetTimeout: options.resetTimeoutMs ?? 10_000,
-    volumeThreshold: 5,
+    volumeThreshold: options.volumeThreshold ?? 5,
   });
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ConflictError, type FieldError, NotFoundError, NotImplementedError, ValidationError } from '../../domain/errors.js';
+import { ConflictError, type FieldError, NotFoundError, NotImplementedError, UnavailableError, ValidationError } from '../../domain/errors.js';
 
 /** An RFC 9457 problem document. */
 export interface Problem {
@@ -23,8 +23,12 @@ const DOMAIN_ERRORS: readonly (readonly [ErrorClass, number])[] = [
   [ValidationError, 422],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [UnavailableError, 503],
   [NotImplementedError, 501],
 ];
+
+/** How long a client should wait before retrying a 503, in seconds. */
+export const RETRY_AFTER_SECONDS = 1;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -47,6 +51,8 @@ export function problemFor(error: unknown): Problem {
     if (error instanceof type) {
       // A ValidationError's message lists every field: the problem lists the first ones instead.
       if (error instanceof ValidationError) return { ...problem(status, 'the request breaks the rules listed in errors'), ...fieldErrors(error.errors) };
+      // The message of an outage names the dependency, not the client's mistake: keep it for the log.
+      if (error instanceof UnavailableError) return problem(status, 'a dependency is unavailable; retry after the delay in Retry-After');
       return problem(status, error.message);
     }
   }
@@ -66,5 +72,6 @@ export function problem(status: number, detail?: string): Problem {
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, body: Problem): FastifyReply {
+  if (body.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.code(body.status).type('application/problem+json').send({ ...body, request_id: request.id });
 }

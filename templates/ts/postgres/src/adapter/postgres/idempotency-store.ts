@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { IdempotencyKeyInFlightError, IdempotencyKeyReusedError, type IdempotencyStore, type StoredResponse } from '../../port/idempotency-store.js';
 import { inTransaction } from './transaction.js';
+import { storeError } from './unavailable.js';
 
 interface KeyRow {
   fingerprint: string;
@@ -27,7 +28,9 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
    */
   async do(key: string, fingerprint: string, signal: AbortSignal, run: () => Promise<StoredResponse>): Promise<{ response: StoredResponse; replayed: boolean }> {
     signal.throwIfAborted();
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw storeError(error);
+    });
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
@@ -67,7 +70,8 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
         // A connection that cannot roll back is not returned to the pool.
         broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
       });
-      throw error;
+      // A database that cannot be reached is a 503, as in the repositories; the use case's own errors pass unchanged.
+      throw storeError(error);
     } finally {
       client.release(broken);
     }

@@ -7,7 +7,7 @@ import { withSignal } from '../../platform/resilience.js';
  * (statement_timeout) and on the client (query_timeout), so a stuck query cannot hold a request.
  */
 export function createPool(config: Config['postgres'], options: pg.PoolConfig = {}): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: config.url,
     max: config.maxConnections,
     connectionTimeoutMillis: 5_000,
@@ -16,6 +16,10 @@ export function createPool(config: Config['postgres'], options: pg.PoolConfig = 
     query_timeout: config.statementTimeoutMs + 1_000,
     ...options,
   });
+  // An idle connection the server closed (a restart, a failover) is dropped by the pool, which
+  // then emits 'error': without a listener that would end the process. The next query connects anew.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** The readiness check: a round trip to the server. */
