@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UnavailableError } from '../../domain/errors.js';
+import { PostgresIdempotencyStore } from './idempotency-store.js';
 import { createPool } from './pool.js';
 import { PostgresReadiness } from './readiness.js';
 import { storeError } from './unavailable.js';
@@ -62,5 +63,22 @@ describe('createPool', () => {
     const pool = createPool({ url: 'postgres://app@127.0.0.1:1/app', maxConnections: 1, statementTimeoutMs: 1_000, migrateOnStart: false });
     expect(() => pool.emit('error', new Error('terminating connection due to administrator command'))).not.toThrow();
     return pool.end();
+  });
+});
+
+describe('PostgresIdempotencyStore', () => {
+  it('answers an unreachable database with UnavailableError (503), without running the request', async () => {
+    const pool = createPool({ url: 'postgres://app@127.0.0.1:1/app', maxConnections: 1, statementTimeoutMs: 1_000, migrateOnStart: false });
+    try {
+      let ran = false;
+      const run = () => {
+        ran = true;
+        return Promise.resolve({ status: 201, headers: {}, body: Buffer.alloc(0) });
+      };
+      await expect(new PostgresIdempotencyStore(pool, 60_000).do('key-1', 'fingerprint', AbortSignal.timeout(2_000), run)).rejects.toBeInstanceOf(UnavailableError);
+      expect(ran).toBe(false);
+    } finally {
+      await pool.end();
+    }
   });
 });
