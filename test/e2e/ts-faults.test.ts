@@ -231,6 +231,8 @@ describe('generated TypeScript service under dependency faults', () => {
 
   it('answers 503 with Retry-After while PostgreSQL is stopped, logs no error, and recovers', async () => {
     const known = JSON.parse((await createOrder()).body) as { id: string };
+    // A save drops the cached copy (a rolled-back write must never linger in Redis); the first read fills it.
+    expect((await call('GET', `/v1/orders/${known.id}`)).status).toBe(200);
     await postgres.stop();
     try {
       const errorsBefore = errorLines().length;
