@@ -233,6 +233,8 @@ describe('generated TypeScript service under dependency faults', () => {
 
   it('answers 503 with Retry-After while PostgreSQL is stopped, logs no error, and recovers', async () => {
     const known = JSON.parse((await createOrder()).body) as { id: string };
+    // A save drops the cached copy; a read puts it back, for the cached read below.
+    expect((await call('GET', `/v1/orders/${known.id}`)).status).toBe(200);
     await postgres.stop();
     try {
       const errorsBefore = errorLines().length;
