@@ -65,18 +65,20 @@ describe('generated TypeScript service under dependency faults', () => {
     const logs: string[] = [];
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const baseUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not listening within 20 s:\n${logs.join('\n')}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`not started within 20 s:\n${logs.join('\n')}`)), 20_000);
       for (const stream of [child.stdout, child.stderr]) {
         readline.createInterface({ input: stream }).on('line', (line) => {
           logs.push(line);
-          const address = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/.exec(entry(line)?.msg ?? '')?.[1];
+          // Logged once the listener is bound and every startup (connect, migrate) is done.
+          const logged = entry(line);
+          const address = logged?.msg === 'started' ? logged.address : undefined;
           if (address !== undefined) {
             clearTimeout(timer);
             resolve(address);
           }
         });
       }
-      void exited.then((code) => reject(new Error(`exited with ${code} before listening:\n${logs.join('\n')}`)));
+      void exited.then((code) => reject(new Error(`exited with ${code} before it started:\n${logs.join('\n')}`)));
     });
     service = { child, baseUrl, logs, exited };
     return service;
@@ -341,9 +343,9 @@ describe('generated TypeScript service under dependency faults', () => {
   });
 });
 
-function entry(line: string): { msg?: string; level?: string } | undefined {
+function entry(line: string): { msg?: string; level?: string; address?: string } | undefined {
   try {
-    return JSON.parse(line) as { msg?: string; level?: string };
+    return JSON.parse(line) as { msg?: string; level?: string; address?: string };
   } catch {
     return undefined;
   }

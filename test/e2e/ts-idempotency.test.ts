@@ -74,7 +74,7 @@ async function slowPost(baseUrl: string): Promise<{ finish: () => Promise<string
   };
 }
 
-/** Starts the built service (node dist/main.js) on a free port and waits for Fastify's "Server listening at" line. */
+/** Starts the built service (node dist/main.js) on a free port and waits for its "started" line. */
 async function startNodeService(root: string, env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string; logs: string[] }> {
   const child = spawn(process.execPath, ['dist/main.js'], { cwd: root, env: cleanEnv({ HTTP_ADDR: '127.0.0.1:0', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
@@ -83,7 +83,8 @@ async function startNodeService(root: string, env: Record<string, string>): Prom
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);
-        const address = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(line)?.[1];
+        // Logged once the listener is bound and every startup (connect, migrate) is done.
+        const address = /"address":"(http:\/\/127\.0\.0\.1:\d+)","msg":"started"/.exec(line)?.[1];
         if (address !== undefined) {
           clearTimeout(timer);
           resolve(address);

@@ -180,7 +180,7 @@ describe('svc add usecase (TypeScript): route conflicts as Fastify sees them', (
   it.each([
     ['GET /v1/orders/{orderId}', 'GET /v1/orders/:id (src/adapter/http/get-order.ts)'],
     ['GET /healthz', 'GET /healthz (src/adapter/http/health.ts)'],
-    ['GET /metrics', 'GET /metrics (src/adapter/http/server.ts)'],
+    ['GET /metrics', 'GET /metrics (src/adapter/http/metrics-server.ts)'],
   ])('%s: exit 2, nothing written', async (route, clash) => {
     const root = await makeTsService();
     const before = snapshot(root);

@@ -1,6 +1,8 @@
 import http from 'node:http';
+import net from 'node:net';
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Startup } from '../src/bootstrap/ports.js';
 import { createService, type Service } from '../src/bootstrap/service.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/logger.js';
@@ -18,7 +20,7 @@ describe.skipIf(dependencies === undefined)('service start and graceful stop', (
     logs.length = 0;
   });
 
-  function build(env: Record<string, string> = {}): Service {
+  function build(env: Record<string, string> = {}, startups: Startup[] = []): Service {
     const config = loadConfig({
       HTTP_ADDR: '127.0.0.1:0',
       SHUTDOWN_DRAIN_DELAY: '0s',
@@ -32,7 +34,7 @@ describe.skipIf(dependencies === undefined)('service start and graceful stop', (
         done();
       },
     });
-    service = createService(config, createLogger(config, sink));
+    service = createService(config, createLogger(config, sink), { startups });
     return service;
   }
 
@@ -44,6 +46,52 @@ describe.skipIf(dependencies === undefined)('service start and graceful stop', (
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('fails at once on a busy HTTP_ADDR, before any startup runs', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as net.AddressInfo;
+    const startup = vi.fn(() => Promise.resolve());
+    try {
+      await expect(build({ HTTP_ADDR: `127.0.0.1:${port}` }, [{ name: 'first', start: startup }]).start()).rejects.toThrow(`HTTP_ADDR 127.0.0.1:${port} cannot be listened on`);
+      expect(startup).not.toHaveBeenCalled();
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  });
+
+  it('listens first: /readyz answers 503 "starting" and routes 503 with Retry-After until the startups are done', async () => {
+    let listening!: (base: string) => void;
+    const bound = new Promise<string>((resolve) => {
+      listening = resolve;
+    });
+    let finish!: () => void;
+    const pending = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const starting = build({}, [
+      {
+        name: 'pending',
+        start: async () => {
+          listening(`http://127.0.0.1:${String((starting.server.server.address() as net.AddressInfo).port)}`);
+          await pending;
+        },
+      },
+    ]);
+    starting.server.get('/test/hello', () => ({ hello: true }));
+    const started = starting.start();
+    const base = await bound;
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'starting' });
+    const early = await fetch(`${base}/test/hello`);
+    expect(early.status).toBe(503);
+    expect(early.headers.get('retry-after')).toBe('1');
+    finish();
+    expect(await started).toBe(base);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${base}/test/hello`)).status).toBe(200);
   });
 
   it('finishes an in-flight request during shutdown, then refuses connections', async () => {

@@ -64,4 +64,15 @@ describe('Health', () => {
     health.drain();
     expect((await health.readiness(vi.fn())).status).toBe('draining');
   });
+
+  it('reports starting, without running a check, until the startup is done', async () => {
+    const health = new Health();
+    const check = vi.fn(() => Promise.resolve());
+    health.add('db', check);
+    health.beginStartup();
+    expect(await health.readiness(vi.fn())).toEqual({ status: 'starting', checks: {} });
+    expect(check).not.toHaveBeenCalled();
+    health.started();
+    expect((await health.readiness(vi.fn())).status).toBe('ok');
+  });
 });

@@ -7,8 +7,8 @@ export type Check = (signal: AbortSignal) => Promise<void>;
 export type CheckStatus = 'ok' | 'degraded' | 'failing';
 
 export interface Readiness {
-  /** "ok" and "degraded" are ready (200); "failing" and "draining" are not (503). */
-  status: 'ok' | 'degraded' | 'failing' | 'draining';
+  /** "ok" and "degraded" are ready (200); "starting", "failing" and "draining" are not (503). */
+  status: 'ok' | 'degraded' | 'failing' | 'starting' | 'draining';
   checks: Record<string, { status: CheckStatus }>;
 }
 
@@ -23,6 +23,7 @@ interface Registration {
 export class Health {
   readonly #checks = new Map<string, Registration>();
   #draining = false;
+  #starting = false;
 
   constructor(private readonly checkTimeoutMs = 1000) {}
 
@@ -45,6 +46,22 @@ export class Health {
     return new Map([...this.#checks].flatMap(([name, { available }]) => (available === undefined ? [] : [[name, available()] as const])));
   }
 
+  /**
+   * Until started(), the service reports "starting" (503) and runs no check: the server listens
+   * while its dependencies are still being connected and migrated.
+   */
+  beginStartup(): void {
+    this.#starting = true;
+  }
+
+  started(): void {
+    this.#starting = false;
+  }
+
+  get starting(): boolean {
+    return this.#starting;
+  }
+
   /** From now on the service reports "draining" (503) so load balancers stop routing to it. */
   drain(): void {
     this.#draining = true;
@@ -59,6 +76,7 @@ export class Health {
    * Errors of required checks go to onError, not to clients.
    */
   async readiness(onError: (name: string, error: unknown) => void): Promise<Readiness> {
+    if (this.#starting) return { status: this.#draining ? 'draining' : 'starting', checks: {} };
     const entries = await Promise.all(
       [...this.#checks].map(async ([name, { check, optional }]): Promise<[string, { status: CheckStatus }]> => {
         const signal = AbortSignal.timeout(this.checkTimeoutMs);
