@@ -9,16 +9,31 @@ import { withSignal } from '../../platform/resilience.js';
  */
 export class PostgresReadiness {
   #client: Promise<pg.Client> | undefined;
+  #pinging: Promise<void> | undefined;
 
   constructor(private readonly config: Pick<Config['postgres'], 'url'>) {}
 
+  /**
+   * Probes that arrive together share the ping in flight: one connection runs one query at a time
+   * (pg queues the rest, a deprecated use). A caller's signal ends its wait, not the shared query,
+   * which query_timeout bounds.
+   */
   async ping(signal: AbortSignal): Promise<void> {
+    if (this.#pinging === undefined) {
+      const pinging = this.#ping().finally(() => {
+        this.#pinging = undefined;
+      });
+      // Every caller may have stopped waiting by the time it fails.
+      pinging.catch(() => undefined);
+      this.#pinging = pinging;
+    }
+    await withSignal(this.#pinging, signal);
+  }
+
+  async #ping(): Promise<void> {
     const client = (this.#client ??= this.#connect());
     try {
-      await withSignal(
-        client.then((connected) => connected.query('SELECT 1')),
-        signal,
-      );
+      await (await client).query('SELECT 1');
     } catch (error) {
       this.#drop(client);
       throw error;
