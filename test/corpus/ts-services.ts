@@ -126,7 +126,7 @@ export function registerCancelOrder(server: FastifyInstance): void {
     'renames the config parameter of createPorts and rewords the readiness check name',
     (files) => {
       const text = files.read(PORTS);
-      files.write(PORTS, text.replace('export function createPorts(config: Config', 'export function createPorts(settings: Config').replaceAll('config.postgres', 'settings.postgres').replace("deps.health.add('postgres',", "deps.health.add('database',"));
+      files.write(PORTS, text.replace('export function createPorts(config: Config', 'export function createPorts(settings: Config').replaceAll('config.postgres', 'settings.postgres').replaceAll('config.idempotency', 'settings.idempotency').replace("deps.health.add('postgres',", "deps.health.add('database',"));
     },
     [add('noop', 'adapter', 'postgres', '--no-install'), REDIS, CANCEL],
     ['--datastore', 'postgres'],
