@@ -82,7 +82,8 @@ async function checkTs(choices: MatrixChoices, args: string[]): Promise<void> {
   await tool(root, 'node_modules/.bin/eslint', ['--max-warnings=0', '.']);
 
   const reportFile = path.join(root, 'vitest-report.json');
-  await tool(root, 'node_modules/.bin/vitest', ['run', '--reporter=json', `--outputFile=${reportFile}`], INTEGRATION_ENV);
+  // The default reporter beside the JSON one: a failure shows which test failed and why.
+  await tool(root, 'node_modules/.bin/vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], INTEGRATION_ENV);
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as VitestReport;
   expect(report.numFailedTests).toBe(0);
   expect(report.numPendingTests + report.numTodoTests, 'no test was skipped').toBe(0);
