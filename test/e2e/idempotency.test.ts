@@ -1,28 +1,16 @@
 import net from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { goTool } from '../helpers/go.js';
 import { startService, type RunningService } from '../helpers/service-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { ADMIN_URL, psql, sharedPostgresReachable } from '../helpers/shared-postgres.js';
 
-/** The machine's shared PostgreSQL; each run works in a schema of its own and drops it. */
-const ADMIN_URL = process.env.POSTGRES_TEST_URL ?? 'postgres://postgres@localhost:5432/test?sslmode=disable';
 const schema = `idem_${randomUUID().replaceAll('-', '')}`;
 
-async function psql(sql: string): Promise<string> {
-  const result = await execa('psql', [ADMIN_URL, '-XAtq', '-v', 'ON_ERROR_STOP=1', '-c', sql], { reject: false, all: true });
-  if (result.exitCode !== 0) throw new Error(`psql failed: ${result.all}`);
-  return String(result.stdout).trim();
-}
-
-const reachable = await psql('SELECT 1').then(
-  () => true,
-  () => false,
-);
-if (!reachable && process.env.CI) throw new Error(`PostgreSQL is not reachable at ${ADMIN_URL}, but CI is set: this test must run, not be skipped`);
+const reachable = await sharedPostgresReachable();
 
 const order = JSON.stringify({ customer_id: 'c-1', items: [{ sku: 'SKU-1', quantity: 2, unit_price: 1250 }] });
 

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { cleanEnv, tool } from '../helpers/node-tools.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { ADMIN_URL, psql, sharedPostgresReachable } from '../helpers/shared-postgres.js';
 
 /**
  * A generated TypeScript service on PostgreSQL, built and run: Idempotency-Key replays, refuses a
@@ -15,22 +15,11 @@ import { makeTempDir } from '../helpers/temp-dir.js';
  * requests are shed with 503 and Retry-After while the probes still answer 200. All on loopback,
  * with at most a few dozen requests.
  */
-const ADMIN_URL = process.env.POSTGRES_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test?sslmode=disable';
 const NPM_ENV = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
 const MAX_IN_FLIGHT = 4;
 const schema = `tsidem_${randomUUID().replaceAll('-', '')}`;
 
-async function psql(sql: string): Promise<string> {
-  const result = await execa('psql', [ADMIN_URL, '-XAtq', '-v', 'ON_ERROR_STOP=1', '-c', sql], { reject: false, all: true });
-  if (result.exitCode !== 0) throw new Error(`psql failed: ${result.all}`);
-  return String(result.stdout).trim();
-}
-
-const reachable = await psql('SELECT 1').then(
-  () => true,
-  () => false,
-);
-if (!reachable && process.env.CI) throw new Error(`PostgreSQL is not reachable at ${ADMIN_URL}, but CI is set: this test must run, not be skipped`);
+const reachable = await sharedPostgresReachable();
 
 const order = JSON.stringify({ customer_id: 'c-1', items: [{ sku: 'SKU-1', quantity: 2, unit_price: 1250 }] });
 
