@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BIN_PATHS } from '../helpers/cli.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { KEY, runInPty } from '../helpers/pty.js';
+import { alive } from '../helpers/process-alive.js';
 
 afterAll(removeTempDirs);
 
@@ -117,15 +118,6 @@ async function pidOnceWritten(pidFile: string): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('go mod tidy never started');
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A line ora draws while the step runs: a frame (braille dots, or - \\ | / without unicode), then the title. */

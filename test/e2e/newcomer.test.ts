@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { readmeCommands } from '../helpers/readme-blocks.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { alive } from '../helpers/process-alive.js';
 
 /**
  * A newcomer on a fresh clone who follows only README.md: its `sh setup` block (`npm link`, into
@@ -208,15 +209,6 @@ function readCmdline(pid: number): string {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
   } catch {
     return '';
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -5,22 +5,13 @@ import { parseHttpRoute, requestTarget } from '../../../src/target-contract/http
 import { lowerFirstWord } from '../../../src/choices/naming.js';
 import { goFieldName, safeLocalName, snakeOf, validateTypeName } from '../../../src/targets/go/add/names.js';
 import { loadGoParser } from '../../../src/targets/go/edit/parser.js';
+import { refusal } from '../../helpers/usage-error.js';
 
 /** Names users give that are no Go type name; each hint must offer one that is. */
 const BAD_NAMES = [
   'cancel_order', '1Order', '9', '_x', 'order_id', 'createInvoice', 'Create Invoice', 'Create.Invoice', 'Create_Invoice', 'type', 'Select',
   'string', 'error', 'http_client', 'ÄRGER', 'Ärger', 'a-b-c', '1type', '42string', 'x y', 'internal/app/X', '..', '',
 ];
-
-function refusal(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (caught) {
-    if (caught instanceof UsageError) return caught;
-    throw caught;
-  }
-  throw new Error('expected a UsageError');
-}
 
 describe('use case and port names', () => {
   it('gives every form of a valid name', () => {

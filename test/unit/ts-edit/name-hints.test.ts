@@ -1,18 +1,8 @@
 import * as morph from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/errors.js';
 import { validateTsTypeName } from '../../../src/targets/ts/add/names.js';
 import { parsePortMethods } from '../../../src/targets/ts/add/port-signature.js';
-
-function refusal(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (caught) {
-    if (caught instanceof UsageError) return caught;
-    throw caught;
-  }
-  throw new Error('expected a UsageError');
-}
+import { refusal } from '../../helpers/usage-error.js';
 
 const BAD_NAMES = [
   'cancel_order', '1Order', '9', '_x', 'createInvoice', 'Create Invoice', 'Create.Invoice', 'Create_Invoice', 'delete', 'Promise',
