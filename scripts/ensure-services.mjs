@@ -1,5 +1,5 @@
 // Makes sure the servers the integration tests of generated services talk to are up:
-// PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379. A server that is down is started
+// PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379 and MariaDB on 127.0.0.1:3306. A server that is down is started
 // with the machine's own tools, then we wait until it answers. `npm test` calls ensureServices().
 import { execSync } from 'node:child_process';
 import net from 'node:net';
@@ -21,6 +21,13 @@ export const SERVICES = [
     ready: 'test "$(redis-cli -h 127.0.0.1 -p 6379 ping)" = PONG',
     start:
       'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log',
+  },
+  {
+    name: 'MariaDB',
+    host: '127.0.0.1',
+    port: 3306,
+    ready: 'mariadb-admin -h 127.0.0.1 -P 3306 -u root ping',
+    start: 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd',
   },
 ];
 

@@ -21,5 +21,8 @@ ensureDebianPackages([
 // Generated services' integration tests run against these and must not skip when they are up.
 await ensureServices();
 
+// The tests and helpers are TypeScript too: type-check them with the sources before running them.
+execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json'], { stdio: 'inherit', cwd: root });
+
 const env = { ...process.env, PATH: `${path.join(os.homedir(), 'go', 'bin')}:/usr/local/go/bin:${process.env.PATH}` };
 execFileSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env });

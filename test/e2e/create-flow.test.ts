@@ -36,7 +36,7 @@ describe('create-service flow', () => {
 
   it('records datastores from flags as prompts and svc add adapter do: memory only when it is the store in use', async () => {
     const cwd = makeTempDir();
-    for (const [dir, lang] of [['go-orders', 'go'], ['ts-orders', 'ts']]) {
+    for (const [dir, lang] of [['go-orders', 'go'], ['ts-orders', 'ts']] as const) {
       const result = await runCli('create-service', [dir, '--lang', lang, '--yes', '--no-git', '--no-install', '--datastore', 'memory,postgres', '--datastore', 'memory'], { cwd });
       expect(result.exitCode, result.stderr).toBe(0);
       const manifest = JSON.parse(fs.readFileSync(path.join(cwd, dir, 'svc.json'), 'utf8')) as { choices: { datastore: string[] } };

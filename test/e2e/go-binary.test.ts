@@ -95,7 +95,7 @@ describe('generated service binary (default options)', () => {
 
 /** Orders Go versions such as 1.25.0, 1.26 and 1.26.0 numerically. */
 function compareGo(a: string, b: string): number {
-  const [x, y] = [a, b].map((version) => version.split('.').map(Number));
+  const [x = [], y = []] = [a, b].map((version) => version.split('.').map(Number));
   for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
 }

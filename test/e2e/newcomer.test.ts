@@ -82,7 +82,7 @@ describe('a newcomer following README.md on a fresh clone', () => {
     for (const line of readmeCommands('sh try')) {
       const command = onPort(line, port).replace('<id>', String(created?.id ?? '<id>'));
       const { stdout } = await execa('sh', ['-c', command], { env, extendEnv: false });
-      const [head, body] = stdout.split('\r\n\r\n');
+      const [head = '', body = ''] = stdout.split('\r\n\r\n');
       statuses.push(Number(head.split(' ')[1]));
       if (line.includes("-d '")) created = JSON.parse(body) as Record<string, unknown>;
       else if (created !== undefined) expect(JSON.parse(body)).toEqual(created);
@@ -206,7 +206,7 @@ function descendants(pid: number): number[] {
 
 function readCmdline(pid: number): string {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
   } catch {
     return '';
   }

@@ -19,9 +19,9 @@ export function validRows(parameters: readonly Parameter[], isValid: (row: Row) 
   for (;;) {
     if (isValid(row)) rows.push([...row]);
     let position = parameters.length - 1;
-    while (position >= 0 && row[position] === parameters[position].values.length - 1) row[position--] = 0;
+    while (position >= 0 && row[position] === parameters[position]!.values.length - 1) row[position--] = 0;
     if (position < 0) return rows;
-    row[position]++;
+    row[position] = row[position]! + 1;
   }
 }
 
@@ -29,12 +29,12 @@ export function validRows(parameters: readonly Parameter[], isValid: (row: Row) 
 function pairKeys(parameters: readonly Parameter[]): (i: number, a: number, j: number, b: number) => number {
   const offsets = parameters.map((_, index) => parameters.slice(0, index).reduce((sum, parameter) => sum + parameter.values.length, 0));
   const total = offsets.at(-1)! + parameters.at(-1)!.values.length;
-  return (i, a, j, b) => (offsets[i] + a) * total + offsets[j] + b;
+  return (i, a, j, b) => (offsets[i]! + a) * total + offsets[j]! + b;
 }
 
 export function pairsOf(row: Row, key: ReturnType<typeof pairKeys>): number[] {
   const pairs: number[] = [];
-  for (let i = 0; i < row.length; i++) for (let j = i + 1; j < row.length; j++) pairs.push(key(i, row[i], j, row[j]));
+  for (let i = 0; i < row.length; i++) for (let j = i + 1; j < row.length; j++) pairs.push(key(i, row[i]!, j, row[j]!));
   return pairs;
 }
 
@@ -53,7 +53,7 @@ export function coveringArray(parameters: readonly Parameter[], isValid: (row: R
   const uncovered = new Set(pairs);
   const rows: Row[] = [];
   while (uncovered.size > 0) {
-    let best = candidates[0];
+    let best = candidates[0]!;
     let bestGain = -1;
     for (const candidate of candidates) {
       const gain = candidate.pairs.reduce((count, pair) => count + (uncovered.has(pair) ? 1 : 0), 0);

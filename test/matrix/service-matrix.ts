@@ -84,7 +84,7 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
   ];
   const value = (row: Row, name: string) => {
     const index = parameters.findIndex((parameter) => parameter.name === name);
-    return parameters[index].values[row[index]];
+    return parameters[index]!.values[row[index]!]!;
   };
   const choicesOf = (row: Row): MatrixChoices => {
     const logger = value(row, 'logger');

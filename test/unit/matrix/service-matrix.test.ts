@@ -50,7 +50,7 @@ describe('serviceMatrix from the catalog', () => {
     }
     const logger = matrix.parameters.findIndex((parameter) => parameter.name === 'logger');
     const ts = CATALOG.LANGS.indexOf('ts');
-    expect(matrix.covering.pairs.has(matrix.covering.pairKey(0, ts, logger, matrix.parameters[logger].values.indexOf('zap')))).toBe(false);
+    expect(matrix.covering.pairs.has(matrix.covering.pairKey(0, ts, logger, matrix.parameters[logger]!.values.indexOf('zap')))).toBe(false);
   });
 
   it('adds the minimal and the everything-on service of each target', () => {

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { svcDoctorAction } from '../../../src/cli/svc-doctor-action.js';
 import { svcListAction } from '../../../src/cli/svc-list-action.js';
+import type { ServiceInventory } from '../../../src/target-contract/inventory.js';
 import { addTsUsecaseOperation } from '../../../src/targets/ts/add/usecase.js';
 import { enginesNode, satisfiesNodeRange } from '../../../src/targets/ts/inspect/doctor.js';
 import { captureOutput, read, runAdd, write } from '../svc/fixture.js';
 import { makeTsService } from '../ts-edit/fixture.js';
 
-interface Inventory {
-  name: string;
-  useCases: { name: string; ports: string[]; routes: string[] }[];
-  ports: { name: string; type: string; interface: string | null; file: string | null; methods: string[]; adapter: string | null; adapterPackage: string | null }[];
-  adapters: { name: string; path: string; direction: string; serves: string[] }[];
-}
+type Inventory = ServiceInventory & { name: string };
 
 interface Report {
   healthy: boolean;
