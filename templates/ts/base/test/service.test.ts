@@ -94,6 +94,38 @@ describe.skipIf(dependencies === undefined)('service start and graceful stop', (
     expect((await fetch(`${base}/test/hello`)).status).toBe(200);
   });
 
+  it('a stop while starting ends the start: later startups never run, the service never reports "started"', async () => {
+    let entered!: () => void;
+    const inFirst = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    let finish!: () => void;
+    const pending = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const second = vi.fn(() => Promise.resolve());
+    const starting = build({}, [
+      {
+        name: 'pending',
+        start: async () => {
+          entered();
+          await pending;
+        },
+      },
+      { name: 'second', start: second },
+    ]);
+    const started = starting.start();
+    await inFirst;
+    const stopped = starting.stop();
+    finish();
+    const base = await started;
+    await stopped;
+    expect(second).not.toHaveBeenCalled();
+    expect(logs.map((line) => line.msg)).not.toContain('started');
+    expect(logs.map((line) => line.msg)).toContain('stopped');
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
+
   it('finishes an in-flight request during shutdown, then refuses connections', async () => {
     const slow = build();
     let markStarted!: () => void;
