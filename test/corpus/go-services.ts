@@ -16,9 +16,10 @@ const GATEWAY = add(0, 'port', 'PaymentGateway', '--method', 'Charge(ctx context
 const CHARGE = add(0, 'usecase', 'ChargeOrder', '--uses', 'Orders,PaymentGateway', '--http', 'POST /v1/orders/{id}/charge');
 const POSTGRES = add(0, 'adapter', 'postgres');
 const REDIS = add(0, 'adapter', 'redis');
+const GATEWAY_OVER_HTTP = add(0, 'adapter', 'http', '--for', 'PaymentGateway');
 
 /** What a team adds to a service over its first weeks, in order. */
-const GROWTH: readonly CorpusAdd[] = [CANCEL, GATEWAY, CHARGE, POSTGRES, REDIS];
+const GROWTH: readonly CorpusAdd[] = [CANCEL, GATEWAY, CHARGE, POSTGRES, REDIS, GATEWAY_OVER_HTTP];
 
 const ROUTES_FUNC = `func routes(mux *http.ServeMux, log *slog.Logger, a *app.App, checks *health.Registry, reg *prometheus.Registry) {
 	mux.Handle("GET /healthz", liveness(log))

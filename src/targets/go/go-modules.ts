@@ -21,7 +21,7 @@ export interface GoRequirement {
 
 /** Direct requirements per feature id. 'base' always; 'logger-zap', 'metrics-prometheus', 'tracing-otel' when chosen. */
 export const goRequirements: Record<
-  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'redis',
+  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'redis' | 'outbound' | 'outbound-otel',
   GoRequirement[]
 > = {
   base: [
@@ -56,6 +56,14 @@ export const goRequirements: Record<
     { path: 'github.com/sony/gobreaker/v2', version: 'v2.4.0' },
     { path: 'golang.org/x/sync', version: 'v0.24.0' },
   ],
+  // svc add adapter http: internal/platform/outbound's breaker and token bucket, and goleak in its tests.
+  outbound: [
+    { path: 'github.com/sony/gobreaker/v2', version: 'v2.4.0' },
+    { path: 'go.uber.org/goleak', version: 'v1.3.0' },
+    { path: 'golang.org/x/time', version: 'v0.16.0' },
+  ],
+  // With tracing: client spans and propagation. v0.72.0 is the release built on otel v1.47.0 (tracing-otel above).
+  'outbound-otel': [{ path: 'go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp', version: 'v0.72.0' }],
 };
 
 /**

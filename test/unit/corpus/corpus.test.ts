@@ -49,7 +49,7 @@ async function operationFor(target: EditedService['target'], corpusAdd: CorpusAd
       return done();
     },
     async addAdapter(kind, flags) {
-      operation = target === 'go' ? addAdapterOperation(kind, { for: flags.for, install: false }) : addTsAdapterOperation(kind, { for: flags.for, install: false });
+      operation = target === 'go' ? addAdapterOperation(kind, { for: flags.for, baseUrlEnv: flags.baseUrlEnv, install: false }) : addTsAdapterOperation(kind, { for: flags.for, install: false });
       return done();
     },
     list: done,

@@ -1,7 +1,7 @@
 import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
-import { adapterCommand, parseAdapterKind } from '../../../choices/adapter-kind.js';
-import { resolveAdapterTarget, type AdapterLayout } from '../../../choices/adapter-target.js';
+import { adapterCommand, parseAdapterRequest } from '../../../choices/adapter-kind.js';
+import { resolveAdapterTarget, resolveHttpAdapterPort, type AdapterLayout } from '../../../choices/adapter-target.js';
 import { withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
 import { goTemplateContext } from '../context.js';
@@ -13,10 +13,16 @@ import { locatePortsLiteral } from '../inspect/ports-literal.js';
 import { goVerifier } from '../verify/go-verifier.js';
 import { goFilesIn, MEMORY_DIR, PORT_DIR } from './go-files.js';
 import { useGoModulePath } from '../go-project.js';
+import { defaultBaseUrlEnv } from '../../../choices/adapter-kind.js';
+import { applyHttpAdapter } from '../features/outbound/apply.js';
+import { readHttpPort } from '../features/outbound/read-port.js';
+import { wireMemoryAdapter } from '../features/outbound/wiring.js';
 
 export interface AddAdapterOptions {
   /** The port the adapter implements; defaults to the sample OrderRepository when it exists. */
   for?: string;
+  /** For http: the env var of the base URL (default: the port's SCREAMING_SNAKE name + _URL). */
+  baseUrlEnv?: string;
   /** Run `go mod tidy` after the commit (default true); `--no-install` turns it off. */
   install?: boolean;
 }
@@ -41,7 +47,9 @@ function wiringPlace(project: Project, parser: GoParser): string {
 }
 
 /**
- * `svc add adapter <memory|postgres|redis> [--for Port]`. Postgres and redis run the very feature
+ * `svc add adapter <memory|postgres|redis|http> [--for Port]`. Http writes an outbound HTTP client for
+ * the port and serves the port from it (features/outbound); memory --for a port served by it wires
+ * the memory adapter back. Postgres and redis run the very feature
  * modules `create-service --datastore …` runs, so create + add gives the bytes of create with the
  * datastore; those modules do nothing when the adapter is already there (datastore/presence.ts).
  * Which port it serves, or why it refuses, is decided as for every target (resolveAdapterTarget,
@@ -49,13 +57,20 @@ function wiringPlace(project: Project, parser: GoParser): string {
  */
 export function addAdapterOperation(kind: string, options: AddAdapterOptions = {}): AddOperation {
   return {
-    command: adapterCommand(kind, options.for),
+    command: adapterCommand(kind, options.for, options.baseUrlEnv),
     async apply(project) {
       useGoModulePath(project);
-      const store = parseAdapterKind(kind);
+      const request = parseAdapterRequest(kind, options);
       const parser = await loadGoParser();
       const service = { ports: declaredPorts(project, parser), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
+      if (request.kind === 'http') {
+        const port = resolveHttpAdapterPort(request.port ?? '', service.ports, goLayout(''));
+        await applyHttpAdapter(project.tree, goTemplateContext(project.spec, []), readHttpPort(parser, project, port), request.baseUrlEnv ?? defaultBaseUrlEnv(port));
+        return { postSteps: goPostSteps({ install: options.install !== false, git: false }), verifier: goVerifier() };
+      }
+      const store = request.kind;
       const target = resolveAdapterTarget(store, options.for, service, goLayout(options.for === undefined ? '' : wiringPlace(project, parser)));
+      if (store === 'memory' && options.for !== undefined) await wireMemoryAdapter(project.tree, project.spec.module, options.for);
       if (store !== 'memory') {
         const context = goTemplateContext(project.spec, []);
         if (store === 'postgres') await applyPostgres(project.tree, context, target);

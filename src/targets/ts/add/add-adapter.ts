@@ -1,6 +1,7 @@
 import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
-import { adapterCommand, parseAdapterKind } from '../../../choices/adapter-kind.js';
+import { adapterCommand, parseAdapterRequest } from '../../../choices/adapter-kind.js';
+import { UsageError } from '../../../errors.js';
 import { resolveAdapterTarget, type AdapterLayout } from '../../../choices/adapter-target.js';
 import { withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
@@ -15,6 +16,7 @@ import { tsVerifier } from '../verify/ts-verifier.js';
 export interface AddTsAdapterOptions {
   /** The port the adapter implements; defaults to the sample OrderRepository when it exists. */
   for?: string;
+  baseUrlEnv?: string;
   /** Run `npm install` after the commit (default true), for the packages the adapter added; `--no-install` turns it off. */
   install?: boolean;
 }
@@ -42,9 +44,11 @@ const TS_LAYOUT: AdapterLayout = {
  */
 export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions = {}): AddOperation {
   return {
-    command: adapterCommand(kind, options.for),
+    command: adapterCommand(kind, options.for, options.baseUrlEnv),
     async apply(project) {
-      const store = parseAdapterKind(kind);
+      const request = parseAdapterRequest(kind, options);
+      if (request.kind === 'http') throw new UsageError('svc add adapter http is not available for TypeScript services yet', 'implement the port by hand in src/adapter, modelled on src/adapter/memory');
+      const store = request.kind;
       const service = { ports: await declaredPorts(project), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
       const target = resolveAdapterTarget(store, options.for, service, TS_LAYOUT);
       if (store !== 'memory') {

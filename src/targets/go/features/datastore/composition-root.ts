@@ -27,7 +27,8 @@ export interface RootBinding {
 export type RootParam = 'ctx' | 'cfg' | 'log' | 'deps';
 
 export interface RootRequest {
-  store: 'postgres' | 'redis';
+  /** The adapter package the wiring imports: internal/adapter/<store>. */
+  store: 'postgres' | 'redis' | 'httpclient' | 'memory';
   /** Names for the variable the wiring declares, first choice first. */
   variable: readonly string[];
   /** The parameters the wiring reads. */

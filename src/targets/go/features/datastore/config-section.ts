@@ -5,12 +5,12 @@ import { CONFIG_FILE } from './context.js';
 import { editGoFile } from './edits.js';
 
 /**
- * `Postgres Postgres` (or `Redis Redis`) in `type Config struct`, and the call of the section's own
+ * `Postgres Postgres` (or `Redis Redis`, `PaymentGateway PaymentGateway`) in `type Config struct`, and the call of the section's own
  * validate in `Config.validate`, written with the method's receiver and the `[]error` it collects
  * into. Each part is skipped when it is there already (the field by name and type, the call by its
  * callee, however the user wrote the rest).
  */
-export async function addConfigSection(tree: Tree, section: 'Postgres' | 'Redis'): Promise<void> {
+export async function addConfigSection(tree: Tree, section: string): Promise<void> {
   const text = tree.read(CONFIG_FILE);
   const field: GoEdit = { kind: 'struct-field', struct: 'Config', field: `${section} ${section}` };
   const check = (receiver: string, errors: string): GoEdit => ({
