@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnWidths } from '../../../src/targets/go/edit/align/tabwriter.js';
 import { applySplices, originalIndex } from '../../../src/targets/go/edit/splice.js';
+import { rowLocator, rowOf } from '../../../src/targets/go/edit/layout.js';
 
 describe('applySplices', () => {
   it('applies splices back to front whatever order they come in', () => {
@@ -42,5 +43,15 @@ describe('columnWidths (text/tabwriter, padding 1, DiscardEmptyColumns)', () => 
 
   it('keeps a column of empty hard cells', () => {
     expect(columnWidths([{ cells: [cell(0, true)] }, { cells: [cell(0, true)] }])).toEqual([[1], [1]]);
+  });
+});
+
+describe('rowLocator', () => {
+  it('gives the row rowOf gives, for every index of a text (blank rows, CRLF, a last row without newline)', () => {
+    const text = 'package a\n\n\tx int\r\n\ty  string\n\n}';
+    const rowAt = rowLocator(text);
+    for (let index = 0; index <= text.length; index++) expect(rowAt(index)).toBe(rowOf(text, index));
+    expect(rowAt(text.indexOf('y'))).toBe(3);
+    expect(rowLocator('')(0)).toBe(0);
   });
 });

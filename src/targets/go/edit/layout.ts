@@ -17,6 +17,23 @@ export function rowOf(text: string, index: number): number {
   return row;
 }
 
+/** `rowOf` for many indices of one text: the newlines are found once, each row by binary search. */
+export function rowLocator(text: string): (index: number) => number {
+  const newlines: number[] = [];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) newlines.push(at);
+  return (index) => {
+    // The number of newlines before `index`.
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (newlines[middle]! < index) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
+
 export function lineText(text: string, index: number): string {
   return text.slice(rowStartIndex(text, index), rowEndIndex(text, index));
 }

@@ -54,12 +54,15 @@ export function runEdit(parser: GoParser, source: GoSource, operation: Operation
     const plan = operation.plan(before);
     if (plan === null) return null;
     const spliced = applySplices(before.text, plan.splices);
-    const realignment = verified(parser, source.file, spliced, operation, (after) =>
-      plan.align === undefined ? [] : realign(before, after, plan),
-    );
+    const realignment = verified(parser, source.file, spliced, operation, (after) => {
+      const splices = plan.align === undefined ? [] : realign(before, after, plan);
+      // Realigning moves only blanks: what the edit adds is looked for once, in the final text.
+      if (splices.length === 0) requirePresent(after, operation);
+      return splices;
+    });
     if (realignment.length === 0) return spliced;
     const aligned = applySplices(spliced, realignment);
-    verified(parser, source.file, aligned, operation, () => []);
+    verified(parser, source.file, aligned, operation, (after) => requirePresent(after, operation));
     return aligned;
   });
   if (edited === null) return { changed: false, text: source.text, summary: operation.summary };
@@ -80,6 +83,7 @@ function realign(before: GoDocument, after: GoDocument, plan: EditPlan): Splice[
   });
 }
 
+/** Parses an edited text, refusing it when it has syntax errors, and reads it with `use`. */
 function verified<T>(parser: GoParser, file: string, text: string, operation: Operation, use: (doc: GoDocument) => T): T {
   const tree = parser.parse(text);
   try {
@@ -92,11 +96,14 @@ function verified<T>(parser: GoParser, file: string, text: string, operation: Op
           `(line ${rowOf(text, errorIndex(bad)) + 1}, column ${columnOf(text, errorIndex(bad))}); nothing was changed`,
       );
     }
-    if (!operation.isPresent(doc)) {
-      throw new EditVerificationError(file, `${file}: refusing to ${operation.summary}: the result does not contain it; nothing was changed`);
-    }
     return use(doc);
   } finally {
     tree.delete();
+  }
+}
+
+function requirePresent(doc: GoDocument, operation: Operation): void {
+  if (!operation.isPresent(doc)) {
+    throw new EditVerificationError(doc.file, `${doc.file}: refusing to ${operation.summary}: the result does not contain it; nothing was changed`);
   }
 }

@@ -1,5 +1,5 @@
 import type { GoDocument } from '../document.js';
-import { isBlank, rowOf } from '../layout.js';
+import { isBlank, rowLocator, rowOf } from '../layout.js';
 import type { ListShape } from '../list-insertion.js';
 import { originalIndex } from '../splice.js';
 import type { Splice } from '../splice.js';
@@ -70,12 +70,13 @@ function existingRowsWereAligned(
     const fixes = sectionSplices(before.doc, oldSection);
     if (fixes === null || fixes.length > 0) for (const row of oldSection.rows) suspectRows.add(row.row);
   }
+  const rowBefore = rowLocator(before.doc.text);
   for (const row of section.rows) {
     const first = row.tokens.find((token) => token.kind === 'text');
     if (first?.kind !== 'text') continue;
     const original = originalIndex(edit, first.start);
     if (original === null) continue;
-    if (suspectRows.has(rowOf(before.doc.text, original))) return false;
+    if (suspectRows.has(rowBefore(original))) return false;
   }
   return true;
 }
