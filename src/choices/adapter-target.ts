@@ -45,13 +45,7 @@ export function resolveAdapterTarget(
 ): AdapterTarget {
   const sample = service.ports.has(SAMPLE_PORT) && service.example ? SAMPLE_PORT : null;
   if (port === undefined) return { port: sample };
-  if (!service.ports.has(port)) {
-    const known = [...service.ports].sort();
-    throw new UsageError(
-      `there is no port ${JSON.stringify(port)} in ${layout.portDir}${known.length > 0 ? ` (ports: ${known.join(', ')})` : ''}`,
-      `add it first with: svc add port ${/^[A-Z]/.test(port) ? port : namesOf(port).pascal}`,
-    );
-  }
+  requireDeclaredPort(port, service.ports, layout);
   if (store === 'memory') {
     const file = layout.memoryFile(port);
     if (service.exists(file)) return { port: null };
@@ -67,5 +61,23 @@ export function resolveAdapterTarget(
     refused,
     `run svc add adapter ${store} (without --for) for the ${store === 'postgres' ? 'pool, migrations' : 'client'}, config and readiness check, ` +
       `then implement ${layout.portRef(port)} in ${file} and ${layout.wiring}`,
+  );
+}
+
+/**
+ * The port `svc add adapter http --for Port` implements: any declared port (its methods become JSON
+ * calls, so nothing has to be guessed); one that does not exist is bad input (exit 2).
+ */
+export function resolveHttpAdapterPort(port: string, ports: ReadonlySet<string>, layout: Pick<AdapterLayout, 'portDir'>): string {
+  requireDeclaredPort(port, ports, layout);
+  return port;
+}
+
+function requireDeclaredPort(port: string, ports: ReadonlySet<string>, layout: Pick<AdapterLayout, 'portDir'>): void {
+  if (ports.has(port)) return;
+  const known = [...ports].sort();
+  throw new UsageError(
+    `there is no port ${JSON.stringify(port)} in ${layout.portDir}${known.length > 0 ? ` (ports: ${known.join(', ')})` : ''}`,
+    `add it first with: svc add port ${/^[A-Z]/.test(port) ? port : namesOf(port).pascal}`,
   );
 }

@@ -39,7 +39,7 @@ const program = svcProgram({
   },
   async addAdapter(kind, flags) {
     const { svcAddAction, target } = await addFrame();
-    return svcAddAction(await target.addAdapter(kind, { for: flags.for, install: flags.install }), flags, cwd, out());
+    return svcAddAction(await target.addAdapter(kind, { for: flags.for, baseUrlEnv: flags.baseUrlEnv, install: flags.install }), flags, cwd, out());
   },
   async list(flags) {
     const { svcListAction } = await import('./svc-list-action.js');

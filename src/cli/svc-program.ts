@@ -5,7 +5,7 @@ import { VERSION } from '../version.js';
 export interface SvcHandlers {
   addUsecase(name: string, flags: { uses?: string; http?: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addPort(name: string, flags: { method: string[]; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
-  addAdapter(kind: string, flags: { for?: string; install?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
+  addAdapter(kind: string, flags: { for?: string; baseUrlEnv?: string; install?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   list(flags: { json?: boolean; mermaid?: boolean }): Promise<number>;
   doctor(flags: { json?: boolean }): Promise<number>;
 }
@@ -71,9 +71,10 @@ export function svcProgram(handlers: SvcHandlers): Command {
 
   add
     .command('adapter')
-    .description('add an outbound adapter (memory, postgres, redis) for a port')
+    .description('add an outbound adapter (memory, postgres, redis, http) for a port')
     .argument('<kind>', 'adapter kind, e.g. postgres')
-    .option('--for <port>', 'the port it implements (default: the sample OrderRepository)')
+    .option('--for <port>', 'the port it implements (default: the sample OrderRepository; required for http)')
+    .option('--base-url-env <name>', 'http only: the env var holding the dependency\'s base URL (default: <PORT>_URL, e.g. PAYMENT_GATEWAY_URL)')
     .option('--no-install', 'skip go mod tidy (Go) or npm install (TypeScript)')
     .option('--dry-run', 'print what would change, with diffs; write nothing')
     .option('--force', 'overwrite generator-owned files even if you changed them')
@@ -82,6 +83,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
     .action(async (kind: string, flags: Record<string, unknown>) => {
       process.exitCode = await handlers.addAdapter(kind, {
         for: stringFlag(flags.for),
+        baseUrlEnv: stringFlag(flags.baseUrlEnv),
         install: flags.install !== false,
         dryRun: flags.dryRun === true,
         force: flags.force === true,

@@ -23,7 +23,8 @@ export interface Target {
   nextSteps(choices: { example: boolean }): NextStep[];
   addUsecase(name: string, options: { uses?: string; http?: string }): Promise<AddOperation>;
   addPort(name: string, options: { methods?: readonly string[] }): Promise<AddOperation>;
-  addAdapter(kind: string, options: { for?: string; install?: boolean }): Promise<AddOperation>;
+  /** `svc add adapter <kind> [--for Port] [--base-url-env NAME]`: checks its flags with parseAdapterRequest (src/choices/adapter-kind.ts). */
+  addAdapter(kind: string, options: { for?: string; baseUrlEnv?: string; install?: boolean }): Promise<AddOperation>;
   /** `svc list`: use cases, ports and adapters, read from the code through the syntax tree. */
   inventory(project: Project): Promise<ServiceInventory>;
   /** `svc doctor`'s checks of this target: its toolchain against the project, and the layout rules. */
