@@ -1,3 +1,4 @@
+import { UsageError } from '../../../errors.js';
 import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
 import { adapterCommand, parseAdapterKind } from '../../../choices/adapter-kind.js';
@@ -53,6 +54,8 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
     async apply(project) {
       useGoModulePath(project);
       const store = parseAdapterKind(kind);
+      // The Go http adapter is the Go helper's (h/outbound-go); this branch only keeps Go compiling.
+      if (store === 'http') throw new UsageError('svc add adapter http is not available for Go services in this build', 'use a TypeScript service, or a build with the Go http adapter');
       const parser = await loadGoParser();
       const service = { ports: declaredPorts(project, parser), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
       const target = resolveAdapterTarget(store, options.for, service, goLayout(options.for === undefined ? '' : wiringPlace(project, parser)));
