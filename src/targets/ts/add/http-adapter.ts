@@ -87,6 +87,7 @@ export async function switchTsPortToMemory(project: Project, portName: string): 
     build: (local) => `new ${local}()`,
     edits: [],
     mayBeUnused: ['outboundClient'],
+    unuseParameters: true,
     manualSnippet,
   });
 }

@@ -23,6 +23,8 @@ export interface SwitchAdapter {
   edits: readonly TsEdit[];
   /** Imports that may become unused once `from` is gone. */
   mayBeUnused: readonly string[];
+  /** Parameters of createPorts no longer read once `from` is gone become `_name` again, as generated (tsc refuses unused ones). */
+  unuseParameters?: boolean;
   manualSnippet: string;
 }
 
@@ -69,7 +71,23 @@ export function switchPortAdapter(session: TsEditSession, change: SwitchAdapter)
     ],
     change.manualSnippet,
   );
+  if (change.unuseParameters === true) unuseParameters(session, change.manualSnippet);
   return false;
+}
+
+/** `config` -> `_config` for each parameter of createPorts its body no longer refers to. */
+function unuseParameters(session: TsEditSession, manualSnippet: string): void {
+  const { SyntaxKind } = session.ts;
+  const fn = session.source(PORTS_FILE, manualSnippet).getFunction('createPorts');
+  if (fn === undefined) return;
+  const body = fn.getBody();
+  const splices = fn.getParameters().flatMap((parameter) => {
+    const name = parameter.getNameNode();
+    if (!name.isKind(SyntaxKind.Identifier) || name.getText().startsWith('_')) return [];
+    const read = body?.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => identifier.getText() === name.getText()) ?? false;
+    return read ? [] : [{ start: name.getStart(), end: name.getEnd(), text: `_${name.getText()}` }];
+  });
+  session.splice(PORTS_FILE, splices, manualSnippet);
 }
 
 /** The name ports.ts gives the class it imports from the adapter's module (an alias counts). */
