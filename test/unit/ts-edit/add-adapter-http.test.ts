@@ -31,6 +31,7 @@ describe('svc add adapter http (TypeScript)', () => {
     const adapterFile = read(root, 'src/adapter/httpclient/payment-gateway.ts');
     expect(adapterFile).toContain("  charge: { method: 'POST', path: '/charge' },\n  refund: { method: 'POST', path: '/refund' },");
     expect(adapterFile).toContain('export interface ChargeRequest {\n  orderId: string;\n  amountCents: number;\n}');
+    expect(read(root, 'src/adapter/http/outbound-errors.test.ts')).toContain('503');
     for (const file of ['client.ts', 'client.test.ts', 'connect.ts', 'errors.ts', 'metrics.ts', 'retry.ts', 'token-bucket.ts']) expect(read(root, `src/platform/outbound/${file}`)).not.toBe('');
     const config = read(root, 'src/platform/config.ts');
     expect(config).toContain('  PAYMENT_GATEWAY_URL: z.url({ protocol: /^https?$/ }),');

@@ -75,7 +75,9 @@ function testCase(method: PortMethod, routes: string): string {
   return [
     `  it('${method.name} sends its arguments to its route', async () => {`,
     `    await expect(${call}).resolves.${resolves};`,
-    `    expect(received).toMatchObject({ method: ${routes}.${method.name}.method, url: \`/base\${${routes}.${method.name}.path}\`, body: ${args.length === 0 ? '{}' : expected} });`,
+    `    expect(received).toMatchObject({ method: ${routes}.${method.name}.method, url: \`/base\${${routes}.${method.name}.path}\` });`,
+    // toEqual: an argument left undefined is absent from the JSON body.
+    `    expect(received?.body).toEqual(${args.length === 0 ? '{}' : expected});`,
     "    expect(received?.idempotencyKey).toEqual(expect.any(String));",
     '  });',
   ].join('\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { problemFor } from '../../adapter/http/problem.js';
 import { UnavailableError } from '../../domain/errors.js';
-import { DependencyRejectedError, UpstreamStatusError } from './errors.js';
+import { DependencyRejectedError, UpstreamStatusError } from '../../platform/outbound/errors.js';
+import { problemFor } from './problem.js';
 
 describe('outbound errors as the inbound adapter answers them', () => {
   it.each(['breaker', 'limiter', 'bulkhead'] as const)('a call refused by the %s is a 503, never a 500', (reason) => {
