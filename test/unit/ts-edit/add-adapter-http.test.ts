@@ -67,6 +67,16 @@ describe('svc add adapter http (TypeScript)', () => {
     expect((JSON.parse(read(root, 'svc.json')) as { history: string[] }).history.at(-1)).toBe('add adapter http --for PaymentGateway --base-url-env PAYMENTS_URL');
   });
 
+  it('a second add naming another URL variable: exit 2 with the one configured, nothing written', async () => {
+    const root = await withGateway();
+    expect((await runAdd(root, http({ baseUrlEnv: 'PAYMENTS_URL' }))).code).toBe(0);
+    const before = snapshot(root);
+    const result = await runAdd(root, http());
+    expect(result.code).toBe(2);
+    expect(result.all).toContain('run it again with --base-url-env PAYMENTS_URL');
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it('is idempotent: a second add has nothing to do and changes no byte', async () => {
     const root = await withGateway();
     expect((await runAdd(root, http())).code).toBe(0);

@@ -128,6 +128,10 @@ ${port.camel}: OutboundSettings;   (in interface Config)
 ${env.url}: z.url({ protocol: /^https?$/ }), ${env.timeout}: ${positiveDuration(DEFAULTS.timeout)}, …   (in the z.object of const schema)
 ${port.camel}: { baseUrl: vars.${env.url}, timeoutMs: vars.${env.timeout}, … },   (in the object loadConfig returns)`;
   const { z, vars } = configNames(session, ['positiveInt', 'duration'], snippet);
+  const configured = configuredUrlEnv(session, port);
+  if (configured !== undefined && configured !== env.url) {
+    throw new UsageError(`${port.pascal} is configured already, with its base URL in ${configured}, not ${env.url}`, `run it again with --base-url-env ${configured}`);
+  }
   session.apply(
     CONFIG_FILE,
     [
@@ -194,6 +198,19 @@ ${port.camel}: { baseUrl: vars.${env.url}, timeoutMs: vars.${env.timeout}, … }
     ],
     `${env.url}: 'http://localhost:8081',   (in const required)`,
   );
+}
+
+/** The variable loadConfig reads the port's base URL from (`baseUrl: vars.X_URL`), when it configures the port already. */
+function configuredUrlEnv(session: TsEditSession, port: TsTypeName): string | undefined {
+  const { SyntaxKind } = session.ts;
+  const loadConfig = session.source(CONFIG_FILE, '').getFunction('loadConfig');
+  const settings = loadConfig
+    ?.getDescendantsOfKind(SyntaxKind.PropertyAssignment)
+    .find((property) => property.getName() === port.camel)
+    ?.getInitializer()
+    ?.asKind(SyntaxKind.ObjectLiteralExpression);
+  const baseUrl = settings?.getProperty('baseUrl')?.asKind(SyntaxKind.PropertyAssignment)?.getInitializer();
+  return baseUrl?.asKind(SyntaxKind.PropertyAccessExpression)?.getName();
 }
 
 function envExample(port: TsTypeName, env: SettingEnv): string {
