@@ -77,6 +77,17 @@ describe('svc add adapter http (TypeScript)', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('serves the sample OrderRepository under its Ports name, behind the Redis cache when there is one', async () => {
+    const root = await makeTsService();
+    expect((await runAdd(root, adapter('redis'))).code).toBe(0);
+    const result = await runAdd(root, adapter('http', { for: 'OrderRepository' }));
+    expect(result.code, result.all).toBe(0);
+    expect(read(root, PORTS)).toContain("    orders: new CachedOrderRepository(new HttpOrderRepository(outboundClient('order-repository', config.orderRepository, deps)), redis, deps.logger),\n");
+    expect(read(root, 'src/adapter/httpclient/order-repository.ts')).toContain('as Order;');
+    expect((await runAdd(root, adapter('memory', { for: 'OrderRepository' }))).code).toBe(0);
+    expect(read(root, PORTS)).toContain('    orders: new CachedOrderRepository(new MemoryOrderRepository(), redis, deps.logger),\n');
+  });
+
   it('is idempotent: a second add has nothing to do and changes no byte', async () => {
     const root = await withGateway();
     expect((await runAdd(root, http())).code).toBe(0);

@@ -12,7 +12,7 @@ import { configNames, createPortsNames } from '../features/datastore/wiring-name
 import { NPM_PACKAGES } from '../npm-packages.js';
 import { httpAdapterNames, renderTsHttpAdapter } from './http-adapter-code.js';
 import { validateTsTypeName, type TsTypeName } from './names.js';
-import { domainTypes } from './port.js';
+import { APP_FILE, domainTypes } from './port.js';
 import { parsePortMethods } from './port-signature.js';
 import { switchPortAdapter } from './port-wiring.js';
 
@@ -50,10 +50,10 @@ export async function applyTsHttpAdapter(project: Project, portName: string, por
   const build = (names: { config: string; deps: string }) => (local: string) => `new ${local}(outboundClient('${port.kebab}', ${names.config}.${port.camel}, ${names.deps}))`;
   const manualSnippet = `import { ${http} } from '${module}';
 import { outboundClient } from '${CONNECT_MODULE}';
-${port.camel}: ${build({ config: 'config', deps: 'deps' })(http)},   (in the object createPorts returns)`;
+${portsProperty(session, port)}: ${build({ config: 'config', deps: 'deps' })(http)},   (in the object createPorts returns)`;
   const names = createPortsNames(session, undefined, `new ${http}(`, manualSnippet);
   switchPortAdapter(session, {
-    property: port.camel,
+    property: portsProperty(session, port),
     from: { name: `Memory${port.pascal}`, module: `../adapter/memory/${port.kebab}.js` },
     to: { name: http, module },
     build: build(names),
@@ -79,9 +79,10 @@ export async function switchTsPortToMemory(project: Project, portName: string): 
   const memory = `Memory${port.pascal}`;
   const module = `../adapter/memory/${port.kebab}.js`;
   const { http, module: httpModule } = httpAdapterNames(port);
-  const manualSnippet = `import { ${memory} } from '${module}';\n${port.camel}: new ${memory}(),   (in the object createPorts returns)`;
+  const property = portsProperty(session, port);
+  const manualSnippet = `import { ${memory} } from '${module}';\n${property}: new ${memory}(),   (in the object createPorts returns)`;
   switchPortAdapter(session, {
-    property: port.camel,
+    property,
     from: { name: http, module: httpModule },
     to: { name: memory, module },
     build: (local) => `new ${local}()`,
@@ -90,6 +91,12 @@ export async function switchTsPortToMemory(project: Project, portName: string): 
     unuseParameters: true,
     manualSnippet,
   });
+}
+
+/** The property of `Ports` (app.ts) typed with the port, e.g. `orders` for OrderRepository; its camelCase name otherwise. */
+function portsProperty(session: TsEditSession, port: TsTypeName): string {
+  const ports = session.source(APP_FILE, '').getInterface('Ports');
+  return ports?.getProperties().find((property) => property.getTypeNode()?.getText() === port.pascal)?.getName() ?? port.camel;
 }
 
 interface SettingEnv {
