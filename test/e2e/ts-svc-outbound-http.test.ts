@@ -18,13 +18,6 @@ const MEMORY = ['add', 'adapter', 'memory', '--for', 'PaymentGateway'];
 
 let root = '';
 
-beforeAll(async () => {
-  const cwd = makeTempDir('create-service-ts-outbound-');
-  const created = await runCli('create-service', ['payments', '--lang', 'ts', '--yes', '--no-git'], { cwd, env: NPM_ENV });
-  expect(created.exitCode, `${created.stdout}\n${created.stderr}`).toBe(0);
-  root = path.join(cwd, 'payments');
-});
-
 interface Report {
   numFailedTests: number;
   numPendingTests: number;
@@ -52,7 +45,17 @@ function passed(report: Report, file: string): string[] {
 
 const ports = () => fs.readFileSync(path.join(root, 'src/bootstrap/ports.ts'), 'utf8');
 
-describe('a TypeScript service with an outbound HTTP adapter', () => {
+describe.each([
+  ['metrics and tracing on', []],
+  ['no metrics, no tracing, no sample', ['--metrics', 'none', '--tracing', 'none', '--no-example']],
+] as const)('a TypeScript service with an outbound HTTP adapter (%s)', (_label, options) => {
+  beforeAll(async () => {
+    const cwd = makeTempDir('create-service-ts-outbound-');
+    const created = await runCli('create-service', ['payments', '--lang', 'ts', '--yes', '--no-git', ...options], { cwd, env: NPM_ENV });
+    expect(created.exitCode, `${created.stdout}\n${created.stderr}`).toBe(0);
+    root = path.join(cwd, 'payments');
+  });
+
   it('svc add adapter http --for a port installs, wires and passes tsc, ESLint and vitest', async () => {
     for (const args of [PORT, HTTP]) {
       const added = await runCli('svc', args, { cwd: root, env: NPM_ENV });
@@ -69,6 +72,7 @@ describe('a TypeScript service with an outbound HTTP adapter', () => {
     const report = await toolchain();
     const client = passed(report, 'src/platform/outbound/client.test.ts');
     expect(client).toEqual(expect.arrayContaining([
+      ...(options.length === 0 ? ["sends the W3C trace context of the caller, in a client span of its own"] : []),
       'opens the breaker after a burst of 5xx, then fails fast until a half-open probe closes it',
       'gives up on a slow upstream after the per-attempt timeout',
       'waits as long as a 429 Retry-After asks before retrying',
