@@ -246,9 +246,10 @@ The wire contract it assumes, method by method, is the table \`${routes}\` in th
 \`POST /<method>\` (${methods.map((method) => `\`/${namesOf(method).kebab}\``).join(', ')}) under the base URL, the method's arguments by
 name as the JSON body, its result as the JSON answer. Each call carries an \`Idempotency-Key\`, the
 same on every retry, which the dependency must honour (a repeated key gets the first answer).
-404 is a NotFoundError, 409 a ConflictError; 5xx, 429, timeouts and connection failures are
-retried with backoff and then answered 503 with \`Retry-After\`, as is a call refused by the circuit
-breaker, the rate limit or the bulkhead (\`src/platform/outbound\`). An open breaker does not make
+404 is a NotFoundError, 409 a ConflictError. 429, 502, 503, 504, timeouts and connection failures
+are retried with backoff (a 500 is not: repeating a bug does not help); what still fails is answered
+503 with \`Retry-After\`, as is a call refused by the circuit breaker, the rate limit or the bulkhead
+(\`src/platform/outbound\`). An open breaker does not make
 the service unready: restarting or unrouting every replica would not bring the dependency back.
 
 | Variable | Default | Meaning |
