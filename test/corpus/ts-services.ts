@@ -11,8 +11,9 @@ const GATEWAY = add(0, 'port', 'PaymentGateway', '--method', 'charge(orderId: st
 const CHARGE = add(0, 'usecase', 'ChargeOrder', '--uses', 'orders,paymentGateway', '--http', 'POST /v1/orders/{id}/charge');
 const POSTGRES = add(0, 'adapter', 'postgres', '--no-install');
 const REDIS = add(0, 'adapter', 'redis', '--no-install');
+const PAYMENTS_HTTP = add(0, 'adapter', 'http', '--for', 'PaymentGateway', '--no-install');
 
-const GROWTH: readonly CorpusAdd[] = [CANCEL, GATEWAY, CHARGE, POSTGRES, REDIS];
+const GROWTH: readonly CorpusAdd[] = [CANCEL, GATEWAY, CHARGE, POSTGRES, REDIS, PAYMENTS_HTTP];
 
 const REGISTER_ROUTES = `export function registerRoutes(server: FastifyInstance, app: App): void {
   registerCreateOrder(server, app.createOrder);

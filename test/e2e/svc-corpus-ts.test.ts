@@ -10,7 +10,7 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 /**
  * The promise of svc add on hand-edited TypeScript services: every add either exits 0 and leaves
  * a service that passes tsc and ESLint, or exits non-zero and leaves every file byte-identical.
- * One npm install (of a service with every datastore) serves all of them through a symlinked
+ * One npm install (of a service with every datastore and an HTTP adapter) serves all of them through a symlinked
  * node_modules, so the adds run with --no-install.
  */
 const NPM_ENV = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
@@ -24,6 +24,14 @@ beforeAll(async () => {
   fs.mkdirSync(parent, { recursive: true });
   const created = await runCli('create-service', ['orders', '--lang', 'ts', '--yes', '--no-git', '--datastore', 'postgres,redis'], { cwd: parent, env: NPM_ENV });
   expect(created.exitCode, `${created.stdout}\n${created.stderr}`).toBe(0);
+  // The packages of an outbound HTTP adapter too (undici, cockatiel): the corpus grows one.
+  for (const args of [
+    ['add', 'port', 'PaymentGateway', '--method', 'charge(orderId: string, amount: number, signal: AbortSignal): Promise<string>'],
+    ['add', 'adapter', 'http', '--for', 'PaymentGateway'],
+  ]) {
+    const added = await runCli('svc', args, { cwd: path.join(parent, 'orders'), env: NPM_ENV });
+    expect(added.exitCode, `svc ${args.join(' ')}\n${added.stdout}\n${added.stderr}`).toBe(0);
+  }
   modules = path.join(parent, 'orders', 'node_modules');
 });
 

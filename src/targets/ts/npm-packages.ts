@@ -34,6 +34,8 @@ export const NPM_PACKAGES = {
   },
   postgres: { dependencies: { pg: '8.23.1' }, devDependencies: { '@types/pg': '8.23.1' } },
   redis: { dependencies: { ioredis: '5.9.2' }, devDependencies: {} },
+  // undici 7+ needs Node 20.18.1 and cockatiel 4 Node 22; opossum (the breaker) comes with base.
+  outbound: { dependencies: { cockatiel: '3.2.1', undici: '6.29.1' }, devDependencies: {} },
 } as const satisfies Record<string, { dependencies: Record<string, string>; devDependencies: Record<string, string> }>;
 
 export type NpmPackageSet = keyof typeof NPM_PACKAGES;

@@ -1,8 +1,7 @@
 import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
-import { adapterCommand, parseAdapterRequest } from '../../../choices/adapter-kind.js';
-import { UsageError } from '../../../errors.js';
-import { resolveAdapterTarget, type AdapterLayout } from '../../../choices/adapter-target.js';
+import { adapterCommand, defaultBaseUrlEnv, parseAdapterRequest } from '../../../choices/adapter-kind.js';
+import { resolveAdapterTarget, resolveHttpAdapterPort, type AdapterLayout } from '../../../choices/adapter-target.js';
 import { withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
 import { filesIn } from '../../../tree/files-in.js';
@@ -12,10 +11,13 @@ import { applyTsPostgres } from '../features/postgres.js';
 import { applyTsRedis } from '../features/redis.js';
 import { TsReader } from '../inspect/source.js';
 import { tsVerifier } from '../verify/ts-verifier.js';
+import { httpAdapterNames } from './http-adapter-code.js';
+import { applyTsHttpAdapter, switchTsPortToMemory } from './http-adapter.js';
 
 export interface AddTsAdapterOptions {
-  /** The port the adapter implements; defaults to the sample OrderRepository when it exists. */
+  /** The port the adapter implements; defaults to the sample OrderRepository when it exists (required for http). */
   for?: string;
+  /** http only: the env var holding the dependency's base URL (default: the port's SCREAMING_SNAKE name + _URL). */
   baseUrlEnv?: string;
   /** Run `npm install` after the commit (default true), for the packages the adapter added; `--no-install` turns it off. */
   install?: boolean;
@@ -38,37 +40,52 @@ const TS_LAYOUT: AdapterLayout = {
 };
 
 /**
- * `svc add adapter <memory|postgres|redis> [--for Port]` in a TypeScript service: postgres and redis
- * run the feature modules create runs; which port they serve, or why they refuse, is decided as
- * for every target (resolveAdapterTarget, docs/adapters.md).
+ * `svc add adapter <memory|postgres|redis|http> [--for Port] [--base-url-env NAME]` in a TypeScript
+ * service: postgres and redis run the feature modules create runs; which port they serve, or why
+ * they refuse, is decided as for every target (resolveAdapterTarget, docs/adapters.md). http
+ * implements any port as JSON calls (http-adapter.ts); memory --for a port an http adapter serves
+ * wires the memory adapter again.
  */
 export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions = {}): AddOperation {
   return {
     command: adapterCommand(kind, options.for, options.baseUrlEnv),
     async apply(project) {
       const request = parseAdapterRequest(kind, options);
-      if (request.kind === 'http') throw new UsageError('svc add adapter http is not available for TypeScript services yet', 'implement the port by hand in src/adapter, modelled on src/adapter/memory');
-      const store = request.kind;
-      const service = { ports: await declaredPorts(project), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
-      const target = resolveAdapterTarget(store, options.for, service, TS_LAYOUT);
-      if (store !== 'memory') {
-        const context = tsTemplateContext(project.spec);
-        if (store === 'postgres') await applyTsPostgres(project.tree, context, target);
-        else await applyTsRedis(project.tree, context, target);
-        project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
+      const ports = await declaredPorts(project);
+      const install = tsPostSteps({ install: options.install !== false, git: false });
+      if (request.kind === 'http') {
+        const port = resolveHttpAdapterPort(request.port ?? '', new Set(ports.keys()), TS_LAYOUT);
+        await applyTsHttpAdapter(project, port, ports.get(port) ?? `${PORT_DIR}/${namesOf(port).kebab}.ts`, request.baseUrlEnv ?? defaultBaseUrlEnv(port));
+        return { postSteps: install, verifier: tsVerifier() };
       }
-      return { postSteps: store === 'memory' ? [] : tsPostSteps({ install: options.install !== false, git: false }), verifier: tsVerifier() };
+      const store = request.kind;
+      const service = { ports: new Set(ports.keys()), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
+      const target = resolveAdapterTarget(store, options.for, service, TS_LAYOUT);
+      if (store === 'memory') {
+        if (options.for !== undefined && servedOverHttp(project, options.for)) await switchTsPortToMemory(project, options.for);
+        return { postSteps: [], verifier: tsVerifier() };
+      }
+      const context = tsTemplateContext(project.spec);
+      if (store === 'postgres') await applyTsPostgres(project.tree, context, target);
+      else await applyTsRedis(project.tree, context, target);
+      project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
+      return { postSteps: install, verifier: tsVerifier() };
     },
   };
 }
 
-/** Names of the interfaces exported at the top level of src/port, read through ts-morph. */
-async function declaredPorts(project: Project): Promise<Set<string>> {
+/** Whether the port has an http adapter to switch away from: its file exists (createPorts tells whether it is wired). */
+function servedOverHttp(project: Project, port: string): boolean {
+  return project.tree.exists(httpAdapterNames(namesOf(port)).file);
+}
+
+/** The interfaces exported at the top level of src/port, and the file of each, read through ts-morph. */
+async function declaredPorts(project: Project): Promise<Map<string, string>> {
   const reader = await TsReader.open(project.tree);
-  const names = new Set<string>();
+  const names = new Map<string, string>();
   for (const file of filesIn(project.tree, PORT_DIR, '.ts')) {
     if (file.endsWith('.test.ts')) continue;
-    for (const iface of reader.source(file)?.getInterfaces() ?? []) if (iface.isExported()) names.add(iface.getName());
+    for (const iface of reader.source(file)?.getInterfaces() ?? []) if (iface.isExported()) names.set(iface.getName(), file);
   }
   return names;
 }

@@ -11,7 +11,7 @@ export interface TsPortShape {
 }
 
 /** `import type { A, B } from '<prefix>order.js';` lines for the domain types named, sorted by module. */
-function domainImports(port: TsPortShape, names: Iterable<string>, prefix: string): string {
+export function domainImports(port: TsPortShape, names: Iterable<string>, prefix: string): string {
   const byModule = new Map<string, Set<string>>();
   for (const name of names) {
     const module = port.domain.get(name);
@@ -37,7 +37,7 @@ function paramText(param: PortParam, name = param.name): string {
   return `${param.rest ? '...' : ''}${name}${param.optional ? '?' : ''}: ${param.type}`;
 }
 
-function signature(method: PortMethod, names: (param: PortParam) => string = (param) => param.name, params = method.params): string {
+export function signature(method: PortMethod, names: (param: PortParam) => string = (param) => param.name, params = method.params): string {
   return `${method.name}(${params.map((param) => paramText(param, names(param))).join(', ')}): ${method.returns}`;
 }
 

@@ -203,7 +203,7 @@ function tsFilesUnder(project: Project, dirs: readonly string[]): string[] {
 }
 
 /** Exported types of src/domain/*.ts (tests left out): name -> module (`order`). A name two files export is left out, so using it is refused. */
-function domainTypes(project: Project, session: TsEditSession): Map<string, string> {
+export function domainTypes(project: Project, session: TsEditSession): Map<string, string> {
   const found = new Map<string, string>();
   const twice = new Set<string>();
   for (const file of tsFiles(project, DOMAIN_DIR)) {

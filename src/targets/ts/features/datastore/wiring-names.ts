@@ -25,14 +25,14 @@ export interface PortsNames {
 /**
  * The parameters of createPorts typed Config and Dependencies, under the names the code gives
  * them; `local`, the variable the wiring declares (`pool`), must be free unless the wiring is there
- * (`marker`). Without such parameters, the lines to add by hand (exit 1).
+ * (`marker`); undefined when it declares none. Without such parameters, the lines to add by hand (exit 1).
  */
-export function createPortsNames(session: TsEditSession, local: string, marker: string, manualSnippet: string): PortsNames {
+export function createPortsNames(session: TsEditSession, local: string | undefined, marker: string, manualSnippet: string): PortsNames {
   const source = session.source(PORTS_FILE, manualSnippet);
   const fn = single(source, 'createPorts', PORTS_FILE, 'in the function that builds the ports', manualSnippet);
   const scope = functionScopeNames(session.ts, fn);
   const wired = fn.getStatements().some((statement) => statement.getText().includes(marker));
-  if (!wired && scope.has(local)) {
+  if (!wired && local !== undefined && scope.has(local)) {
     throw new UsageError(`createPorts (${PORTS_FILE}) already binds ${local}, the name the adapter's wiring declares`, `rename your ${local}, then run the command again`);
   }
   const edits: TsEdit[] = [];
