@@ -2,10 +2,11 @@ import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
 import { adapterCommand, parseAdapterKind } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, type AdapterLayout } from '../../../choices/adapter-target.js';
-import { withDatastore } from '../../../choices/catalog.js';
+import { refuseSecondSqlStore, SQL_DATASTORES, withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
 import { goTemplateContext } from '../context.js';
 import { loadGoParser, type GoParser } from '../edit/index.js';
+import { applyMysql } from '../features/mysql.js';
 import { applyPostgres } from '../features/postgres.js';
 import { applyRedis } from '../features/redis.js';
 import { goPostSteps } from '../post-steps.js';
@@ -28,8 +29,8 @@ const goLayout = (wiring: string): AdapterLayout => ({
   memoryModel: `${MEMORY_DIR}/order_repository.go`,
   adapterFile: (store, port) => `internal/adapter/${store}/${namesOf(port).snake}.go`,
   connectionFile: (store) => `internal/adapter/${store}/${store}.go`,
-  modelFile: (store) => `internal/adapter/${store}/${store === 'postgres' ? 'order_repository.go' : 'order_cache.go'}`,
-  connectionInPlace: (store) => (store === 'postgres' ? 'pool (db) and migrations are' : 'client (rdb) is'),
+  modelFile: (store) => `internal/adapter/${store}/${SQL_DATASTORES.includes(store) ? 'order_repository.go' : 'order_cache.go'}`,
+  connectionInPlace: (store) => (SQL_DATASTORES.includes(store) ? 'pool (db) and migrations are' : 'client (rdb) is'),
   portRef: (port) => `port.${port}`,
   wiring,
 });
@@ -41,7 +42,7 @@ function wiringPlace(project: Project, parser: GoParser): string {
 }
 
 /**
- * `svc add adapter <memory|postgres|redis> [--for Port]`. Postgres and redis run the very feature
+ * `svc add adapter <memory|postgres|mysql|redis> [--for Port]`. Postgres, mysql and redis run the very feature
  * modules `create-service --datastore …` runs, so create + add gives the bytes of create with the
  * datastore; those modules do nothing when the adapter is already there (datastore/presence.ts).
  * Which port it serves, or why it refuses, is decided as for every target (resolveAdapterTarget,
@@ -53,12 +54,14 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
     async apply(project) {
       useGoModulePath(project);
       const store = parseAdapterKind(kind);
+      refuseSecondSqlStore(project.manifest.choices.datastore, store);
       const parser = await loadGoParser();
       const service = { ports: declaredPorts(project, parser), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
       const target = resolveAdapterTarget(store, options.for, service, goLayout(options.for === undefined ? '' : wiringPlace(project, parser)));
       if (store !== 'memory') {
         const context = goTemplateContext(project.spec, []);
         if (store === 'postgres') await applyPostgres(project.tree, context, target);
+        else if (store === 'mysql') await applyMysql(project.tree, context, target);
         else await applyRedis(project.tree, context, target);
         project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
       }
