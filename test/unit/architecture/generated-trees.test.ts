@@ -51,6 +51,7 @@ const CASES: Record<string, Case> = {
   'go-no-example': { options: { lang: 'go', example: false } },
   'go-module': { options: { lang: 'go', module: 'github.com/acme/orders' } },
   'go-adds': { options: { lang: 'go' }, adds: [goPort, goUsecase, postgres] },
+  'go-mysql': { options: { lang: 'go', ...everything, datastore: ['mysql', 'redis'] } },
   'ts-minimal': { options: { lang: 'ts', ...none } },
   'ts-default': { options: { lang: 'ts' } },
   'ts-everything': { options: { lang: 'ts', ...everything } },
