@@ -33,6 +33,8 @@ export const NPM_PACKAGES = {
     devDependencies: {},
   },
   postgres: { dependencies: { pg: '8.23.1' }, devDependencies: { '@types/pg': '8.23.1' } },
+  // mysql2 ships its own types.
+  mysql: { dependencies: { mysql2: '3.24.5' }, devDependencies: {} },
   redis: { dependencies: { ioredis: '5.9.2' }, devDependencies: {} },
 } as const satisfies Record<string, { dependencies: Record<string, string>; devDependencies: Record<string, string> }>;
 
