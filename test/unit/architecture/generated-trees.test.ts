@@ -57,6 +57,7 @@ const CASES: Record<string, Case> = {
   'ts-everything': { options: { lang: 'ts', ...everything } },
   'ts-no-example': { options: { lang: 'ts', example: false } },
   'ts-adds': { options: { lang: 'ts' }, adds: [tsPort, tsUsecase, postgres] },
+  'ts-mysql': { options: { lang: 'ts', ...everything, datastore: ['mysql', 'redis'] } },
 };
 
 async function generatedTree(testCase: Case): Promise<Tree> {
