@@ -33,6 +33,7 @@ const INTEGRATION_TESTS = [
   'TestMigrateIsIdempotent',
   'TestMigrateFromReplicasAtOnce',
   'TestPingAnswersWhileEveryPooledConnectionIsBusy',
+  'TestTheDatabaseGoneIsUnavailable',
   'TestMigrateAppliesTheMigrations',
   'TestOrderCacheReadsThroughAndCaches',
   'TestEndToEnd',
