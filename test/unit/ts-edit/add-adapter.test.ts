@@ -73,6 +73,25 @@ describe('svc add adapter (TypeScript)', () => {
     }
   });
 
+  it('mysql keeps every line the user wrote in the files it edits', async () => {
+    const root = await makeTsService();
+    const ports = read(root, 'src/bootstrap/ports.ts').replace(
+      '  return {\n',
+      "  // Ours: the clock is frozen in staging.\n  deps.logger.info('building ports');\n  return {\n",
+    );
+    write(root, 'src/bootstrap/ports.ts', `${ports}\n/** A helper of ours. */\nexport const portsBuilt = true;\n`);
+    const config = `${read(root, 'src/platform/config.ts')}\n// Ours: keep in sync with the runbook — ünïcode too.\n`;
+    write(root, 'src/platform/config.ts', config);
+    const result = await runAdd(root, adapter('mysql'));
+    expect(result.code, result.all).toBe(0);
+    const expected = ports
+      .replace("import { MemoryOrderRepository } from '../adapter/memory/order-repository.js';\n", '')
+      .replace('createPorts(_config: Config, _deps: Dependencies)', 'createPorts(config: Config, deps: Dependencies)')
+      .replace('    orders: new MemoryOrderRepository(),\n', '    orders: new MysqlOrderRepository(mysqlPool, config.mysql.queryTimeoutMs),\n');
+    expect(keepsLinesInOrder(expected, read(root, 'src/bootstrap/ports.ts'))).toBeNull();
+    expect(keepsLinesInOrder(config, read(root, 'src/platform/config.ts'))).toBeNull();
+  });
+
   it('mysql --dry-run prints diffs and writes nothing', async () => {
     const root = await makeTsService();
     const before = snapshot(root);
