@@ -133,8 +133,10 @@ const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }, ke
     `${deps}.startups.push({
   name: 'mysql',
   async start() {
-    // A wrong MYSQL_URL stops the service at once instead of failing every request.
+    // A wrong MYSQL_URL stops the service at once instead of failing every request; the first
+    // readiness probe finds its connection open rather than paying the handshake.
     await pingMysql(mysqlPool, AbortSignal.timeout(10_000));
+    await mysqlReadiness.ping(AbortSignal.timeout(10_000));
     if (${config}.mysql.migrateOnStart) await migrate(mysqlPool, ${deps}.logger);
   },
 });`,
