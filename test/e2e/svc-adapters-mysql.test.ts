@@ -156,13 +156,15 @@ describe('svc add adapter mysql: properties', () => {
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
 
-  it('without the sample: the connection, migrations and idempotency store only, and it builds and vets', async () => {
+  it('without the sample: the connection, migrations and idempotency store only, and it builds, vets and lints', async () => {
     const root = await createService(['--no-example', '--logger', 'zap', '--metrics', 'none', '--tracing', 'none', '--deploy', 'none', '--datastore', 'mysql']);
     expect(fs.existsSync(path.join(root, 'internal/adapter/mysql/order_repository.go'))).toBe(false);
     expect(fs.existsSync(path.join(root, 'internal/adapter/mysql/idempotency_store.go'))).toBe(true);
     expect(await goTool(root, 'gofmt', ['-l', '.'])).toBe('');
     await goTool(root, 'go', ['mod', 'tidy']);
     await goTool(root, 'go', ['vet', './...']);
+    // Nothing the sample's repository alone needs is left unused.
+    await goTool(root, 'golangci-lint', ['run', './...']);
     const tested = await goEnv(root, ['test', '-count=1', '-v', './internal/adapter/mysql/...', './cmd/...'], INTEGRATION_ENV);
     expect(tested.exitCode, String(tested.all).slice(-4000)).toBe(0);
     expect(String(tested.all)).toMatch(/^\s*--- PASS: TestIdempotencyStoreReplaysAndRefusesReuse \(/m);
