@@ -16,6 +16,15 @@ const CONTAINERS = {
     },
     variable: ['POSTGRES_TEST_URL', 'postgres://postgres:postgres@localhost:5432/test?sslmode=disable'],
   },
+  mysql: {
+    container: {
+      image: 'mariadb:11.4',
+      env: { MARIADB_ALLOW_EMPTY_ROOT_PASSWORD: '1' },
+      ports: ['3306:3306'],
+      options: '--health-cmd "healthcheck.sh --connect --innodb_initialized" --health-interval 2s --health-timeout 5s --health-retries 15',
+    },
+    variable: ['MYSQL_TEST_URL', 'mysql://root@127.0.0.1:3306/'],
+  },
   redis: {
     container: {
       image: 'redis:7.4',

@@ -31,6 +31,33 @@ export function addComposePostgres(tree: Tree, name: string): void {
   });
 }
 
+/**
+ * A MariaDB server (MySQL-compatible) for local development in compose.yaml, and the service
+ * pointed at it: as addComposePostgres, for either target.
+ */
+export function addComposeMysql(tree: Tree, name: string): void {
+  editYamlFile(tree, COMPOSE_FILE, (doc) => {
+    if (!doc.hasIn(['services', name])) return;
+    addMapEntry(doc, ['services', name, 'environment'], 'MYSQL_URL', `mysql://${name}:${name}@mysql:3306/${name}`);
+    addMapEntry(doc, ['services', name, 'depends_on'], 'mysql', { condition: 'service_healthy' });
+    const service = {
+      image: 'mariadb:11.4',
+      environment: { MARIADB_USER: name, MARIADB_PASSWORD: name, MARIADB_DATABASE: name, MARIADB_RANDOM_ROOT_PASSWORD: '1' },
+      ports: ['127.0.0.1:3306:3306'],
+      volumes: ['mysql-data:/var/lib/mysql'],
+      healthcheck: { test: ['CMD', 'healthcheck.sh', '--connect', '--innodb_initialized'], interval: '2s', timeout: '5s', retries: 15 },
+      restart: 'unless-stopped',
+    };
+    addMapEntry(doc, ['services'], 'mysql', service, {
+      spaced: true,
+      comment: ` MariaDB (MySQL-compatible) for local development (mariadb -h 127.0.0.1 -u ${name} -p${name} ${name});\n the data survives restarts in the mysql-data volume.`,
+    });
+    quoteSequences(doc.getIn(['services', 'mysql'], true));
+    addMapEntry(doc, [], 'volumes', {}, { spaced: true });
+    addMapEntry(doc, ['volumes'], 'mysql-data', {});
+  });
+}
+
 /** A Redis server for local development in compose.yaml (a cache: nothing persisted), and the service pointed at it. */
 export function addComposeRedis(tree: Tree, name: string): void {
   editYamlFile(tree, COMPOSE_FILE, (doc) => {

@@ -49,6 +49,16 @@ describe('svc add adapter on hand-edited services', () => {
     await buildsAndVets(root);
   });
 
+  it('renamed parameters, ports in a variable, aliased imports, renamed validate and run: mysql then redis build and vet', async () => {
+    const root = await editedService(['renamedParams', 'portsInAVariable', 'aliasedImports', 'renamedValidate', 'renamedRunParams']);
+    for (const store of ['mysql', 'redis']) {
+      const added = await addAdapter(root, store);
+      expect(added.exitCode, added.stdout + added.stderr).toBe(0);
+    }
+    expect(readFile(root, PORTS)).toContain('Orders: redis.NewOrderCache(mysql.NewOrderRepository(db), rdb, logger),');
+    await buildsAndVets(root);
+  });
+
   it('the literal in another file of a renamed function, user variables and packages named like the adapters: redis then postgres build and vet', async () => {
     const root = await editedService(['renamedFunction', 'userVariables', 'userPackagesNamedLikeAdapters', 'literalInAnotherFile']);
     for (const store of ['redis', 'postgres']) {

@@ -106,9 +106,9 @@ describe('a TypeScript service grown with svc add', () => {
 
   it('bad input exits 2 and writes nothing', async () => {
     const before = fs.readFileSync(path.join(root, 'src/bootstrap/ports.ts'), 'utf8');
-    const result = await runCli('svc', ['add', 'adapter', 'mysql'], { cwd: root });
+    const result = await runCli('svc', ['add', 'adapter', 'mongodb'], { cwd: root });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('unknown adapter kind "mysql"');
+    expect(result.stderr).toContain('unknown adapter kind "mongodb"');
     expect(fs.readFileSync(path.join(root, 'src/bootstrap/ports.ts'), 'utf8')).toBe(before);
   });
 });

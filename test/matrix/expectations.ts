@@ -23,7 +23,9 @@ export function goModules(choices: MatrixChoices): Presence {
     [choices.logger === 'zap', ['go.uber.org/zap']],
     [choices.metrics === 'prometheus', ['github.com/prometheus/client_golang']],
     [choices.tracing === 'otel', ['go.opentelemetry.io/otel/sdk', 'opentelemetry']],
-    [choices.datastore.includes('postgres'), ['github.com/jackc/pgx', 'github.com/pressly/goose']],
+    [choices.datastore.includes('postgres'), ['github.com/jackc/pgx']],
+    [choices.datastore.includes('mysql'), ['github.com/go-sql-driver/mysql']],
+    [choices.datastore.includes('postgres') || choices.datastore.includes('mysql'), ['github.com/pressly/goose']],
     [choices.datastore.includes('redis'), ['github.com/redis/go-redis']],
   ]);
 }
@@ -52,6 +54,7 @@ export function tsDependencies(choices: MatrixChoices): Presence {
     [choices.metrics === 'prometheus', ['prom-client']],
     [choices.tracing === 'otel', ['@opentelemetry/api', '@opentelemetry/sdk-trace-node']],
     [choices.datastore.includes('postgres'), ['pg']],
+    [choices.datastore.includes('mysql'), ['mysql2']],
     [choices.datastore.includes('redis'), ['ioredis']],
   ]);
 }
@@ -63,6 +66,7 @@ export function tsTestFiles(choices: MatrixChoices): Presence {
     [choices.example, ['src/adapter/http/orders.test.ts', 'src/app/create-order.test.ts']],
     [choices.tracing === 'otel', ['src/platform/tracing.test.ts']],
     [choices.datastore.includes('postgres'), ['src/adapter/postgres/postgres.test.ts']],
+    [choices.datastore.includes('mysql'), ['src/adapter/mysql/mysql.test.ts']],
     [choices.datastore.includes('redis'), ['src/adapter/redis/redis.test.ts']],
   ]);
 }

@@ -21,7 +21,7 @@ export interface GoRequirement {
 
 /** Direct requirements per feature id. 'base' always; 'logger-zap', 'metrics-prometheus', 'tracing-otel' when chosen. */
 export const goRequirements: Record<
-  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'redis' | 'outbound' | 'outbound-otel',
+  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'redis' | 'outbound' | 'outbound-otel',
   GoRequirement[]
 > = {
   base: [
@@ -48,6 +48,11 @@ export const goRequirements: Record<
   // svc add adapter postgres / --datastore postgres: pgx pool, goose migrations (embedded).
   postgres: [
     { path: 'github.com/jackc/pgx/v5', version: 'v5.12.0' },
+    { path: 'github.com/pressly/goose/v3', version: 'v3.29.0' },
+  ],
+  // svc add adapter mysql / --datastore mysql: database/sql with go-sql-driver, goose migrations (embedded).
+  mysql: [
+    { path: 'github.com/go-sql-driver/mysql', version: 'v1.10.1' },
     { path: 'github.com/pressly/goose/v3', version: 'v3.29.0' },
   ],
   // svc add adapter redis / --datastore redis: go-redis client, its circuit breaker, singleflight for the caches.

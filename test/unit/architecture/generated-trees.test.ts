@@ -51,11 +51,13 @@ const CASES: Record<string, Case> = {
   'go-no-example': { options: { lang: 'go', example: false } },
   'go-module': { options: { lang: 'go', module: 'github.com/acme/orders' } },
   'go-adds': { options: { lang: 'go' }, adds: [goPort, goUsecase, postgres] },
+  'go-mysql': { options: { lang: 'go', ...everything, datastore: ['mysql', 'redis'] } },
   'ts-minimal': { options: { lang: 'ts', ...none } },
   'ts-default': { options: { lang: 'ts' } },
   'ts-everything': { options: { lang: 'ts', ...everything } },
   'ts-no-example': { options: { lang: 'ts', example: false } },
   'ts-adds': { options: { lang: 'ts' }, adds: [tsPort, tsUsecase, postgres] },
+  'ts-mysql': { options: { lang: 'ts', ...everything, datastore: ['mysql', 'redis'] } },
 };
 
 async function generatedTree(testCase: Case): Promise<Tree> {

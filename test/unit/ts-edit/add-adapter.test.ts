@@ -28,6 +28,80 @@ describe('svc add adapter (TypeScript)', () => {
     expect(manifest.history).toEqual(['create', 'add adapter postgres', 'add adapter redis']);
   });
 
+  it.each([
+    ['the sample, every deploy file', { deploy: ['docker', 'compose', 'k8s', 'github-actions'] as const }],
+    ['no sample, no metrics, no tracing, no deploy files', { example: false, metrics: 'none' as const, tracing: 'none' as const, deploy: ['none'] as const }],
+  ])('create --datastore mysql,redis ≡ create + add mysql + add redis (%s)', async (_label, options) => {
+    const direct = await makeTsService({ ...options, deploy: [...options.deploy], datastore: ['mysql', 'redis'] });
+    const grown = await makeTsService({ ...options, deploy: [...options.deploy] });
+    for (const kind of ['mysql', 'redis']) {
+      const result = await runAdd(grown, adapter(kind));
+      expect(result.code, result.all).toBe(0);
+    }
+    expect(files(grown)).toEqual(files(direct));
+    const manifest = JSON.parse(read(grown, 'svc.json')) as { choices: { datastore: string[] }; history: string[] };
+    expect(manifest.choices.datastore).toEqual(['mysql', 'redis']);
+    expect(manifest.history).toEqual(['create', 'add adapter mysql', 'add adapter redis']);
+  });
+
+  it('puts MySQL behind the sample port and the Redis cache in front of it; a second add changes no byte', async () => {
+    const root = await makeTsService();
+    expect((await runAdd(root, adapter('redis'))).code).toBe(0);
+    expect((await runAdd(root, adapter('mysql'))).code).toBe(0);
+    const ports = read(root, 'src/bootstrap/ports.ts');
+    expect(ports).toContain('orders: new CachedOrderRepository(new MysqlOrderRepository(mysqlPool, config.mysql.queryTimeoutMs), redis, deps.logger),');
+    expect(ports).toContain('deps.idempotency = new MysqlIdempotencyStore(mysqlPool, config.idempotency.keyTtlMs);');
+    expect(ports).not.toContain('MemoryOrderRepository');
+    const pkg = JSON.parse(read(root, 'package.json')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies.mysql2).toBe('3.24.5');
+    expect(read(root, 'test/environment.ts')).toContain("const mysqlUrl = integrationTarget('MYSQL_TEST_URL');");
+    const before = snapshot(root);
+    const again = await runAdd(root, adapter('mysql'));
+    expect(again.code, again.all).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses mysql on a PostgreSQL service and postgres on a MySQL one (exit 2, saying why), writing nothing', async () => {
+    for (const [has, adds] of [['postgres', 'mysql'], ['mysql', 'postgres']] as const) {
+      const root = await makeTsService({ datastore: [has] });
+      const before = snapshot(root);
+      const result = await runAdd(root, adapter(adds));
+      expect(result.code, result.all).toBe(2);
+      expect(result.all).toContain(`${has} and ${adds} cannot both be the datastore of one service`);
+      expect(snapshot(root)).toEqual(before);
+    }
+  });
+
+  it('mysql keeps every line the user wrote in the files it edits', async () => {
+    const root = await makeTsService();
+    const ports = read(root, 'src/bootstrap/ports.ts').replace(
+      '  return {\n',
+      "  // Ours: the clock is frozen in staging.\n  deps.logger.info('building ports');\n  return {\n",
+    );
+    write(root, 'src/bootstrap/ports.ts', `${ports}\n/** A helper of ours. */\nexport const portsBuilt = true;\n`);
+    const config = `${read(root, 'src/platform/config.ts')}\n// Ours: keep in sync with the runbook — ünïcode too.\n`;
+    write(root, 'src/platform/config.ts', config);
+    const result = await runAdd(root, adapter('mysql'));
+    expect(result.code, result.all).toBe(0);
+    const expected = ports
+      .replace("import { MemoryOrderRepository } from '../adapter/memory/order-repository.js';\n", '')
+      .replace('createPorts(_config: Config, _deps: Dependencies)', 'createPorts(config: Config, deps: Dependencies)')
+      .replace('    orders: new MemoryOrderRepository(),\n', '    orders: new MysqlOrderRepository(mysqlPool, config.mysql.queryTimeoutMs),\n');
+    expect(keepsLinesInOrder(expected, read(root, 'src/bootstrap/ports.ts'))).toBeNull();
+    expect(keepsLinesInOrder(config, read(root, 'src/platform/config.ts'))).toBeNull();
+  });
+
+  it('mysql --dry-run prints diffs and writes nothing', async () => {
+    const root = await makeTsService();
+    const before = snapshot(root);
+    const result = await runAdd(root, adapter('mysql'), { dryRun: true });
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).toContain('CREATE src/adapter/mysql/pool.ts');
+    expect(result.stdout).toContain('+    orders: new MysqlOrderRepository(mysqlPool, config.mysql.queryTimeoutMs),');
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it('puts PostgreSQL behind the sample port and the Redis cache in front of it, in either order', async () => {
     const root = await makeTsService();
     expect((await runAdd(root, adapter('redis'))).code).toBe(0);
@@ -123,7 +197,7 @@ describe('svc add adapter (TypeScript)', () => {
   });
 
   it.each([
-    ['mysql', {}, /unknown adapter kind "mysql"/],
+    ['mongodb', {}, /unknown adapter kind "mongodb"/],
     ['postgres', { for: 'PaymentGateway' }, /there is no port "PaymentGateway"/],
     ['memory', { for: 'Clock' }, /Clock has no memory adapter/],
     ['redis', { for: 'Clock' }, /only for the sample OrderRepository/],

@@ -2,10 +2,11 @@ import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
 import { adapterCommand, parseAdapterRequest } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, resolveHttpAdapterPort, type AdapterLayout } from '../../../choices/adapter-target.js';
-import { withDatastore } from '../../../choices/catalog.js';
+import { refuseSecondSqlStore, SQL_DATASTORES, withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
 import { goTemplateContext } from '../context.js';
 import { loadGoParser, type GoParser } from '../edit/index.js';
+import { applyMysql } from '../features/mysql.js';
 import { applyPostgres } from '../features/postgres.js';
 import { applyRedis } from '../features/redis.js';
 import { goPostSteps } from '../post-steps.js';
@@ -34,8 +35,8 @@ const goLayout = (wiring: string): AdapterLayout => ({
   memoryModel: `${MEMORY_DIR}/order_repository.go`,
   adapterFile: (store, port) => `internal/adapter/${store}/${namesOf(port).snake}.go`,
   connectionFile: (store) => `internal/adapter/${store}/${store}.go`,
-  modelFile: (store) => `internal/adapter/${store}/${store === 'postgres' ? 'order_repository.go' : 'order_cache.go'}`,
-  connectionInPlace: (store) => (store === 'postgres' ? 'pool (db) and migrations are' : 'client (rdb) is'),
+  modelFile: (store) => `internal/adapter/${store}/${SQL_DATASTORES.includes(store) ? 'order_repository.go' : 'order_cache.go'}`,
+  connectionInPlace: (store) => (SQL_DATASTORES.includes(store) ? 'pool (db) and migrations are' : 'client (rdb) is'),
   portRef: (port) => `port.${port}`,
   wiring,
 });
@@ -47,9 +48,9 @@ function wiringPlace(project: Project, parser: GoParser): string {
 }
 
 /**
- * `svc add adapter <memory|postgres|redis|http> [--for Port]`. Http writes an outbound HTTP client for
+ * `svc add adapter <memory|postgres|mysql|redis|http> [--for Port]`. Http writes an outbound HTTP client for
  * the port and serves the port from it (features/outbound); memory --for a port served by it wires
- * the memory adapter back. Postgres and redis run the very feature
+ * the memory adapter back. Postgres, mysql and redis run the very feature
  * modules `create-service --datastore …` runs, so create + add gives the bytes of create with the
  * datastore; those modules do nothing when the adapter is already there (datastore/presence.ts).
  * Which port it serves, or why it refuses, is decided as for every target (resolveAdapterTarget,
@@ -69,11 +70,13 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
         return { postSteps: goPostSteps({ install: options.install !== false, git: false }), verifier: goVerifier() };
       }
       const store = request.kind;
+      refuseSecondSqlStore(project.manifest.choices.datastore, store);
       const target = resolveAdapterTarget(store, options.for, service, goLayout(options.for === undefined ? '' : wiringPlace(project, parser)));
       if (store === 'memory' && options.for !== undefined) await wireMemoryAdapter(project.tree, project.spec.module, options.for);
       if (store !== 'memory') {
         const context = goTemplateContext(project.spec, []);
         if (store === 'postgres') await applyPostgres(project.tree, context, target);
+        else if (store === 'mysql') await applyMysql(project.tree, context, target);
         else await applyRedis(project.tree, context, target);
         project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
       }

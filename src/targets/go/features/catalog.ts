@@ -13,5 +13,6 @@ export const GO_FEATURES: readonly GoFeature[] = [
   templateFeature('github-actions', (spec) => spec.choices.deploy.includes('github-actions')),
   // Datastores edit what the folders above rendered, exactly as `svc add adapter` does later.
   lazyFeature('postgres', (spec) => spec.choices.datastore.includes('postgres'), ['postgres'], async () => (await import('./postgres.js')).postgresFeature),
+  lazyFeature('mysql', (spec) => spec.choices.datastore.includes('mysql'), ['mysql'], async () => (await import('./mysql.js')).mysqlFeature),
   lazyFeature('redis', (spec) => spec.choices.datastore.includes('redis'), ['redis'], async () => (await import('./redis.js')).redisFeature),
 ];

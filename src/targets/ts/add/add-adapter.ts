@@ -2,11 +2,12 @@ import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
 import { adapterCommand, defaultBaseUrlEnv, parseAdapterRequest } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, resolveHttpAdapterPort, type AdapterLayout } from '../../../choices/adapter-target.js';
-import { withDatastore } from '../../../choices/catalog.js';
+import { refuseSecondSqlStore, SQL_DATASTORES, withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
 import { filesIn } from '../../../tree/files-in.js';
 import { tsTemplateContext } from '../context.js';
 import { tsPostSteps } from '../post-steps.js';
+import { applyTsMysql } from '../features/mysql.js';
 import { applyTsPostgres } from '../features/postgres.js';
 import { applyTsRedis } from '../features/redis.js';
 import { TsReader } from '../inspect/source.js';
@@ -32,16 +33,16 @@ const TS_LAYOUT: AdapterLayout = {
   memoryFile: (port) => `${MEMORY_DIR}/${namesOf(port).kebab}.ts`,
   memoryModel: `${MEMORY_DIR}/order-repository.ts`,
   adapterFile: (store, port) => `src/adapter/${store}/${namesOf(port).kebab}.ts`,
-  connectionFile: (store) => `src/adapter/${store}/${store === 'postgres' ? 'pool.ts' : 'client.ts'}`,
-  modelFile: (store) => `src/adapter/${store}/${store === 'postgres' ? 'order-repository.ts' : 'order-cache.ts'}`,
-  connectionInPlace: (store) => (store === 'postgres' ? 'pool and migrations are' : 'client is'),
+  connectionFile: (store) => `src/adapter/${store}/${SQL_DATASTORES.includes(store) ? 'pool.ts' : 'client.ts'}`,
+  modelFile: (store) => `src/adapter/${store}/${SQL_DATASTORES.includes(store) ? 'order-repository.ts' : 'order-cache.ts'}`,
+  connectionInPlace: (store) => (SQL_DATASTORES.includes(store) ? 'pool and migrations are' : 'client is'),
   portRef: (port) => port,
   wiring: 'return it from createPorts (src/bootstrap/ports.ts)',
 };
 
 /**
- * `svc add adapter <memory|postgres|redis|http> [--for Port] [--base-url-env NAME]` in a TypeScript
- * service: postgres and redis run the feature modules create runs; which port they serve, or why
+ * `svc add adapter <memory|postgres|mysql|redis|http> [--for Port] [--base-url-env NAME]` in a TypeScript
+ * service: postgres, mysql and redis run the feature modules create runs; which port they serve, or why
  * they refuse, is decided as for every target (resolveAdapterTarget, docs/adapters.md). http
  * implements any port as JSON calls (http-adapter.ts); memory --for a port an http adapter serves
  * wires the memory adapter again.
@@ -59,6 +60,7 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
         return { postSteps: install, verifier: tsVerifier() };
       }
       const store = request.kind;
+      refuseSecondSqlStore(project.manifest.choices.datastore, store);
       const service = { ports: new Set(ports.keys()), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
       const target = resolveAdapterTarget(store, options.for, service, TS_LAYOUT);
       if (store === 'memory') {
@@ -67,6 +69,7 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
       }
       const context = tsTemplateContext(project.spec);
       if (store === 'postgres') await applyTsPostgres(project.tree, context, target);
+      else if (store === 'mysql') await applyTsMysql(project.tree, context, target);
       else await applyTsRedis(project.tree, context, target);
       project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
       return { postSteps: install, verifier: tsVerifier() };

@@ -1,6 +1,7 @@
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import type { ServiceSpec } from '../../../choices/service-spec.js';
 import type { TsFeature } from './feature.js';
+import { tsMysqlFeature } from './mysql.js';
 import { tsPostgresFeature } from './postgres.js';
 import { tsRedisFeature } from './redis.js';
 
@@ -22,5 +23,6 @@ export const TS_FEATURES: readonly TsFeature[] = [
   templateFeature('k8s', (spec) => spec.choices.deploy.includes('k8s')),
   templateFeature('github-actions', (spec) => spec.choices.deploy.includes('github-actions')),
   tsPostgresFeature,
+  tsMysqlFeature,
   tsRedisFeature,
 ];

@@ -3,7 +3,7 @@
  * REDIS_TEST_ADDR). When it is unset the tests skip, unless CI or REQUIRE_INTEGRATION is set:
  * then a missing server is an error, so integration tests never silently stop running.
  */
-export function integrationTarget(variable: 'POSTGRES_TEST_URL' | 'REDIS_TEST_ADDR'): string | undefined {
+export function integrationTarget(variable: 'POSTGRES_TEST_URL' | 'MYSQL_TEST_URL' | 'REDIS_TEST_ADDR'): string | undefined {
   const value = process.env[variable];
   if (value !== undefined && value !== '') return value;
   if (process.env.CI || process.env.REQUIRE_INTEGRATION) {
