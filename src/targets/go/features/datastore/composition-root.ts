@@ -27,7 +27,7 @@ export interface RootBinding {
 export type RootParam = 'ctx' | 'cfg' | 'log' | 'deps';
 
 export interface RootRequest {
-  store: 'postgres' | 'redis';
+  store: 'postgres' | 'sqlite' | 'redis';
   /** Names for the variable the wiring declares, first choice first. */
   variable: readonly string[];
   /** The parameters the wiring reads. */
