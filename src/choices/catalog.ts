@@ -1,7 +1,15 @@
+import { UsageError } from '../errors.js';
+
 /** Every choice the create command offers, with its default. One table for flags, prompts and validation. */
 export const LANGS = ['go', 'ts'] as const;
 export const TRANSPORTS = ['http'] as const;
-export const DATASTORES = ['memory', 'postgres', 'redis'] as const;
+export const DATASTORES = ['memory', 'postgres', 'mysql', 'redis'] as const;
+/**
+ * The relational stores: a service keeps its records in at most one of them (two would mean two
+ * schemas, two migration histories and a choice on every write). Redis combines with any of them,
+ * as the cache in front. Names the catalog does not offer yet are harmless here.
+ */
+export const SQL_DATASTORES: readonly string[] = ['postgres', 'mysql', 'sqlite'];
 export const LOGGERS = ['slog', 'zap'] as const;
 export const METRICS = ['prometheus', 'none'] as const;
 export const TRACING = ['otel', 'none'] as const;
@@ -30,6 +38,7 @@ export const CHOICE_LABELS: Record<string, string> = {
   http: 'HTTP/JSON (net/http ServeMux)',
   memory: 'In-memory (embedded default)',
   postgres: 'PostgreSQL (pgx pool, goose migrations)',
+  mysql: 'MySQL / MariaDB (connection pool, embedded migrations)',
   redis: 'Redis (go-redis cache in front of the repository)',
   slog: 'log/slog (standard library)',
   zap: 'zap (behind the slog API)',
@@ -44,12 +53,24 @@ export const CHOICE_LABELS: Record<string, string> = {
 
 /**
  * The datastores a service records once `added` joins `current`, in catalog order. Memory is the
- * embedded default: it is implied, and recorded only while no other datastore is there.
+ * embedded default: it is implied, and recorded only while no other datastore is there. A second
+ * SQL store is bad input (refuseSecondSqlStore).
  */
 export function withDatastore(current: readonly Datastore[], added: Datastore): Datastore[] {
+  refuseSecondSqlStore(current, added);
   const chosen = new Set<Datastore>([...current, added]);
   const others = DATASTORES.filter((store) => store !== 'memory' && chosen.has(store));
   return others.length > 0 ? others : ['memory'];
+}
+
+/** Refuses (UsageError, exit 2) a SQL store joining a service that already has another one; redis and memory always join. */
+export function refuseSecondSqlStore(current: readonly string[], added: string): void {
+  const other = current.find((store) => store !== added && SQL_DATASTORES.includes(store));
+  if (other === undefined || !SQL_DATASTORES.includes(added)) return;
+  throw new UsageError(
+    `${other} and ${added} cannot both be the datastore of one service: it keeps its records in one SQL store (one schema, one migration history); redis combines with either as the cache in front`,
+    `keep one SQL store per service, e.g. --datastore ${other},redis; data that belongs in ${added} belongs to another service`,
+  );
 }
 
 /** The datastores a service records for a chosen set (flags or prompts): the rule of withDatastore, applied to each in turn. */

@@ -17,7 +17,7 @@ export function createProgram(handler: CreateHandler): Command {
     .option('--module <path>', 'Go module path (default: example.com/<name>; Go only)')
     .addOption(new Option('--lang <lang>', `target language: ${LANGS.join(', ')} (default: go)`))
     .addOption(new Option('--transport <list>', `inbound transports, comma-separated: ${TRANSPORTS.join(', ')} (default: http)`).argParser(list))
-    .addOption(new Option('--datastore <list>', `datastores, comma-separated: ${DATASTORES.join(', ')} (default: memory; recorded only when no other is chosen)`).argParser(list))
+    .addOption(new Option('--datastore <list>', `datastores, comma-separated: ${DATASTORES.join(', ')} (default: memory; recorded only when no other is chosen; at most one SQL store, redis caches in front of it)`).argParser(list))
     .addOption(new Option('--logger <logger>', `logging backend: ${LOGGERS.join(', ')} (default: slog; Go only: --lang ts always logs with pino)`))
     .addOption(new Option('--metrics <metrics>', `metrics: ${METRICS.join(', ')} (default: prometheus)`))
     .addOption(new Option('--tracing <tracing>', `tracing: ${TRACING.join(', ')} (default: otel)`))

@@ -71,7 +71,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
 
   add
     .command('adapter')
-    .description('add an outbound adapter (memory, postgres, redis) for a port')
+    .description('add an outbound adapter (memory, postgres, mysql, redis) for a port; at most one SQL store per service')
     .argument('<kind>', 'adapter kind, e.g. postgres')
     .option('--for <port>', 'the port it implements (default: the sample OrderRepository)')
     .option('--no-install', 'skip go mod tidy (Go) or npm install (TypeScript)')

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { kebabCase } from 'change-case';
-import { CHOICE_LABELS, DATASTORES, DEFAULTS, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
+import { CHOICE_LABELS, DATASTORES, DEFAULTS, recordedDatastores, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
 import type { CreateOptions } from '../choices/options.js';
 import { parseChoice } from '../choices/parse-choices.js';
 import { offers } from '../choices/target-support.js';
@@ -46,7 +46,13 @@ export async function askMissing(given: CreateOptions, cwd: string = process.cwd
   answers.transport ??= await checkbox({ message: 'Transports', choices: options(TRANSPORTS, DEFAULTS.transport), required: true });
   if (answers.datastore === undefined) {
     // resolveSpec records them as it records the flags (memory only when it is alone).
-    answers.datastore = await checkbox({ message: 'Datastores', choices: options(DATASTORES, DEFAULTS.datastore), required: true });
+    answers.datastore = await checkbox({
+      message: 'Datastores',
+      choices: options(DATASTORES, DEFAULTS.datastore),
+      required: true,
+      // The rule of the flags (one SQL store, redis in front), said while choosing.
+      validate: (chosen) => validWith(recordedDatastores)(chosen.map((choice) => choice.value)),
+    });
   }
   if (offers(lang, 'logger')) answers.logger ??= await select({ message: 'Logger', choices: options(LOGGERS), default: DEFAULTS.logger });
   answers.metrics ??= await select({ message: 'Metrics', choices: options(METRICS), default: DEFAULTS.metrics });
@@ -59,12 +65,12 @@ export async function askMissing(given: CreateOptions, cwd: string = process.cwd
   return answers;
 }
 
-function options(values: readonly string[], checked: readonly string[] = []) {
+function options<T extends string>(values: readonly T[], checked: readonly string[] = []) {
   return values.map((value) => ({ value, name: CHOICE_LABELS[value] ?? value, checked: checked.includes(value) }));
 }
 
-function validWith(check: (value: string) => void) {
-  return (value: string): true | string => {
+function validWith<T>(check: (value: T) => unknown) {
+  return (value: T): true | string => {
     try {
       check(value);
       return true;

@@ -20,7 +20,7 @@ export interface MatrixCatalog {
   TRACING: readonly string[];
   DEPLOY_TARGETS: readonly string[];
   DEFAULTS: { transport: readonly string[]; datastore: readonly string[]; logger: string; metrics: string; tracing: string };
-  /** How datastores combine (memory is implied once another one is there). */
+  /** How datastores combine (memory is implied once another one is there); throws a UsageError for a pair that cannot (two SQL stores). */
   withDatastore(current: readonly string[], added: string): readonly string[];
 }
 
@@ -71,10 +71,12 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
   const one = (values: readonly string[], key: string) => (optional(key) ? [...values, UNSET] : [...values]);
   // A list takes each value alone and all of them together, combined the way the catalog combines them.
   const list = (values: readonly string[], all: readonly string[]) => unique([...values, all.join(LIST)]);
+  // Datastores that exclude each other (one SQL store) have several largest combinations: one each (postgres+redis, mysql+redis).
+  const stores = largestCombinations(catalog);
   const parameters: Parameter[] = [
     { name: 'lang', values: [...catalog.LANGS] },
     { name: 'transport', values: list(catalog.TRANSPORTS, catalog.TRANSPORTS) },
-    { name: 'datastore', values: list(catalog.DATASTORES, catalog.DATASTORES.reduce<readonly string[]>(catalog.withDatastore, [])) },
+    { name: 'datastore', values: unique([...catalog.DATASTORES, ...stores.map((combination) => combination.join(LIST))]) },
     { name: 'logger', values: one(catalog.LOGGERS, 'logger') },
     { name: 'metrics', values: one(catalog.METRICS, 'metrics') },
     { name: 'tracing', values: one(catalog.TRACING, 'tracing') },
@@ -128,7 +130,7 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
     const everything: MatrixChoices = {
       lang,
       transport: [...catalog.TRANSPORTS],
-      datastore: [...catalog.DATASTORES.reduce<readonly string[]>(catalog.withDatastore, [])],
+      datastore: [...stores[0]],
       ...(applies('logger') ? { logger: catalog.DEFAULTS.logger } : {}),
       metrics: catalog.METRICS.find((choice) => choice !== 'none') ?? catalog.DEFAULTS.metrics,
       tracing: catalog.TRACING.find((choice) => choice !== 'none') ?? catalog.DEFAULTS.tracing,
@@ -143,6 +145,27 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
     }
   }
   return { projects, parameters, covering, rowOf, choicesOf, isValid };
+}
+
+/**
+ * Every largest set of datastores the catalog combines, in catalog order of the store it starts
+ * from: each store with every other one that can join it, as the catalog records them.
+ */
+function largestCombinations(catalog: MatrixCatalog): (readonly string[])[] {
+  const combinations = catalog.DATASTORES.map((first) =>
+    catalog.DATASTORES.reduce<readonly string[]>((stores, store) => joined(catalog, stores, store) ?? stores, catalog.withDatastore([], first)),
+  );
+  const largest = combinations.filter((stores) => !combinations.some((other) => other.length > stores.length && stores.every((store) => other.includes(store))));
+  return [...new Map(largest.map((stores) => [stores.join(LIST), stores])).values()];
+}
+
+function joined(catalog: MatrixCatalog, stores: readonly string[], store: string): readonly string[] | undefined {
+  try {
+    return catalog.withDatastore(stores, store);
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
+  }
 }
 
 function parameterValue(name: string, choices: MatrixChoices): string {

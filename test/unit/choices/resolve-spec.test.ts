@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
 import { resolveSpec } from '../../../src/choices/resolve-spec.js';
-import { DATASTORES, type Datastore, DEFAULTS, withDatastore } from '../../../src/choices/catalog.js';
+import { DATASTORES, type Datastore, DEFAULTS, SQL_DATASTORES, withDatastore } from '../../../src/choices/catalog.js';
 
 describe('resolveSpec', () => {
   it('derives name, module and defaults from the directory alone', () => {
@@ -53,9 +53,23 @@ describe('resolveSpec', () => {
     expect(resolveSpec({ directory: 'x', datastore: ['memory'] }, '/tmp').choices.datastore).toEqual(['memory']);
     // Every set of flags gives what create (memory) followed by `svc add adapter` for each store records.
     const subsets = DATASTORES.reduce<Datastore[][]>((sets, store) => [...sets, ...sets.map((set) => [...set, store])], [[]]).filter((set) => set.length > 0);
-    for (const chosen of subsets) {
+    for (const chosen of subsets.filter((set) => set.filter((store) => SQL_DATASTORES.includes(store)).length <= 1)) {
       const grown = chosen.reduce<Datastore[]>((stores, store) => withDatastore(stores, store), [...DEFAULTS.datastore]);
       expect(resolveSpec({ directory: 'x', datastore: chosen }, '/tmp').choices.datastore, chosen.join(',')).toEqual(grown);
+    }
+  });
+
+  it('takes mysql like postgres: alone, or with redis as the cache in front', () => {
+    expect(resolveSpec({ directory: 'x', datastore: ['mysql'] }, '/tmp').choices.datastore).toEqual(['mysql']);
+    expect(resolveSpec({ directory: 'x', datastore: ['redis,memory,mysql'] }, '/tmp').choices.datastore).toEqual(['mysql', 'redis']);
+  });
+
+  it('refuses two SQL stores in one service, saying why, whichever way they are given', () => {
+    for (const datastore of [['postgres,mysql'], ['mysql', 'postgres'], ['memory,postgres,redis,mysql']]) {
+      const resolve = () => resolveSpec({ directory: 'x', datastore }, '/tmp');
+      expect(resolve, datastore.join(' ')).toThrow(UsageError);
+      expect(resolve).toThrow('postgres and mysql cannot both be the datastore of one service');
+      expect(resolve).toThrow('redis combines with either as the cache in front');
     }
   });
 

@@ -25,7 +25,7 @@ describe('serviceMatrix from the catalog', () => {
   it('covers every pair of option values the CLI accepts, across both targets', () => {
     expectEveryPairCovered(matrix);
     for (const lang of CATALOG.LANGS) {
-      for (const store of [...CATALOG.DATASTORES, 'postgres+redis']) {
+      for (const store of [...CATALOG.DATASTORES, 'postgres+redis', 'mysql+redis']) {
         expect(has(matrix.projects, (choices) => choices.lang === lang && choices.datastore.join('+') === store), `${lang} with ${store}`).toBe(true);
       }
     }
@@ -78,7 +78,7 @@ describe('serviceMatrix from the catalog', () => {
 
 describe('serviceMatrix with a value added to the catalog', () => {
   // Stand-ins: the CLI validates each dummy value as the real value it stands for.
-  const STAND_IN: Record<string, string> = { sqlite: 'redis', zerolog: 'zap', nomad: 'k8s' };
+  const STAND_IN: Record<string, string> = { mongo: 'redis', zerolog: 'zap', nomad: 'k8s' };
   const real = (values: readonly string[] | undefined) => values && [...new Set(values.map((value) => STAND_IN[value] ?? value))].sort();
   const standIn = (options: Partial<MatrixChoices>) => ({
     ...options,
@@ -95,24 +95,28 @@ describe('serviceMatrix with a value added to the catalog', () => {
   };
   const catalog: MatrixCatalog = {
     ...CATALOG,
-    DATASTORES: [...CATALOG.DATASTORES, 'sqlite'],
+    DATASTORES: [...CATALOG.DATASTORES, 'mongo'],
     LOGGERS: [...CATALOG.LOGGERS, 'zerolog'],
     DEPLOY_TARGETS: [...CATALOG.DEPLOY_TARGETS, 'nomad'],
+    // The catalog's own rule for the real stores (one SQL store), with mongo joining any of them last.
     withDatastore: (current, added) => {
-      const chosen = new Set([...current, added]);
-      const others = ['postgres', 'redis', 'sqlite'].filter((store) => chosen.has(store));
-      return others.length > 0 ? others : ['memory'];
+      const real = current.filter((store) => store !== 'mongo') as CATALOG.Datastore[];
+      const stores = added === 'mongo' ? real : CATALOG.withDatastore(real, added as CATALOG.Datastore);
+      if (added !== 'mongo' && !current.includes('mongo')) return stores;
+      const others = stores.filter((store) => store !== 'memory');
+      return [...others, 'mongo'];
     },
   };
   const matrix = serviceMatrix(catalog, resolve);
 
   it('covers every pair of the new values with no change to the generator', () => {
     expectEveryPairCovered(matrix);
-    for (const lang of CATALOG.LANGS) expect(has(matrix.projects, (choices) => choices.lang === lang && isDeepStrictEqual(choices.datastore, ['sqlite']))).toBe(true);
+    for (const lang of CATALOG.LANGS) expect(has(matrix.projects, (choices) => choices.lang === lang && isDeepStrictEqual(choices.datastore, ['mongo']))).toBe(true);
+    for (const lang of CATALOG.LANGS) expect(has(matrix.projects, (choices) => choices.lang === lang && isDeepStrictEqual(choices.datastore, ['mysql', 'redis', 'mongo']))).toBe(true);
     for (const store of catalog.DATASTORES) expect(has(matrix.projects, (choices) => choices.logger === 'zerolog' && choices.datastore.includes(store)), store).toBe(true);
     for (const lang of CATALOG.LANGS) expect(has(matrix.projects, (choices) => choices.lang === lang && choices.deploy.includes('nomad'))).toBe(true);
     expect(has(matrix.projects, (choices) => choices.lang === 'ts' && choices.logger === 'zerolog')).toBe(false);
-    expect(matrix.projects.find((project) => project.label.includes('everything-on: go'))?.choices.datastore).toEqual(['postgres', 'redis', 'sqlite']);
+    expect(matrix.projects.find((project) => project.label.includes('everything-on: go'))?.choices.datastore).toEqual(['postgres', 'redis', 'mongo']);
     expect(matrix.projects.length).toBeGreaterThan(serviceMatrix().projects.length);
   });
 });

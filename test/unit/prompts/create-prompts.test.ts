@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const asked: string[] = [];
+const checkboxes: { message: string; validate?: (chosen: { value: string }[]) => true | string }[] = [];
 vi.mock('@inquirer/prompts', () => {
   const answer = (value: unknown) => async ({ message }: { message: string }) => {
     asked.push(message);
@@ -13,7 +14,10 @@ vi.mock('@inquirer/prompts', () => {
     }),
     // The language question gets Go; every other select gets 'zap' (the logger's non-default).
     select: async ({ message }: { message: string }) => answer(message === 'Language' ? 'go' : 'zap')({ message }),
-    checkbox: answer([]),
+    checkbox: async (config: { message: string; validate?: (chosen: { value: string }[]) => true | string }) => {
+      checkboxes.push(config);
+      return answer([])(config);
+    },
     confirm: answer(false),
   };
 });
@@ -49,5 +53,14 @@ describe('askMissing', () => {
   it('asks for the language first when it was not given', async () => {
     await askMissing({ directory: 'x', module: 'example.com/x' });
     expect(asked[0]).toBe('Language');
+  });
+
+  it('offers mysql beside the other datastores and refuses two SQL stores while choosing', async () => {
+    checkboxes.length = 0;
+    await askMissing({ directory: 'x', lang: 'go', module: 'example.com/x' });
+    const datastores = checkboxes.find((config) => config.message === 'Datastores');
+    expect((datastores as unknown as { choices: { value: string; name: string }[] }).choices).toContainEqual({ value: 'mysql', name: 'MySQL / MariaDB (connection pool, embedded migrations)', checked: false });
+    expect(datastores?.validate?.([{ value: 'mysql' }, { value: 'redis' }])).toBe(true);
+    expect(datastores?.validate?.([{ value: 'postgres' }, { value: 'mysql' }])).toContain('postgres and mysql cannot both be the datastore of one service');
   });
 });
