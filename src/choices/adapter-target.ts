@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { Datastore } from './catalog.js';
+import { SQL_DATASTORES, type Datastore } from './catalog.js';
 import { namesOf } from './naming.js';
 
 /** The port of the sample domain: the only one postgres and redis generate code for. */
@@ -58,14 +58,14 @@ export function resolveAdapterTarget(
     throw new UsageError(`${port} has no memory adapter (${file}), and svc writes one only together with the port`, `write ${file} by hand, modelled on ${layout.memoryModel}`);
   }
   if (port === sample) return { port: sample };
-  const refused = `svc generates a ${store} adapter only for the sample ${SAMPLE_PORT}; it will not guess a ${store === 'postgres' ? 'schema' : 'cache key and encoding'} for ${port}`;
+  const refused = `svc generates a ${store} adapter only for the sample ${SAMPLE_PORT}; it will not guess a ${SQL_DATASTORES.includes(store) ? 'schema' : 'cache key and encoding'} for ${port}`;
   const file = layout.adapterFile(store, port);
   if (service.exists(layout.connectionFile(store))) {
     throw new UsageError(refused, `the ${layout.connectionInPlace(store)} in place: implement ${layout.portRef(port)} in ${file} (model: ${layout.modelFile(store)}) and ${layout.wiring}`);
   }
   throw new UsageError(
     refused,
-    `run svc add adapter ${store} (without --for) for the ${store === 'postgres' ? 'pool, migrations' : 'client'}, config and readiness check, ` +
+    `run svc add adapter ${store} (without --for) for the ${store === 'sqlite' ? 'database file, migrations' : SQL_DATASTORES.includes(store) ? 'pool, migrations' : 'client'}, config and readiness check, ` +
       `then implement ${layout.portRef(port)} in ${file} and ${layout.wiring}`,
   );
 }

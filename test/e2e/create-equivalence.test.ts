@@ -7,7 +7,7 @@ import { makeTempDir, snapshot } from '../helpers/temp-dir.js';
 
 /**
  * create ≡ create + add: `create-service X --datastore postgres,redis` writes the same bytes as
- * `create-service X` then `svc add adapter postgres` then `svc add adapter redis`. Both paths run
+ * `create-service X` then `svc add adapter postgres` then `svc add adapter redis` (and so for sqlite). Both paths run
  * the same feature modules; svc.json may differ only in its history. Compared as written
  * (--no-install on both paths), and go.mod/go.sum again after `go mod tidy` on both.
  */
@@ -16,6 +16,14 @@ const VARIANTS: { label: string; args: string[]; tidy: boolean }[] = [
   { label: 'zap, no metrics, no tracing, no sample, no deploy files', args: ['--logger', 'zap', '--metrics', 'none', '--tracing', 'none', '--no-example', '--deploy', 'none'], tidy: false },
   { label: 'compose and k8s only, without tracing', args: ['--tracing', 'none', '--deploy', 'compose,k8s,docker'], tidy: false },
 ];
+
+/** Each SQL store with the cache in front, as create takes them and as they are added in turn. */
+const STORE_SETS: readonly (readonly string[])[] = [
+  ['postgres', 'redis'],
+  ['sqlite', 'redis'],
+];
+
+const CASES = STORE_SETS.flatMap((stores) => VARIANTS.map((variant) => ({ ...variant, stores, list: stores.join(','), adds: stores.join(' + ') })));
 
 async function created(args: readonly string[]): Promise<string> {
   const cwd = makeTempDir();
@@ -30,11 +38,11 @@ function manifestWithoutHistory(root: string): unknown {
   return manifest;
 }
 
-describe.each(VARIANTS)('create --datastore postgres,redis ≡ create + svc add adapter postgres + redis ($label)', ({ args, tidy }) => {
+describe.each(CASES)('create --datastore $list ≡ create + svc add adapter $adds ($label)', ({ args, tidy, stores, list }) => {
   it('writes the same files, byte for byte', async () => {
-    const direct = await created([...args, '--datastore', 'postgres,redis']);
+    const direct = await created([...args, '--datastore', list]);
     const grown = await created(args);
-    for (const kind of ['postgres', 'redis']) {
+    for (const kind of stores) {
       const added = await runCli('svc', ['add', 'adapter', kind, '--no-install'], { cwd: grown });
       expect(added.exitCode, added.stdout + added.stderr).toBe(0);
     }
@@ -46,11 +54,7 @@ describe.each(VARIANTS)('create --datastore postgres,redis ≡ create + svc add 
     expect(directManifest).toBeDefined();
     expect(grownManifest).toBeDefined();
     expect(manifestWithoutHistory(grown)).toEqual(manifestWithoutHistory(direct));
-    expect(JSON.parse(fs.readFileSync(path.join(grown, 'svc.json'), 'utf8')).history).toEqual([
-      'create',
-      'add adapter postgres',
-      'add adapter redis',
-    ]);
+    expect(JSON.parse(fs.readFileSync(path.join(grown, 'svc.json'), 'utf8')).history).toEqual(['create', ...stores.map((kind) => `add adapter ${kind}`)]);
 
     if (tidy) {
       await goTool(direct, 'go', ['mod', 'tidy']);

@@ -8,6 +8,7 @@ import { goTemplateContext } from '../context.js';
 import { loadGoParser, type GoParser } from '../edit/index.js';
 import { applyPostgres } from '../features/postgres.js';
 import { applyRedis } from '../features/redis.js';
+import { applySqlite } from '../features/sqlite.js';
 import { goPostSteps } from '../post-steps.js';
 import { locatePortsLiteral } from '../inspect/ports-literal.js';
 import { goVerifier } from '../verify/go-verifier.js';
@@ -28,8 +29,8 @@ const goLayout = (wiring: string): AdapterLayout => ({
   memoryModel: `${MEMORY_DIR}/order_repository.go`,
   adapterFile: (store, port) => `internal/adapter/${store}/${namesOf(port).snake}.go`,
   connectionFile: (store) => `internal/adapter/${store}/${store}.go`,
-  modelFile: (store) => `internal/adapter/${store}/${store === 'postgres' ? 'order_repository.go' : 'order_cache.go'}`,
-  connectionInPlace: (store) => (store === 'postgres' ? 'pool (db) and migrations are' : 'client (rdb) is'),
+  modelFile: (store) => `internal/adapter/${store}/${store === 'redis' ? 'order_cache.go' : 'order_repository.go'}`,
+  connectionInPlace: (store) => (store === 'redis' ? 'client (rdb) is' : `${store === 'sqlite' ? 'database' : 'pool'} (db) and migrations are`),
   portRef: (port) => `port.${port}`,
   wiring,
 });
@@ -41,7 +42,7 @@ function wiringPlace(project: Project, parser: GoParser): string {
 }
 
 /**
- * `svc add adapter <memory|postgres|redis> [--for Port]`. Postgres and redis run the very feature
+ * `svc add adapter <memory|postgres|sqlite|redis> [--for Port]`. Postgres, sqlite and redis run the very feature
  * modules `create-service --datastore …` runs, so create + add gives the bytes of create with the
  * datastore; those modules do nothing when the adapter is already there (datastore/presence.ts).
  * Which port it serves, or why it refuses, is decided as for every target (resolveAdapterTarget,
@@ -59,6 +60,7 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
       if (store !== 'memory') {
         const context = goTemplateContext(project.spec, []);
         if (store === 'postgres') await applyPostgres(project.tree, context, target);
+        else if (store === 'sqlite') await applySqlite(project.tree, context, target);
         else await applyRedis(project.tree, context, target);
         project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
       }
