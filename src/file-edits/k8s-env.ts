@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { Tree } from '../tree/tree.js';
 import { addContainerEnv, addMapEntry, editYamlFile } from './yaml-file.js';
 
@@ -38,15 +38,18 @@ export function addK8sSqliteVolume(tree: Tree, name: string, dataDir: string): v
     if (!isSeq(containers)) return;
     const index = containers.items.findIndex((item) => isMap(item) && item.get('name') === name);
     if (index === -1) return;
-    const replicas = doc.getIn(['spec', 'replicas'], true);
-    if (isScalar(replicas) && replicas.value !== 1) {
-      replicas.value = 1;
-      replicas.commentBefore = ' One replica: SQLite has one writer, on a volume one node mounts at a time. Scale out with PostgreSQL instead.';
+    const spec = doc.get('spec', true);
+    if (!isMap(spec)) return;
+    const replicas = spec.items.find((pair) => isScalar(pair.key) && pair.key.value === 'replicas');
+    if (replicas !== undefined && isScalar(replicas.value) && replicas.value.value !== 1) {
+      replicas.value.value = 1;
+      // The comment above the first key of a map belongs to the map.
+      commentAbove(spec, replicas, ' One replica: SQLite has one writer, on a volume one node mounts at a time. Scale out with PostgreSQL instead.');
     }
-    if (doc.getIn(['spec', 'strategy', 'type']) === 'RollingUpdate') {
-      doc.setIn(['spec', 'strategy'], doc.createNode({ type: 'Recreate' }));
-      const strategy = doc.getIn(['spec', 'strategy'], true);
-      if (isMap(strategy)) strategy.commentBefore = ' The old pod releases the volume before the new one mounts it.';
+    const strategy = spec.items.find((pair) => isScalar(pair.key) && pair.key.value === 'strategy');
+    if (strategy !== undefined && isMap(strategy.value) && strategy.value.get('type') === 'RollingUpdate') {
+      strategy.value = doc.createNode({ type: 'Recreate' });
+      commentAbove(spec, strategy, ' The old pod releases the volume before the new one mounts it.');
     }
     addMapEntry(doc, ['spec', 'template', 'spec', 'securityContext'], 'fsGroup', 65532);
     addContainerEnv(doc, name, { name: 'SQLITE_PATH', value: `${dataDir}/${name}.db` }, ' The SQLite database, on the data volume below.');
@@ -66,6 +69,12 @@ export function addK8sSqliteVolume(tree: Tree, name: string, dataDir: string): v
       resources.items.push(pvc);
     }
   });
+}
+
+/** Sets the comment above `pair` of `map`, in place of the one there. */
+function commentAbove(map: YAMLMap, pair: Pair, comment: string): void {
+  if (map.items[0] === pair) map.commentBefore = comment;
+  else if (isScalar(pair.key)) pair.key.commentBefore = comment;
 }
 
 /** Appends `entry` to the sequence at `path` (created when missing) unless an entry of its name is there. */
