@@ -1,3 +1,4 @@
+import { SQL_DATASTORES } from '../../src/choices/catalog.js';
 import type { MatrixChoices } from './service-matrix.js';
 
 /**
@@ -23,7 +24,10 @@ export function goModules(choices: MatrixChoices): Presence {
     [choices.logger === 'zap', ['go.uber.org/zap']],
     [choices.metrics === 'prometheus', ['github.com/prometheus/client_golang']],
     [choices.tracing === 'otel', ['go.opentelemetry.io/otel/sdk', 'opentelemetry']],
-    [choices.datastore.includes('postgres'), ['github.com/jackc/pgx', 'github.com/pressly/goose']],
+    [choices.datastore.includes('postgres'), ['github.com/jackc/pgx']],
+    [choices.datastore.includes('sqlite'), ['modernc.org/sqlite']],
+    // Every SQL store migrates with goose.
+    [choices.datastore.some((store) => SQL_DATASTORES.includes(store)), ['github.com/pressly/goose']],
     [choices.datastore.includes('redis'), ['github.com/redis/go-redis']],
   ]);
 }
