@@ -20,7 +20,8 @@ let parser: GoParser;
 beforeAll(async () => {
   parser = await loadGoParser();
 });
-afterAll(removeServices);
+// Removing some sixty copied services outlasts the default 10 s hook timeout on a loaded machine.
+afterAll(removeServices, 60_000);
 
 /** The names the wiring is written with; each test overrides what its hand edit renamed. */
 interface Names {

@@ -2,7 +2,7 @@ import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
 import { adapterCommand, parseAdapterKind } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, type AdapterLayout } from '../../../choices/adapter-target.js';
-import { withDatastore } from '../../../choices/catalog.js';
+import { refuseSecondSqlStore, withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
 import { goTemplateContext } from '../context.js';
 import { loadGoParser, type GoParser } from '../edit/index.js';
@@ -54,6 +54,7 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
     async apply(project) {
       useGoModulePath(project);
       const store = parseAdapterKind(kind);
+      refuseSecondSqlStore(project.manifest.choices.datastore, store);
       const parser = await loadGoParser();
       const service = { ports: declaredPorts(project, parser), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
       const target = resolveAdapterTarget(store, options.for, service, goLayout(options.for === undefined ? '' : wiringPlace(project, parser)));

@@ -5,7 +5,7 @@ import { addConfigSection } from './datastore/config-section.js';
 import { createTarget, type AdapterTarget, type GoContext } from './datastore/context.js';
 import { addGoRequirements } from './datastore/edits.js';
 import { addMigrateCommand } from './datastore/migrate-command.js';
-import { wirePostgres, postgresWiringLines } from './datastore/postgres-wiring.js';
+import { wireSqlStore, sqlWiringLines, type SqlStore } from './datastore/sql-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addEndToEndVars, addRequiredVar } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
@@ -27,9 +27,11 @@ export const postgresFeature: GoFeature = {
   apply: (tree, template) => applyPostgres(tree, template as GoContext, createTarget(template as GoContext)),
 };
 
+const POSTGRES: SqlStore = { store: 'postgres', section: 'Postgres' };
+
 export async function applyPostgres(tree: Tree, context: GoContext, target: AdapterTarget): Promise<void> {
   const { module, name } = context;
-  if ((await datastorePresence(tree, module, 'postgres', () => postgresWiringLines(tree, module, target.port === 'OrderRepository'))) === 'present') return;
+  if ((await datastorePresence(tree, module, 'postgres', () => sqlWiringLines(tree, module, POSTGRES, target.port === 'OrderRepository'))) === 'present') return;
   renderTemplateFolder(tree, 'go/integration', context);
   renderTemplateFolder(tree, 'go/postgres/core', context);
   if (target.port === 'OrderRepository') renderTemplateFolder(tree, 'go/postgres/orders', context);
@@ -37,7 +39,7 @@ export async function applyPostgres(tree: Tree, context: GoContext, target: Adap
 
   await addConfigSection(tree, 'Postgres');
   await addRequiredVar(tree, 'POSTGRES_URL', `postgres://${name}@localhost:5432/${name}`);
-  await wirePostgres(tree, module, target.port === 'OrderRepository');
+  await wireSqlStore(tree, module, POSTGRES, target.port === 'OrderRepository');
   await addMigrateCommand(tree, name);
   await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/postgres/postgrestest`, name: 'postgrestest' }, [
     { key: 'POSTGRES_URL', call: (pkg, t) => `${pkg}.URL(${t})` },

@@ -5,7 +5,7 @@ import { addConfigSection } from './datastore/config-section.js';
 import { createTarget, type AdapterTarget, type GoContext } from './datastore/context.js';
 import { addGoRequirements } from './datastore/edits.js';
 import { addMigrateCommand } from './datastore/migrate-command.js';
-import { wirePostgres, postgresWiringLines, type SqlStore } from './datastore/postgres-wiring.js';
+import { wireSqlStore, sqlWiringLines, type SqlStore } from './datastore/sql-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addEndToEndVars } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
@@ -13,7 +13,7 @@ import { addComposeSqlite } from '../../../file-edits/compose-services.js';
 import { addK8sSqliteVolume } from '../../../file-edits/k8s-env.js';
 import type { GoFeature } from './feature.js';
 
-const SQLITE: SqlStore = { id: 'sqlite', section: 'SQLite' };
+const SQLITE: SqlStore = { store: 'sqlite', section: 'SQLite' };
 
 /** The home of the distroless image's user 65532: a volume mounted there is theirs (compose-services.ts). */
 const COMPOSE_DATA_DIR = '/home/nonroot';
@@ -36,13 +36,13 @@ export const sqliteFeature: GoFeature = {
 export async function applySqlite(tree: Tree, context: GoContext, target: AdapterTarget): Promise<void> {
   const { module, name } = context;
   const sample = target.port === 'OrderRepository';
-  if ((await datastorePresence(tree, module, 'sqlite', () => postgresWiringLines(tree, module, sample, SQLITE))) === 'present') return;
+  if ((await datastorePresence(tree, module, 'sqlite', () => sqlWiringLines(tree, module, SQLITE, sample))) === 'present') return;
   renderTemplateFolder(tree, 'go/sqlite/core', context);
   if (sample) renderTemplateFolder(tree, 'go/sqlite/orders', context);
   addGoRequirements(tree, goRequirements.sqlite);
 
   await addConfigSection(tree, 'SQLite');
-  await wirePostgres(tree, module, sample, SQLITE);
+  await wireSqlStore(tree, module, SQLITE, sample);
   await addMigrateCommand(tree, name);
   await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/sqlite/sqlitetest`, name: 'sqlitetest' }, [
     { key: 'SQLITE_PATH', call: (pkg, t) => `${pkg}.Path(${t})` },

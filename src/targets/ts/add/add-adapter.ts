@@ -2,7 +2,7 @@ import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
 import { adapterCommand, parseAdapterKind } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, type AdapterLayout } from '../../../choices/adapter-target.js';
-import { withDatastore } from '../../../choices/catalog.js';
+import { refuseSecondSqlStore, withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
 import { filesIn } from '../../../tree/files-in.js';
 import { tsTemplateContext } from '../context.js';
@@ -45,6 +45,7 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
     command: adapterCommand(kind, options.for),
     async apply(project) {
       const store = parseAdapterKind(kind);
+      refuseSecondSqlStore(project.manifest.choices.datastore, store);
       const service = { ports: await declaredPorts(project), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
       const target = resolveAdapterTarget(store, options.for, service, TS_LAYOUT);
       if (store !== 'memory') {

@@ -27,7 +27,7 @@ export interface RootBinding {
 export type RootParam = 'ctx' | 'cfg' | 'log' | 'deps';
 
 export interface RootRequest {
-  store: 'postgres' | 'sqlite' | 'redis';
+  store: 'postgres' | 'mysql' | 'sqlite' | 'redis';
   /** Names for the variable the wiring declares, first choice first. */
   variable: readonly string[];
   /** The parameters the wiring reads. */

@@ -10,7 +10,7 @@ import { editGoFile } from './edits.js';
  * into. Each part is skipped when it is there already (the field by name and type, the call by its
  * callee, however the user wrote the rest).
  */
-export async function addConfigSection(tree: Tree, section: 'Postgres' | 'SQLite' | 'Redis'): Promise<void> {
+export async function addConfigSection(tree: Tree, section: 'Postgres' | 'MySQL' | 'SQLite' | 'Redis'): Promise<void> {
   const text = tree.read(CONFIG_FILE);
   const field: GoEdit = { kind: 'struct-field', struct: 'Config', field: `${section} ${section}` };
   const check = (receiver: string, errors: string): GoEdit => ({

@@ -5,57 +5,55 @@ import { bindCompositionRoot, importEdits, manualWiring, ordersRefusal, wiringSt
 import { editGoFile } from './edits.js';
 import { hasIdempotencySlot, idempotencyStatement } from './idempotency-wiring.js';
 
-/** A SQL store the composition root opens, checks, closes and migrates alike: its adapter package and its Config field. */
+/** A SQL store of the Go target: its adapter package and its section of config.Config. */
 export interface SqlStore {
-  id: 'postgres' | 'sqlite';
-  section: 'Postgres' | 'SQLite';
+  store: 'postgres' | 'mysql' | 'sqlite';
+  section: 'Postgres' | 'MySQL' | 'SQLite';
 }
 
-export const POSTGRES: SqlStore = { id: 'postgres', section: 'Postgres' };
-
-/** The database opened, checked, closed and migrated in the composition root, with its names. */
-function statements(binding: RootBinding, keys: boolean, store: SqlStore): string[] {
+/** The pool opened, checked, closed and migrated in the composition root, with its names. */
+function statements({ store, section }: SqlStore, binding: RootBinding, keys: boolean): string[] {
   const { ctx, cfg, log, deps, zero, fmt, adapter, variable: db } = binding;
   return [
-    `${db}, err := ${adapter.name}.Open(${ctx}, ${cfg}.${store.section})`,
-    `if err != nil {\n\treturn ${zero}, ${fmt.name}.Errorf("${store.id}: %w", err)\n}`,
-    `${deps}.checks.Register("${store.id}", ${db}.Ping)`,
-    `${deps}.closers = append(${deps}.closers, closer{"${store.id}", ${db}.Close})`,
-    `if ${cfg}.${store.section}.MigrateOnStart {\n\tif err := ${db}.Migrate(${ctx}, ${log}); err != nil {\n\t\treturn ${zero}, err\n\t}\n}`,
+    `${db}, err := ${adapter.name}.Open(${ctx}, ${cfg}.${section})`,
+    `if err != nil {\n\treturn ${zero}, ${fmt.name}.Errorf("${store}: %w", err)\n}`,
+    `${deps}.checks.Register("${store}", ${db}.Ping)`,
+    `${deps}.closers = append(${deps}.closers, closer{"${store}", ${db}.Close})`,
+    `if ${cfg}.${section}.MigrateOnStart {\n\tif err := ${db}.Migrate(${ctx}, ${log}); err != nil {\n\t\treturn ${zero}, err\n\t}\n}`,
     ...(keys ? [idempotencyStatement(binding)] : []),
   ];
 }
 
 const repository = (binding: RootBinding) => `${binding.adapter.name}.NewOrderRepository(${binding.variable})`;
 
-function request(sample: boolean, keys: boolean, store: SqlStore): RootRequest {
+function request(sql: SqlStore, sample: boolean, keys: boolean): RootRequest {
   return {
-    store: store.id,
-    variable: ['db', `${store.id}DB`],
+    store: sql.store,
+    variable: ['db', `${sql.store}DB`],
     needs: ['ctx', 'cfg', 'log', 'deps'],
-    manual: (binding) => manualWiring(binding, statements(binding, keys, store), sample ? repository(binding) : null),
+    manual: (binding) => manualWiring(binding, statements(sql, binding, keys), sample ? repository(binding) : null),
   };
 }
 
 /**
- * Opens the database (`store`: PostgreSQL's pool, SQLite's file) in the function that builds
- * app.Ports, above the statement holding the literal, and (with the sample) serves Orders from it in place of the in-memory repository,
- * wherever that call sits in the value (inside the cache too). A value the user chose is never
- * replaced: the add stops with the lines to write.
+ * Opens the pool of a SQL store in the function that builds app.Ports, above the statement holding
+ * the literal, and (with the sample) serves Orders from that store in place of the in-memory
+ * repository, wherever that call sits in the value (inside the cache too). A value the user chose
+ * is never replaced: the add stops with the lines to write.
  */
-export async function wirePostgres(tree: Tree, module: string, sample: boolean, store: SqlStore = POSTGRES): Promise<void> {
+export async function wireSqlStore(tree: Tree, module: string, sql: SqlStore, sample: boolean): Promise<void> {
   const parser = await loadGoParser();
   const keys = hasIdempotencySlot(parser, tree);
-  const binding = bindCompositionRoot(parser, tree, module, request(sample, keys, store));
-  const edits: GoEdit[] = [...importEdits(binding.fmt, binding.adapter), ...wiringStatements(binding, statements(binding, keys, store))];
-  if (sample) edits.push(...ordersEdits(parser, binding, module, request(sample, keys, store)));
+  const binding = bindCompositionRoot(parser, tree, module, request(sql, sample, keys));
+  const edits: GoEdit[] = [...importEdits(binding.fmt, binding.adapter), ...wiringStatements(binding, statements(sql, binding, keys))];
+  if (sample) edits.push(...ordersEdits(parser, binding, module, request(sql, sample, keys)));
   await editGoFile(tree, binding.site.file, edits);
 }
 
-/** The lines `wirePostgres` would add, with the names it would use, for messages. */
-export async function postgresWiringLines(tree: Tree, module: string, sample: boolean, store: SqlStore = POSTGRES): Promise<string> {
+/** The lines `wireSqlStore` would add, with the names it would use, for messages. */
+export async function sqlWiringLines(tree: Tree, module: string, sql: SqlStore, sample: boolean): Promise<string> {
   const parser = await loadGoParser();
-  const wanted = request(sample, hasIdempotencySlot(parser, tree), store);
+  const wanted = request(sql, sample, hasIdempotencySlot(parser, tree));
   try {
     return wanted.manual(bindCompositionRoot(parser, tree, module, wanted));
   } catch (error) {
