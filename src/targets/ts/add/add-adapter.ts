@@ -2,7 +2,9 @@ import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
 import { adapterCommand, parseAdapterKind } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, type AdapterLayout } from '../../../choices/adapter-target.js';
-import { refuseSecondSqlStore, withDatastore } from '../../../choices/catalog.js';
+import { DATASTORES, refuseSecondSqlStore, UNSUPPORTED_CHOICES, withDatastore, type Datastore } from '../../../choices/catalog.js';
+import { offersValue } from '../../../choices/target-support.js';
+import { UsageError } from '../../../errors.js';
 import { namesOf } from '../../../choices/naming.js';
 import { filesIn } from '../../../tree/files-in.js';
 import { tsTemplateContext } from '../context.js';
@@ -45,6 +47,7 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
     command: adapterCommand(kind, options.for),
     async apply(project) {
       const store = parseAdapterKind(kind);
+      refuseUnofferedStore(store);
       refuseSecondSqlStore(project.manifest.choices.datastore, store);
       const service = { ports: await declaredPorts(project), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
       const target = resolveAdapterTarget(store, options.for, service, TS_LAYOUT);
@@ -57,6 +60,13 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
       return { postSteps: store === 'memory' ? [] : tsPostSteps({ install: options.install !== false, git: false }), verifier: tsVerifier() };
     },
   };
+}
+
+/** A datastore the catalog does not offer TypeScript services is bad input (exit 2), never another store's add. */
+function refuseUnofferedStore(store: Datastore): void {
+  const entry = UNSUPPORTED_CHOICES.ts.find((candidate) => candidate.flag === 'datastore' && candidate.values?.includes(store));
+  if (entry === undefined) return;
+  throw new UsageError(`svc add adapter ${store} is not available in a TypeScript service: ${entry.why}`, `choose one of: ${DATASTORES.filter((other) => offersValue('ts', 'datastore', other)).join(', ')}`);
 }
 
 /** Names of the interfaces exported at the top level of src/port, read through ts-morph. */
