@@ -21,16 +21,6 @@ func withTx(ctx context.Context, tx *sql.Tx) context.Context {
 	return context.WithValue(ctx, txKey{}, tx)
 }
 
-// reader returns the transaction ctx carries, if any, so a request reads
-// what it wrote, and the read pool otherwise. A transaction is not safe for
-// concurrent use: a request must not query from several goroutines at once.
-func (db *DB) reader(ctx context.Context) querier {
-	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
-		return tx
-	}
-	return db.read
-}
-
 // inTx runs fn in a transaction on the writer and commits it when fn
 // returns nil. When ctx carries the transaction of an idempotent request, fn
 // runs in a savepoint of it instead, so that what it writes commits with the
