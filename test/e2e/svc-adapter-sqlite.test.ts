@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { goTool } from '../helpers/go.js';
 import { startService } from '../helpers/service-process.js';
 import { makeTempDir, snapshot } from '../helpers/temp-dir.js';
@@ -44,6 +45,28 @@ describe('svc add adapter sqlite', () => {
     expect(again.exitCode, again.stderr).toBe(0);
     expect(again.stdout).toContain('nothing to do: add adapter sqlite is already in place');
     expect(snapshot(root)).toEqual(after);
+  });
+
+  it('keeps compose.yaml and the k8s manifests valid for one writer (deployvalidate -single-writer, yamllint --strict)', async () => {
+    const root = await createService(['--datastore', 'sqlite,redis']);
+    const validator = path.join(makeTempDir('deployvalidate-'), 'deployvalidate');
+    const built = await execa('go', ['build', '-o', validator, '.'], {
+      cwd: path.join(REPO_ROOT, 'test/tools/deployvalidate'),
+      reject: false,
+      all: true,
+      env: { GOFLAGS: '-mod=readonly -buildvcs=false' },
+    });
+    expect(built.exitCode, String(built.all)).toBe(0);
+    const args = ['-name', 'orders', '-metrics', '-tracing', '-deploy', 'docker,compose,k8s,github-actions', root];
+    const validated = await execa(validator, ['-single-writer', ...args], { reject: false, all: true });
+    expect(String(validated.all)).toMatch(/^k8s +\d+ checks, 0 failed/m);
+    expect(validated.exitCode, String(validated.all)).toBe(0);
+    // The multi-replica rules do not hold, and the validator says so: the flag is what passes it.
+    const asUsual = await execa(validator, args, { reject: false, all: true });
+    expect(String(asUsual.all)).toContain('FAIL [k8s] Deployment runs at least 2 replicas');
+    const files = ['compose.yaml', ...fs.readdirSync(path.join(root, 'deploy/k8s')).map((file) => `deploy/k8s/${file}`)];
+    const linted = await execa('yamllint', ['--strict', '--config-file', path.join(REPO_ROOT, 'test/tools/deployvalidate/yamllint.yml'), ...files], { cwd: root, reject: false, all: true });
+    expect(linted.exitCode, String(linted.all)).toBe(0);
   });
 
   it('refuses a second SQL store with exit 2 and writes nothing, on add and on create', async () => {
