@@ -59,7 +59,7 @@ export function resolveAdapterTarget(
   }
   throw new UsageError(
     refused,
-    `run svc add adapter ${store} (without --for) for the ${SQL_DATASTORES.includes(store) ? 'pool, migrations' : 'client'}, config and readiness check, ` +
+    `run svc add adapter ${store} (without --for) for the ${store === 'sqlite' ? 'database file, migrations' : SQL_DATASTORES.includes(store) ? 'pool, migrations' : 'client'}, config and readiness check, ` +
       `then implement ${layout.portRef(port)} in ${file} and ${layout.wiring}`,
   );
 }

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 /** Every choice the create command offers, with its default. One table for flags, prompts and validation. */
 export const LANGS = ['go', 'ts'] as const;
 export const TRANSPORTS = ['http'] as const;
-export const DATASTORES = ['memory', 'postgres', 'mysql', 'redis'] as const;
+export const DATASTORES = ['memory', 'postgres', 'mysql', 'sqlite', 'redis'] as const;
 /**
  * The relational stores: a service keeps its records in at most one of them (two would mean two
  * schemas, two migration histories and a choice on every write). Redis combines with any of them,
@@ -39,6 +39,7 @@ export const CHOICE_LABELS: Record<string, string> = {
   memory: 'In-memory (embedded default)',
   postgres: 'PostgreSQL (pgx pool, goose migrations)',
   mysql: 'MySQL / MariaDB (connection pool, embedded migrations)',
+  sqlite: 'SQLite (embedded file: one writer, WAL, embedded migrations; one replica)',
   redis: 'Redis (go-redis cache in front of the repository)',
   slog: 'log/slog (standard library)',
   zap: 'zap (behind the slog API)',
@@ -100,5 +101,6 @@ export const UNSUPPORTED_CHOICES: Record<Lang, readonly UnsupportedChoice[]> = {
   ts: [
     { flag: 'module', why: 'the Go module path; a ts service is an npm package named after the service' },
     { flag: 'logger', why: "ts services always log with pino, Fastify's logger" },
+    { flag: 'datastore', values: ['sqlite'], why: 'the TypeScript SQLite adapter is not built yet; sqlite is a Go datastore for now (use postgres, or memory)' },
   ],
 };

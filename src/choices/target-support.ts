@@ -7,6 +7,11 @@ export function offers(lang: Lang, flag: ChoiceFlag): boolean {
   return !UNSUPPORTED_CHOICES[lang].some((entry) => entry.flag === flag && entry.values === undefined);
 }
 
+/** Whether the target offers this value of a flag (e.g. `--datastore sqlite` for ts). */
+export function offersValue(lang: Lang, flag: ChoiceFlag, value: string): boolean {
+  return !UNSUPPORTED_CHOICES[lang].some((entry) => entry.flag === flag && (entry.values === undefined || entry.values.includes(value)));
+}
+
 /** Refuses, in one message naming the target, every given choice the catalog says the target does not offer. */
 export function refuseUnsupported(options: CreateOptions, lang: Lang): void {
   const refused: { label: string; why: string }[] = [];

@@ -80,3 +80,23 @@ export function addComposeRedis(tree: Tree, name: string): void {
     quoteSequences(doc.getIn(['services', 'redis'], true));
   });
 }
+
+/**
+ * The SQLite database of the service on a named volume in compose.yaml. The volume is mounted at the
+ * home of the image's unprivileged user, which exists in the image with that user as owner, so
+ * Docker gives the new volume the same owner and the service can write it (a path the image lacks
+ * would get a volume owned by root).
+ */
+export function addComposeSqlite(tree: Tree, name: string, dataDir: string): void {
+  editYamlFile(tree, COMPOSE_FILE, (doc) => {
+    if (!doc.hasIn(['services', name])) return;
+    addMapEntry(doc, ['services', name, 'environment'], 'SQLITE_PATH', `${dataDir}/${name}.db`);
+    addMapEntry(doc, ['services', name], 'volumes', [`sqlite-data:${dataDir}`], {
+      before: 'read_only',
+      comment: ' The SQLite database (and its write-ahead log) survives restarts in the sqlite-data volume.',
+    });
+    quoteSequences(doc.getIn(['services', name, 'volumes'], true));
+    addMapEntry(doc, [], 'volumes', {}, { spaced: true });
+    addMapEntry(doc, ['volumes'], 'sqlite-data', {});
+  });
+}

@@ -4,7 +4,7 @@ import { kebabCase } from 'change-case';
 import { CHOICE_LABELS, DATASTORES, DEFAULTS, recordedDatastores, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
 import type { CreateOptions } from '../choices/options.js';
 import { parseChoice } from '../choices/parse-choices.js';
-import { offers } from '../choices/target-support.js';
+import { offers, offersValue } from '../choices/target-support.js';
 import { validateModulePath } from '../choices/validate-module.js';
 import { validateServiceName } from '../choices/validate-name.js';
 import { checkEmptyTarget } from '../tree/check-target.js';
@@ -48,7 +48,10 @@ export async function askMissing(given: CreateOptions, cwd: string = process.cwd
     // resolveSpec records them as it records the flags (memory only when it is alone).
     answers.datastore = await checkbox({
       message: 'Datastores',
-      choices: options(DATASTORES, DEFAULTS.datastore),
+      choices: options(
+        DATASTORES.filter((store) => offersValue(lang, 'datastore', store)),
+        DEFAULTS.datastore,
+      ),
       required: true,
       // The rule of the flags (one SQL store, redis in front), said while choosing.
       validate: (chosen) => validWith(recordedDatastores)(chosen.map((choice) => choice.value)),

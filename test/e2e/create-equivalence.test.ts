@@ -7,7 +7,7 @@ import { makeTempDir, snapshot } from '../helpers/temp-dir.js';
 
 /**
  * create ≡ create + add: `create-service X --datastore postgres,redis` writes the same bytes as
- * `create-service X` then `svc add adapter postgres` then `svc add adapter redis` (and so for mysql). Both paths run
+ * `create-service X` then `svc add adapter postgres` then `svc add adapter redis` (and so for mysql and sqlite). Both paths run
  * the same feature modules; svc.json may differ only in its history. Compared as written
  * (--no-install on both paths), and go.mod/go.sum again after `go mod tidy` on both.
  */
@@ -15,9 +15,16 @@ const VARIANTS: { label: string; stores: string[]; args: string[]; tidy: boolean
   { label: 'default options', stores: ['postgres', 'redis'], args: [], tidy: true },
   { label: 'zap, no metrics, no tracing, no sample, no deploy files', stores: ['postgres', 'redis'], args: ['--logger', 'zap', '--metrics', 'none', '--tracing', 'none', '--no-example', '--deploy', 'none'], tidy: false },
   { label: 'compose and k8s only, without tracing', stores: ['postgres', 'redis'], args: ['--tracing', 'none', '--deploy', 'compose,k8s,docker'], tidy: false },
-  { label: 'default options', stores: ['mysql', 'redis'], args: [], tidy: true },
-  { label: 'zap, no metrics, no tracing, no sample, no deploy files', stores: ['mysql', 'redis'], args: ['--logger', 'zap', '--metrics', 'none', '--tracing', 'none', '--no-example', '--deploy', 'none'], tidy: false },
 ];
+
+/** Each SQL store with the cache in front, as create takes them and as they are added in turn. */
+const STORE_SETS: readonly (readonly string[])[] = [
+  ['postgres', 'redis'],
+  ['mysql', 'redis'],
+  ['sqlite', 'redis'],
+];
+
+const CASES = STORE_SETS.flatMap((stores) => VARIANTS.map((variant) => ({ ...variant, stores, list: stores.join(','), adds: stores.join(' + ') })));
 
 async function created(args: readonly string[]): Promise<string> {
   const cwd = makeTempDir();
@@ -32,9 +39,9 @@ function manifestWithoutHistory(root: string): unknown {
   return manifest;
 }
 
-describe.each(VARIANTS)('create --datastore $stores ≡ create + svc add adapter of each ($label)', ({ stores, args, tidy }) => {
+describe.each(CASES)('create --datastore $list ≡ create + svc add adapter $adds ($label)', ({ args, tidy, stores, list }) => {
   it('writes the same files, byte for byte', async () => {
-    const direct = await created([...args, '--datastore', stores.join(',')]);
+    const direct = await created([...args, '--datastore', list]);
     const grown = await created(args);
     for (const kind of stores) {
       const added = await runCli('svc', ['add', 'adapter', kind, '--no-install'], { cwd: grown });

@@ -1,3 +1,4 @@
+import { SQL_DATASTORES } from '../../src/choices/catalog.js';
 import type { MatrixChoices } from './service-matrix.js';
 
 /**
@@ -25,7 +26,9 @@ export function goModules(choices: MatrixChoices): Presence {
     [choices.tracing === 'otel', ['go.opentelemetry.io/otel/sdk', 'opentelemetry']],
     [choices.datastore.includes('postgres'), ['github.com/jackc/pgx']],
     [choices.datastore.includes('mysql'), ['github.com/go-sql-driver/mysql']],
-    [choices.datastore.includes('postgres') || choices.datastore.includes('mysql'), ['github.com/pressly/goose']],
+    [choices.datastore.includes('sqlite'), ['modernc.org/sqlite']],
+    // Every SQL store migrates with goose.
+    [choices.datastore.some((store) => SQL_DATASTORES.includes(store)), ['github.com/pressly/goose']],
     [choices.datastore.includes('redis'), ['github.com/redis/go-redis']],
   ]);
 }

@@ -21,7 +21,7 @@ export interface GoRequirement {
 
 /** Direct requirements per feature id. 'base' always; 'logger-zap', 'metrics-prometheus', 'tracing-otel' when chosen. */
 export const goRequirements: Record<
-  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'redis' | 'outbound' | 'outbound-otel',
+  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'outbound' | 'outbound-otel',
   GoRequirement[]
 > = {
   base: [
@@ -54,6 +54,13 @@ export const goRequirements: Record<
   mysql: [
     { path: 'github.com/go-sql-driver/mysql', version: 'v1.10.1' },
     { path: 'github.com/pressly/goose/v3', version: 'v3.29.0' },
+  ],
+  // svc add adapter sqlite / --datastore sqlite: modernc.org/sqlite (pure Go, no cgo: the static
+  // image still works; it brings the modernc.org/libc its go.mod names, never required beside it),
+  // goose migrations (embedded).
+  sqlite: [
+    { path: 'github.com/pressly/goose/v3', version: 'v3.29.0' },
+    { path: 'modernc.org/sqlite', version: 'v1.62.0' },
   ],
   // svc add adapter redis / --datastore redis: go-redis client, its circuit breaker, singleflight for the caches.
   redis: [

@@ -36,6 +36,7 @@ type k8sObjects struct {
 	services    []*corev1.Service
 	pdbs        []*policyv1.PodDisruptionBudget
 	hpas        []*autoscalingv2.HorizontalPodAutoscaler
+	pvcs        []*corev1.PersistentVolumeClaim
 }
 
 // typeMeta is read first to choose the Go type to decode a manifest into.
@@ -72,6 +73,10 @@ func decodeManifest(raw []byte, into *k8sObjects) (string, error) {
 		obj = &corev1.Secret{}
 	case "v1/ServiceAccount":
 		obj = &corev1.ServiceAccount{}
+	case "v1/PersistentVolumeClaim":
+		pvc := &corev1.PersistentVolumeClaim{}
+		into.pvcs = append(into.pvcs, pvc)
+		obj = pvc
 	case "autoscaling/v2/HorizontalPodAutoscaler":
 		h := &autoscalingv2.HorizontalPodAutoscaler{}
 		into.hpas = append(into.hpas, h)
@@ -137,6 +142,11 @@ func checkK8s(c *checker, e expect) {
 		c.check(k.APIVersion == "kustomize.config.k8s.io/v1beta1" && k.Kind == "Kustomization",
 			"kustomization.yaml is kustomize.config.k8s.io/v1beta1 Kustomization (got %s %s)", k.APIVersion, k.Kind)
 		for _, n := range manifests {
+			// A single-writer service leaves the autoscaler of the base manifests out on purpose.
+			if e.singleWriter && n == "hpa.yaml" {
+				c.check(!slices.Contains(k.Resources, n), "kustomization.yaml leaves hpa.yaml out (one writer)")
+				continue
+			}
 			c.check(slices.Contains(k.Resources, n), "kustomization.yaml lists %s", n)
 		}
 		for _, r := range k.Resources {
@@ -177,10 +187,14 @@ func checkK8sObjects(c *checker, e expect, o k8sObjects) {
 	if sel, ok := selectorOf(c, "Deployment", d.Spec.Selector); ok {
 		c.check(sel.Matches(podLabels), "Deployment selector %s matches its pod template labels", sel)
 	}
-	c.check(d.Spec.Replicas != nil && *d.Spec.Replicas >= 2, "Deployment runs at least 2 replicas")
 	s := d.Spec.Strategy
-	c.check(s.Type == appsv1.RollingUpdateDeploymentStrategyType, "Deployment strategy is RollingUpdate (got %q)", s.Type)
-	if c.check(s.RollingUpdate != nil, "rollingUpdate is set") {
+	if e.singleWriter {
+		checkSingleWriter(c, e, d, o)
+	} else {
+		c.check(d.Spec.Replicas != nil && *d.Spec.Replicas >= 2, "Deployment runs at least 2 replicas")
+		c.check(s.Type == appsv1.RollingUpdateDeploymentStrategyType, "Deployment strategy is RollingUpdate (got %q)", s.Type)
+	}
+	if !e.singleWriter && c.check(s.RollingUpdate != nil, "rollingUpdate is set") {
 		c.check(intOrPercent(s.RollingUpdate.MaxSurge) == 1, "rollingUpdate.maxSurge is 1 (got %v)", s.RollingUpdate.MaxSurge)
 		c.check(intOrPercent(s.RollingUpdate.MaxUnavailable) == 0, "rollingUpdate.maxUnavailable is 0 (got %v)", s.RollingUpdate.MaxUnavailable)
 	}
@@ -330,7 +344,9 @@ func checkK8sObjects(c *checker, e expect, o k8sObjects) {
 	for _, key := range []string{"kubernetes.io/hostname", "topology.kubernetes.io/zone"} {
 		c.check(spreadOver[key], "pods are spread over %s", key)
 	}
-	checkHPA(c, d, o.hpas, !req.Cpu().IsZero())
+	if !e.singleWriter {
+		checkHPA(c, d, o.hpas, !req.Cpu().IsZero())
+	}
 
 	// Metrics scraping annotations exactly when metrics are on.
 	ann := pod.Annotations
@@ -503,4 +519,40 @@ func checkHPA(c *checker, d *appsv1.Deployment, hpas []*autoscalingv2.Horizontal
 	}
 	c.check(cpu, "HorizontalPodAutoscaler targets an average CPU utilization between 1 and 100%%")
 	c.check(!cpu || cpuRequested, "the container requests CPU, which CPU utilization is measured against")
+}
+
+// checkSingleWriter: a service whose data is a file on a volume runs one replica, stops the old pod
+// before the new one mounts the volume (Recreate), scales by no autoscaler, and mounts a
+// ReadWriteOnce PersistentVolumeClaim of the build, writable by the pod's fsGroup.
+func checkSingleWriter(c *checker, e expect, d *appsv1.Deployment, o k8sObjects) {
+	c.check(d.Spec.Replicas != nil && *d.Spec.Replicas == 1, "Deployment runs exactly 1 replica (one writer)")
+	c.check(d.Spec.Strategy.Type == appsv1.RecreateDeploymentStrategyType && d.Spec.Strategy.RollingUpdate == nil,
+		"Deployment strategy is Recreate (got %q)", d.Spec.Strategy.Type)
+	c.check(len(o.hpas) == 0, "no HorizontalPodAutoscaler (got %d)", len(o.hpas))
+	if !c.check(len(o.pvcs) == 1, "exactly one PersistentVolumeClaim (got %d)", len(o.pvcs)) {
+		return
+	}
+	pvc := o.pvcs[0]
+	nameLabels(c, "PersistentVolumeClaim", pvc.ObjectMeta, e.name)
+	c.check(slices.Equal(pvc.Spec.AccessModes, []corev1.PersistentVolumeAccessMode{corev1.ReadWriteOnce}), "PersistentVolumeClaim is ReadWriteOnce")
+	_, sized := pvc.Spec.Resources.Requests[corev1.ResourceStorage]
+	c.check(sized, "PersistentVolumeClaim requests storage")
+	ps := d.Spec.Template.Spec
+	volume := ""
+	for _, v := range ps.Volumes {
+		if v.PersistentVolumeClaim != nil && v.PersistentVolumeClaim.ClaimName == pvc.Name {
+			volume = v.Name
+		}
+	}
+	if !c.check(volume != "", "the pod has a volume of claim %s", pvc.Name) {
+		return
+	}
+	mounted := false
+	for _, ctr := range ps.Containers {
+		for _, m := range ctr.VolumeMounts {
+			mounted = mounted || (ctr.Name == e.name && m.Name == volume && !m.ReadOnly)
+		}
+	}
+	c.check(mounted, "the container mounts volume %s writable", volume)
+	c.check(ps.SecurityContext != nil && ps.SecurityContext.FSGroup != nil, "the pod sets fsGroup, so the volume is writable by its user")
 }

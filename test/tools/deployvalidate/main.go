@@ -38,6 +38,9 @@ type expect struct {
 	githubActions bool
 	golangciLint  string // expected golangci-lint version in the workflow, "" = any pinned version
 	govulncheck   string // expected govulncheck version in the workflow, "" = any pinned version
+	// singleWriter: the service keeps its data in a file on a volume (SQLite): one replica,
+	// replaced with Recreate, no autoscaler, its PersistentVolumeClaim mounted.
+	singleWriter bool
 }
 
 func main() {
@@ -57,6 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&deploy, "deploy", "docker,compose,k8s,github-actions", "deploy targets the project must have (the others must be absent)")
 	fs.StringVar(&e.golangciLint, "golangci-lint", "", "expected golangci-lint version in CI")
 	fs.StringVar(&e.govulncheck, "govulncheck", "", "expected govulncheck version in CI")
+	fs.BoolVar(&e.singleWriter, "single-writer", false, "the service keeps its data in a file on a volume (SQLite): one replica, Recreate, a PVC, no autoscaler")
 	fs.BoolVar(&verbose, "v", false, "print passing checks too")
 	// Flags may come before or after the project directory.
 	var positional []string

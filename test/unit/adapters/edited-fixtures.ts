@@ -83,12 +83,23 @@ export const handEdits = {
       '\tdb := system.Clock{}\n\trdb := system.IDGenerator{}\n\n\treturn app.Ports{\n\t\tOrders: memory.NewOrderRepository(),\n\t\tClock:  db,\n\t\tIDs:    rdb,\n\t}, nil\n',
     ),
 
-  /** ports.go imports packages of the user's that are called postgres and redis. */
+  /** ports.go imports packages of the user's that are called postgres, sqlite and redis. */
   userPackagesNamedLikeAdapters: (root) => {
     writeFile(root, 'internal/legacy/postgres/postgres.go', '// Package postgres is a legacy helper.\npackage postgres\n\n// Label names the legacy store.\nfunc Label() string { return "legacy" }\n');
+    writeFile(root, 'internal/legacy/sqlite/sqlite.go', '// Package sqlite is a legacy helper.\npackage sqlite\n\n// Label names the legacy file.\nfunc Label() string { return "legacy" }\n');
     writeFile(root, 'internal/legacy/redis/redis.go', '// Package redis is a legacy helper.\npackage redis\n\n// Label names the legacy cache.\nfunc Label() string { return "legacy" }\n');
-    replaceIn(root, PORTS, '\t"example.com/orders/internal/app"\n', '\t"example.com/orders/internal/app"\n\t"example.com/orders/internal/legacy/postgres"\n\t"example.com/orders/internal/legacy/redis"\n');
-    replaceIn(root, PORTS, '\treturn app.Ports{\n', '\tlog.DebugContext(ctx, "legacy stores", slog.String("postgres", postgres.Label()), slog.String("redis", redis.Label()))\n\n\treturn app.Ports{\n');
+    replaceIn(
+      root,
+      PORTS,
+      '\t"example.com/orders/internal/app"\n',
+      '\t"example.com/orders/internal/app"\n\t"example.com/orders/internal/legacy/postgres"\n\t"example.com/orders/internal/legacy/redis"\n\t"example.com/orders/internal/legacy/sqlite"\n',
+    );
+    replaceIn(
+      root,
+      PORTS,
+      '\treturn app.Ports{\n',
+      '\tlog.DebugContext(ctx, "legacy stores", slog.String("postgres", postgres.Label()), slog.String("sqlite", sqlite.Label()), slog.String("redis", redis.Label()))\n\n\treturn app.Ports{\n',
+    );
   },
 
   /** `func (conf Config) validate()` collecting into `problems`. */
@@ -128,9 +139,9 @@ export const handEdits = {
 
 export type HandEditName = keyof typeof handEdits;
 
-/** After an add of `store`: a keyed closer literal and another error message (postgres) or check name (redis), as a team tidies the wiring. */
-export function tidyWiring(root: string, file: string, store: 'postgres' | 'redis', variable: string): void {
+/** After an add of `store`: a keyed closer literal and another error message (postgres, sqlite) or check name (redis), as a team tidies the wiring. */
+export function tidyWiring(root: string, file: string, store: 'postgres' | 'sqlite' | 'redis', variable: string): void {
   replaceIn(root, file, `closer{"${store}", ${variable}.Close}`, `closer{name: "${store}", release: ${variable}.Close}`);
-  if (store === 'postgres') replaceIn(root, file, `fmt.Errorf("${store}: %w", err)`, `fmt.Errorf("open ${store}: %w", err)`);
+  if (store !== 'redis') replaceIn(root, file, `fmt.Errorf("${store}: %w", err)`, `fmt.Errorf("open ${store}: %w", err)`);
   else replaceIn(root, file, `RegisterOptional("${store}",`, `RegisterOptional("${store} cache",`);
 }

@@ -12,13 +12,16 @@ import { runAdd, type Captured } from '../svc/fixture.js';
 import { CONFIG, handEdits, PORTS, readFile, replaceIn, RUN, tidyWiring, writeFile, type HandEditName } from './edited-fixtures.js';
 import { freshService, removeServices } from './service.js';
 
-type Store = 'postgres' | 'redis';
+type Store = 'postgres' | 'sqlite' | 'redis';
+
+const SECTIONS: Record<Store, string> = { postgres: 'Postgres', sqlite: 'SQLite', redis: 'Redis' };
 
 let parser: GoParser;
 beforeAll(async () => {
   parser = await loadGoParser();
 });
-afterAll(removeServices);
+// Removing some sixty copied services outlasts the default 10 s hook timeout on a loaded machine.
+afterAll(removeServices, 60_000);
 
 /** The names the wiring is written with; each test overrides what its hand edit renamed. */
 interface Names {
@@ -31,20 +34,20 @@ interface Names {
   v: string;
 }
 
-const defaults = (store: Store): Names => ({ ctx: 'ctx', cfg: 'cfg', log: 'log', deps: 'deps', app: 'app', pkg: store, v: store === 'postgres' ? 'db' : 'rdb' });
+const defaults = (store: Store): Names => ({ ctx: 'ctx', cfg: 'cfg', log: 'log', deps: 'deps', app: 'app', pkg: store, v: store === 'redis' ? 'rdb' : 'db' });
 
 /** The block of statements the add writes into the composition root, as gofmt lays it out. */
 function wiringBlock(store: Store, n: Names): string {
   const lines =
-    store === 'postgres'
+    store !== 'redis'
       ? [
-          `${n.v}, err := ${n.pkg}.Open(${n.ctx}, ${n.cfg}.Postgres)`,
+          `${n.v}, err := ${n.pkg}.Open(${n.ctx}, ${n.cfg}.${SECTIONS[store]})`,
           'if err != nil {',
-          `\treturn ${n.app}.Ports{}, fmt.Errorf("postgres: %w", err)`,
+          `\treturn ${n.app}.Ports{}, fmt.Errorf("${store}: %w", err)`,
           '}',
-          `${n.deps}.checks.Register("postgres", ${n.v}.Ping)`,
-          `${n.deps}.closers = append(${n.deps}.closers, closer{"postgres", ${n.v}.Close})`,
-          `if ${n.cfg}.Postgres.MigrateOnStart {`,
+          `${n.deps}.checks.Register("${store}", ${n.v}.Ping)`,
+          `${n.deps}.closers = append(${n.deps}.closers, closer{"${store}", ${n.v}.Close})`,
+          `if ${n.cfg}.${SECTIONS[store]}.MigrateOnStart {`,
           `\tif err := ${n.v}.Migrate(${n.ctx}, ${n.log}); err != nil {`,
           `\t\treturn ${n.app}.Ports{}, err`,
           '\t}',
@@ -61,7 +64,7 @@ function wiringBlock(store: Store, n: Names): string {
 }
 
 function ordersLine(store: Store, n: Names, source = 'memory.NewOrderRepository()'): string {
-  return store === 'postgres' ? `\t\tOrders: ${n.pkg}.NewOrderRepository(${n.v}),\n` : `\t\tOrders: ${n.pkg}.NewOrderCache(${source}, ${n.v}, ${n.log}),\n`;
+  return store !== 'redis' ? `\t\tOrders: ${n.pkg}.NewOrderRepository(${n.v}),\n` : `\t\tOrders: ${n.pkg}.NewOrderCache(${source}, ${n.v}, ${n.log}),\n`;
 }
 
 async function add(root: string, store: Store): Promise<Captured> {
@@ -112,9 +115,9 @@ async function expectRefused(root: string, store: Store, ...expected: string[]):
   return result;
 }
 
-describe.each(['postgres', 'redis'] as const)('svc add adapter %s on a hand-edited service', (store) => {
+describe.each(['postgres', 'sqlite', 'redis'] as const)('svc add adapter %s on a hand-edited service', (store) => {
   const n = defaults(store);
-  const section = store === 'postgres' ? 'Postgres' : 'Redis';
+  const section = SECTIONS[store];
 
   it('uses the renamed parameters of newPorts', async () => {
     const root = await edited(['renamedParams'], store);
@@ -153,7 +156,7 @@ describe.each(['postgres', 'redis'] as const)('svc add adapter %s on a hand-edit
     expectBefore(ports, wiringBlock(store, { ...n, app: 'application' }), '\treturn application.Ports{');
     expect(ports).toContain('\tcfgpkg "example.com/orders/internal/platform/config"\n');
     expect(ports).toContain(ordersLine(store, n, 'mem.NewOrderRepository()'));
-    if (store === 'postgres') expect(ports).not.toContain('adapter/memory"');
+    if (store !== 'redis') expect(ports).not.toContain('adapter/memory"');
     else expect(ports).toContain('\tmem "example.com/orders/internal/adapter/memory"\n');
   });
 
@@ -166,7 +169,7 @@ describe.each(['postgres', 'redis'] as const)('svc add adapter %s on a hand-edit
 
   it('declares a free variable when the user has one of that name in the function', async () => {
     const root = await edited(['userVariables'], store);
-    const names = { ...n, v: store === 'postgres' ? 'postgresDB' : 'redisClient' };
+    const names = { ...n, v: store === 'redis' ? 'redisClient' : `${store}DB` };
     const ports = readFile(root, PORTS);
     expectBefore(ports, wiringBlock(store, names), '\treturn app.Ports{');
     expect(ports).toContain(ordersLine(store, names));
@@ -206,7 +209,7 @@ describe.each(['postgres', 'redis'] as const)('svc add adapter %s on a hand-edit
     handEdits.renamedRunParams(root);
     const run = readFile(root, RUN);
     expect((await add(root, store)).code).toBe(0);
-    if (store === 'postgres') {
+    if (store !== 'redis') {
       expect(readFile(root, RUN)).toContain('\tif len(argv) > 1 && argv[1] == "migrate" {\n\t\treturn migrate(c, argv[2:], env, out, errOut)\n\t}\n\n\treturn serve(c, argv, env, out, errOut)\n');
     } else {
       expect(readFile(root, RUN)).toBe(run);
@@ -218,7 +221,7 @@ describe.each(['postgres', 'redis'] as const)('svc add adapter %s on a hand-edit
     handEdits.renamedParams(root);
     replaceIn(root, PORTS, ', d *dependencies)', ')');
     replaceIn(root, 'internal/bootstrap/bootstrap.go', 'newPorts(ctx, cfg, log, deps)', 'newPorts(ctx, cfg, log)');
-    const open = store === 'postgres' ? `${n.v}, err := ${n.pkg}.Open(ctx, conf.${section})` : `${n.v} := ${n.pkg}.Open(ctx, conf.${section}, logger)`;
+    const open = store !== 'redis' ? `${n.v}, err := ${n.pkg}.Open(ctx, conf.${section})` : `${n.v} := ${n.pkg}.Open(ctx, conf.${section}, logger)`;
     const result = await expectRefused(root, store, 'newPorts has no parameter of type *dependencies', open);
     expect(result.error).toBeInstanceOf(AnchorNotFoundError);
   });

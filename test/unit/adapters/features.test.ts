@@ -6,6 +6,7 @@ import type { ServiceSpec } from '../../../src/choices/service-spec.js';
 import { goTemplateContext } from '../../../src/targets/go/context.js';
 import { applyPostgres } from '../../../src/targets/go/features/postgres.js';
 import { applyRedis } from '../../../src/targets/go/features/redis.js';
+import { applySqlite } from '../../../src/targets/go/features/sqlite.js';
 import { generateGoService } from '../../../src/targets/go/generate.js';
 import { Tree } from '../../../src/tree/tree.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
@@ -82,5 +83,55 @@ describe('postgres and redis feature modules', () => {
     expect(ports).toContain('deps.checks.Register("postgres", db.Ping)');
     expect(ports).toContain('\treturn app.Ports{}, nil\n');
     expect(tree.exists('compose.yaml')).toBe(false);
+  });
+});
+
+describe('sqlite feature module', () => {
+  it('create with sqlite and redis gives what applying the modules to the plain service gives, and applying again changes nothing', async () => {
+    const direct = await generated({ datastore: ['sqlite', 'redis'] });
+    const plain = await generated();
+    const context = goTemplateContext(plain.spec, []);
+    await applySqlite(plain.tree, context, { port: 'OrderRepository' });
+    await applyRedis(plain.tree, context, { port: 'OrderRepository' });
+    const expected = files(direct.tree);
+    expect(files(plain.tree)).toEqual(expected);
+    await applySqlite(plain.tree, context, { port: 'OrderRepository' });
+    expect(files(plain.tree)).toEqual(expected);
+  });
+
+  it('wires the repository behind the cache, and the file on a volume for compose and one replica on a claim for Kubernetes', async () => {
+    const { tree } = await generated({ datastore: ['sqlite', 'redis'] });
+    const ports = tree.read('internal/bootstrap/ports.go') ?? '';
+    expect(ports).toContain('\t\tOrders: redis.NewOrderCache(sqlite.NewOrderRepository(db), rdb, log),\n');
+    expect(ports).toContain('\tdeps.idempotency = sqlite.NewIdempotencyStore(db, cfg.Idempotency.KeyTTL)\n');
+    expect(tree.read('internal/platform/config/config.go')).toMatch(/\tSQLite +SQLite\n/);
+    expect(tree.read('cmd/orders/e2e_test.go')).toMatch(/"SQLITE_PATH": +sqlitetest\.Path\(t\),/);
+    expect(tree.read('migrations/00001_create_orders.sql')).toContain(') STRICT;');
+    expect(tree.read('go.mod')).toContain('\tmodernc.org/sqlite v1.62.0\n');
+    expect(tree.read('go.mod')).not.toContain('modernc.org/libc');
+    const deployment = tree.read('deploy/k8s/deployment.yaml') ?? '';
+    expect(deployment).toContain('  replicas: 1\n');
+    expect(deployment).toContain('  strategy:\n    type: Recreate\n');
+    expect(deployment).toContain('        fsGroup: 65532\n');
+    expect(deployment).toContain('            - name: SQLITE_PATH\n              value: /var/lib/orders/orders.db\n');
+    expect(deployment).toContain('            - name: data\n              mountPath: /var/lib/orders\n');
+    expect(deployment).toContain('        - name: data\n          persistentVolumeClaim:\n            claimName: orders-data\n');
+    const kustomization = tree.read('deploy/k8s/kustomization.yaml') ?? '';
+    expect(kustomization).not.toContain('  - hpa.yaml');
+    expect(kustomization).toContain('  - pvc.yaml\n');
+    expect(tree.read('deploy/k8s/pvc.yaml')).toContain('  name: orders-data\n');
+    const compose = tree.read('compose.yaml') ?? '';
+    expect(compose).toContain('      SQLITE_PATH: /home/nonroot/orders.db\n');
+    expect(compose).toContain('    volumes:\n      - "sqlite-data:/home/nonroot"\n');
+    expect(compose).toContain('\nvolumes:\n  sqlite-data: {}\n');
+  });
+
+  it('without the sample, adds the database, config and migrations only', async () => {
+    const { tree } = await generated({ example: false, datastore: ['sqlite'], deploy: [] });
+    expect(tree.exists('internal/adapter/sqlite/order_repository.go')).toBe(false);
+    expect(tree.read('migrations/00001_init.sql')).toContain('-- +goose Up');
+    const ports = tree.read('internal/bootstrap/ports.go') ?? '';
+    expect(ports).toContain('deps.checks.Register("sqlite", db.Ping)');
+    expect(ports).toContain('\treturn app.Ports{}, nil\n');
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UNSUPPORTED_CHOICES, type UnsupportedChoice } from '../../../src/choices/catalog.js';
 import { resolveSpec } from '../../../src/choices/resolve-spec.js';
-import { offers, refuseUnsupported } from '../../../src/choices/target-support.js';
+import { offers, offersValue, refuseUnsupported } from '../../../src/choices/target-support.js';
 import { exitCodeOf, UsageError } from '../../../src/errors.js';
 
 const original = UNSUPPORTED_CHOICES.ts;
@@ -47,5 +47,15 @@ describe('choices a target does not offer, from the catalog', () => {
     expect(offers('go', 'logger')).toBe(true);
     refuseForTs({ flag: 'datastore', values: ['redis'], why: 'not yet' });
     expect(offers('ts', 'datastore')).toBe(true);
+  });
+
+  it('sqlite is a Go datastore for now: ts refuses it with exit 2, and neither the prompt nor svc offers it there', () => {
+    const resolve = () => resolveSpec({ directory: 'orders', lang: 'ts', datastore: ['sqlite'] }, '/work');
+    expect(resolve).toThrow('--datastore sqlite does not apply to --lang ts');
+    expect(offersValue('ts', 'datastore', 'sqlite')).toBe(false);
+    expect(offersValue('ts', 'datastore', 'postgres')).toBe(true);
+    expect(offersValue('go', 'datastore', 'sqlite')).toBe(true);
+    expect(offersValue('ts', 'logger', 'zap')).toBe(false);
+    expect(resolveSpec({ directory: 'orders', lang: 'go', datastore: ['sqlite,redis'] }, '/work').choices.datastore).toEqual(['sqlite', 'redis']);
   });
 });

@@ -63,4 +63,17 @@ describe('askMissing', () => {
     expect(datastores?.validate?.([{ value: 'mysql' }, { value: 'redis' }])).toBe(true);
     expect(datastores?.validate?.([{ value: 'postgres' }, { value: 'mysql' }])).toContain('postgres and mysql cannot both be the datastore of one service');
   });
+
+  it('offers sqlite to a Go service only: a TypeScript service is not asked about what it cannot have', async () => {
+    const offered = async (lang: string) => {
+      checkboxes.length = 0;
+      await askMissing({ directory: 'x', lang, module: lang === 'go' ? 'example.com/x' : undefined });
+      const datastores = checkboxes.find((config) => config.message === 'Datastores') as unknown as { choices: { value: string }[] };
+      return datastores.choices.map((choice) => choice.value);
+    };
+    expect(await offered('go')).toContain('sqlite');
+    const ts = await offered('ts');
+    expect(ts).not.toContain('sqlite');
+    expect(ts).toContain('postgres');
+  });
 });

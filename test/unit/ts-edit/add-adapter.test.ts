@@ -201,6 +201,7 @@ describe('svc add adapter (TypeScript)', () => {
     ['postgres', { for: 'PaymentGateway' }, /there is no port "PaymentGateway"/],
     ['memory', { for: 'Clock' }, /Clock has no memory adapter/],
     ['redis', { for: 'Clock' }, /only for the sample OrderRepository/],
+    ['sqlite', {}, /svc add adapter sqlite is not available in a TypeScript service: the TypeScript SQLite adapter is not built yet/],
   ])('bad input %s %j: exit 2, nothing written', async (kind, options, message) => {
     const root = await makeTsService();
     const before = snapshot(root);

@@ -2,13 +2,14 @@ import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
 import { adapterCommand, parseAdapterRequest } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, resolveHttpAdapterPort, type AdapterLayout } from '../../../choices/adapter-target.js';
-import { refuseSecondSqlStore, SQL_DATASTORES, withDatastore } from '../../../choices/catalog.js';
+import { refuseSecondSqlStore, withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
 import { goTemplateContext } from '../context.js';
 import { loadGoParser, type GoParser } from '../edit/index.js';
 import { applyMysql } from '../features/mysql.js';
 import { applyPostgres } from '../features/postgres.js';
 import { applyRedis } from '../features/redis.js';
+import { applySqlite } from '../features/sqlite.js';
 import { goPostSteps } from '../post-steps.js';
 import { locatePortsLiteral } from '../inspect/ports-literal.js';
 import { goVerifier } from '../verify/go-verifier.js';
@@ -35,8 +36,8 @@ const goLayout = (wiring: string): AdapterLayout => ({
   memoryModel: `${MEMORY_DIR}/order_repository.go`,
   adapterFile: (store, port) => `internal/adapter/${store}/${namesOf(port).snake}.go`,
   connectionFile: (store) => `internal/adapter/${store}/${store}.go`,
-  modelFile: (store) => `internal/adapter/${store}/${SQL_DATASTORES.includes(store) ? 'order_repository.go' : 'order_cache.go'}`,
-  connectionInPlace: (store) => (SQL_DATASTORES.includes(store) ? 'pool (db) and migrations are' : 'client (rdb) is'),
+  modelFile: (store) => `internal/adapter/${store}/${store === 'redis' ? 'order_cache.go' : 'order_repository.go'}`,
+  connectionInPlace: (store) => (store === 'redis' ? 'client (rdb) is' : `${store === 'sqlite' ? 'database' : 'pool'} (db) and migrations are`),
   portRef: (port) => `port.${port}`,
   wiring,
 });
@@ -48,9 +49,9 @@ function wiringPlace(project: Project, parser: GoParser): string {
 }
 
 /**
- * `svc add adapter <memory|postgres|mysql|redis|http> [--for Port]`. Http writes an outbound HTTP client for
+ * `svc add adapter <memory|postgres|mysql|sqlite|redis|http> [--for Port]`. Http writes an outbound HTTP client for
  * the port and serves the port from it (features/outbound); memory --for a port served by it wires
- * the memory adapter back. Postgres, mysql and redis run the very feature
+ * the memory adapter back. Postgres, mysql, sqlite and redis run the very feature
  * modules `create-service --datastore …` runs, so create + add gives the bytes of create with the
  * datastore; those modules do nothing when the adapter is already there (datastore/presence.ts).
  * Which port it serves, or why it refuses, is decided as for every target (resolveAdapterTarget,
@@ -77,6 +78,7 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
         const context = goTemplateContext(project.spec, []);
         if (store === 'postgres') await applyPostgres(project.tree, context, target);
         else if (store === 'mysql') await applyMysql(project.tree, context, target);
+        else if (store === 'sqlite') await applySqlite(project.tree, context, target);
         else await applyRedis(project.tree, context, target);
         project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
       }

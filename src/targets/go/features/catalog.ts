@@ -14,5 +14,6 @@ export const GO_FEATURES: readonly GoFeature[] = [
   // Datastores edit what the folders above rendered, exactly as `svc add adapter` does later.
   lazyFeature('postgres', (spec) => spec.choices.datastore.includes('postgres'), ['postgres'], async () => (await import('./postgres.js')).postgresFeature),
   lazyFeature('mysql', (spec) => spec.choices.datastore.includes('mysql'), ['mysql'], async () => (await import('./mysql.js')).mysqlFeature),
+  lazyFeature('sqlite', (spec) => spec.choices.datastore.includes('sqlite'), ['sqlite'], async () => (await import('./sqlite.js')).sqliteFeature),
   lazyFeature('redis', (spec) => spec.choices.datastore.includes('redis'), ['redis'], async () => (await import('./redis.js')).redisFeature),
 ];

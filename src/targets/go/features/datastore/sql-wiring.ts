@@ -7,8 +7,8 @@ import { hasIdempotencySlot, idempotencyStatement } from './idempotency-wiring.j
 
 /** A SQL store of the Go target: its adapter package and its section of config.Config. */
 export interface SqlStore {
-  store: 'postgres' | 'mysql';
-  section: 'Postgres' | 'MySQL';
+  store: 'postgres' | 'mysql' | 'sqlite';
+  section: 'Postgres' | 'MySQL' | 'SQLite';
 }
 
 /** The pool opened, checked, closed and migrated in the composition root, with its names. */
