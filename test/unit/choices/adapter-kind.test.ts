@@ -5,7 +5,7 @@ import { UsageError } from '../../../src/errors.js';
 
 describe('svc add adapter kinds and flags', () => {
   it('takes the datastores and http, nothing else', () => {
-    expect(ADAPTER_KINDS).toEqual(['memory', 'postgres', 'redis', 'http']);
+    expect(ADAPTER_KINDS).toEqual(['memory', 'postgres', 'mysql', 'sqlite', 'redis', 'http']);
     expect(parseAdapterKind('http')).toBe('http');
     expect(() => parseAdapterKind('grpc')).toThrow(UsageError);
   });
