@@ -28,6 +28,37 @@ const INTEGRATION_ENV = {
 };
 const PROJECT_TIMEOUT = 1_200_000;
 
+/**
+ * How the everything-on service of each target is grown before its checks: a port with methods, then
+ * an outbound HTTP adapter for it (docs/adapters.md), whose fault-injecting tests then run with the
+ * rest. The --no-install of Go leaves `go mod tidy` to the checks, as for a created project.
+ */
+const GROWTH: Record<string, { commands: string[][]; goPackages: string[]; tsTests: string[] }> = {
+  go: {
+    commands: [
+      ['add', 'port', 'PaymentGateway', '--method', 'Charge(ctx context.Context, orderID string, amountCents int64) (string, error)', '--method', 'Refund(ctx context.Context, chargeID string) error'],
+      ['add', 'adapter', 'http', '--for', 'PaymentGateway', '--no-install'],
+    ],
+    goPackages: ['internal/platform/outbound', 'internal/adapter/httpclient'],
+    tsTests: [],
+  },
+  ts: {
+    commands: [
+      ['add', 'port', 'PaymentGateway', '--method', 'charge(orderId: string, amountCents: number, signal: AbortSignal): Promise<string>', '--method', 'refund(chargeId: string, signal: AbortSignal): Promise<void>'],
+      ['add', 'adapter', 'http', '--for', 'PaymentGateway'],
+    ],
+    goPackages: [],
+    tsTests: ['src/platform/outbound/client.test.ts'],
+  },
+};
+
+async function grow(root: string, lang: string, env: Record<string, string> = {}): Promise<void> {
+  for (const command of GROWTH[lang]?.commands ?? []) {
+    const result = await runCli('svc', command, { cwd: root, env });
+    expect(result.exitCode, `svc ${command.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
+  }
+}
+
 function interleaveTargets(projects: readonly MatrixProject[]): MatrixProject[] {
   const langs = [...new Set(projects.map((project) => project.choices.lang))];
   const byLang = langs.map((lang) => projects.filter((project) => project.choices.lang === lang));
@@ -52,15 +83,16 @@ async function create(choices: MatrixChoices, args: string[], extra: string[], e
   return { root, stdout: created.stdout };
 }
 
-async function checkGo(choices: MatrixChoices, args: string[]): Promise<void> {
+async function checkGo(choices: MatrixChoices, args: string[], grown: boolean): Promise<void> {
   const { root } = await create(choices, args, ['--no-install']);
+  if (grown) await grow(root, 'go');
   expect(await goTool(root, 'gofmt', ['-l', '.']), 'gofmt-clean as written').toBe('');
   await goTool(root, 'go', ['mod', 'tidy']);
   const goMod = fs.readFileSync(path.join(root, 'go.mod'), 'utf8');
   expectPresence('go.mod', goModules(choices), (module) => goMod.includes(module));
 
   const { testOutput } = await checkGoProject(root, INTEGRATION_ENV);
-  for (const pkg of goTestedPackages(choices)) expect(testOutput).toMatch(new RegExp(`^ok\\s+example\\.com/orders/${pkg}\\s`, 'm'));
+  for (const pkg of [...goTestedPackages(choices), ...(grown ? (GROWTH.go?.goPackages ?? []) : [])]) expect(testOutput).toMatch(new RegExp(`^ok\\s+example\\.com/orders/${pkg}\\s`, 'm'));
   expect(testOutput).not.toMatch(/^(FAIL|---\s*SKIP)/m);
 }
 
@@ -71,9 +103,10 @@ interface VitestReport {
   testResults: { name: string; assertionResults: { status: string }[] }[];
 }
 
-async function checkTs(choices: MatrixChoices, args: string[]): Promise<void> {
+async function checkTs(choices: MatrixChoices, args: string[], grown: boolean): Promise<void> {
   const npm = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
   const { root, stdout } = await create(choices, args, [], npm);
+  if (grown) await grow(root, 'ts', npm);
   expect(stdout).toMatch(/npm run dev/);
   expect(fs.existsSync(path.join(root, 'package-lock.json')), 'npm install ran').toBe(true);
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -89,7 +122,7 @@ async function checkTs(choices: MatrixChoices, args: string[]): Promise<void> {
   expect(report.numFailedTests).toBe(0);
   expect(report.numPendingTests + report.numTodoTests, 'no test was skipped').toBe(0);
   const { present, absent } = tsTestFiles(choices);
-  for (const file of present) {
+  for (const file of [...present, ...(grown ? (GROWTH.ts?.tsTests ?? []) : [])]) {
     const result = report.testResults.find((candidate) => candidate.name === path.join(root, file));
     expect(result?.assertionResults.length, `${file} ran tests`).toBeGreaterThan(0);
     expect(result?.assertionResults.filter((test) => test.status !== 'passed'), `${file}: every test passed`).toEqual([]);
@@ -104,9 +137,9 @@ async function checkTs(choices: MatrixChoices, args: string[]): Promise<void> {
 describe.concurrent('the pairwise matrix of generated services', () => {
   // A plain it() per project: it.each's '$label' is quoted and cut at 40 characters, which hid the
   // failing project in reports and made `-t` unable to pick one.
-  for (const { label, choices, args } of interleaveTargets(serviceMatrix().projects)) {
+  for (const { label, choices, args, grown } of interleaveTargets(serviceMatrix().projects)) {
     it(label, async () => {
-      await (choices.lang === 'go' ? checkGo(choices, args) : checkTs(choices, args));
+      await (choices.lang === 'go' ? checkGo(choices, args, grown) : checkTs(choices, args, grown));
     }, PROJECT_TIMEOUT);
   }
 });

@@ -45,6 +45,8 @@ export interface MatrixProject {
   choices: MatrixChoices;
   /** create-service flags that ask for exactly these choices. */
   args: string[];
+  /** Grown after create with `svc add port` and `svc add adapter http` (the everything-on service of each target). */
+  grown: boolean;
 }
 
 export interface ServiceMatrix {
@@ -140,8 +142,13 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
     for (const [kind, choices] of [['minimal', minimal], ['everything-on', everything]] as const) {
       if (!isValid(rowOf(choices))) throw new Error(`the ${kind} ${lang} service is not a valid combination: ${JSON.stringify(choices)}`);
       const same = projects.find((candidate) => isDeepStrictEqual(candidate.choices, choices));
+      const chosen = same ?? project(kind, choices);
       if (same) same.label = `${kind}: ${same.label}`;
-      else projects.push(project(kind, choices));
+      else projects.push(chosen);
+      if (kind === 'everything-on') {
+        chosen.grown = true;
+        chosen.label = `${chosen.label} + add port + add adapter http`;
+      }
     }
   }
   return { projects, parameters, covering, rowOf, choicesOf, isValid };
@@ -187,7 +194,7 @@ function project(kind: MatrixProject['kind'], choices: MatrixChoices): MatrixPro
     `deploy=${choices.deploy.join(LIST) || 'none'}`,
     choices.example ? 'example' : 'no-example',
   ].join(' ');
-  return { label: kind === 'pairwise' ? label : `${kind}: ${label}`, kind, choices, args: argsOf(choices) };
+  return { label: kind === 'pairwise' ? label : `${kind}: ${label}`, kind, choices, args: argsOf(choices), grown: false };
 }
 
 export function argsOf(choices: MatrixChoices): string[] {
