@@ -84,8 +84,8 @@ describe('create-service prompts in a terminal', () => {
       // memory is checked by default; check postgres and mysql: refused on the spot, one SQL store per service.
       at = await answer('Datastores', `${KEY.down}${KEY.space}${KEY.down}${KEY.space}${KEY.enter}`, at);
       at = await run.waitFor('cannot both be the datastore of one service', { from: at });
-      // Uncheck mysql, check redis instead.
-      run.type(`${KEY.space}${KEY.down}${KEY.space}${KEY.enter}`);
+      // Uncheck mysql, check redis instead (past sqlite: memory, postgres, mysql, sqlite, redis).
+      run.type(`${KEY.space}${KEY.down}${KEY.down}${KEY.space}${KEY.enter}`);
       at = await answer('Logger', KEY.enter, at);
       at = await answer('Metrics', KEY.enter, at);
       at = await answer('Tracing', KEY.enter, at);
