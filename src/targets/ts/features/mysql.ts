@@ -18,7 +18,7 @@ import {
   type TsContext,
 } from './datastore/context.js';
 import { portsStatements, serviceTestEnvEdits } from './datastore/wiring-edits.js';
-import { configNames, createPortsNames, wiredInCreatePorts } from './datastore/wiring-names.js';
+import { configNames, createPortsNames, hasIdempotencySlot, wiredInCreatePorts } from './datastore/wiring-names.js';
 import { addNpmPackages, addNpmScript } from './datastore/package-json.js';
 import type { TsFeature } from './feature.js';
 
@@ -155,14 +155,6 @@ const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }, ke
   // Idempotency keys are kept in the transaction of each request's writes.
   ...(keys ? [[`${deps}.idempotency = new MysqlIdempotencyStore(mysqlPool, ${config}.idempotency.keyTtlMs);`, 'new MysqlIdempotencyStore('] as const] : []),
 ];
-
-/**
- * Whether the composition root's Dependencies keep an idempotency store (services generated since
- * Idempotency-Key support); older or reshaped ones do not, and get no idempotency wiring.
- */
-function hasIdempotencySlot(tree: Tree, session: TsEditSession): boolean {
-  return tree.exists(PORTS_FILE) && session.source(PORTS_FILE, '').getInterface('Dependencies')?.getProperty('idempotency') !== undefined;
-}
 
 const CONFIG_SNIPPET = `mysql: ${CONFIG_TYPE};   (in interface Config)
 MYSQL_URL: z.url({ protocol: /^mysql$/ }), MYSQL_MAX_CONNS: positiveInt.default(10), MYSQL_MAX_IDLE_CONNS: positiveInt.default(10),

@@ -18,7 +18,7 @@ import {
   type TsContext,
 } from './datastore/context.js';
 import { portsStatements, serviceTestEnvEdits } from './datastore/wiring-edits.js';
-import { configNames, createPortsNames, wiredInCreatePorts } from './datastore/wiring-names.js';
+import { configNames, createPortsNames, hasIdempotencySlot, wiredInCreatePorts } from './datastore/wiring-names.js';
 import { addNpmPackages, addNpmScript } from './datastore/package-json.js';
 import type { TsFeature } from './feature.js';
 
@@ -148,14 +148,6 @@ const PORTS_STATEMENTS = ({ config, deps }: { config: string; deps: string }, ke
   // Idempotency keys are kept in the transaction of each request's writes.
   ...(keys ? [[`${deps}.idempotency = new PostgresIdempotencyStore(pool, ${config}.idempotency.keyTtlMs);`, 'new PostgresIdempotencyStore('] as const] : []),
 ];
-
-/**
- * Whether the composition root's Dependencies keep an idempotency store (services generated since
- * Idempotency-Key support); older or reshaped ones do not, and get no idempotency wiring.
- */
-function hasIdempotencySlot(tree: Tree, session: TsEditSession): boolean {
-  return tree.exists(PORTS_FILE) && session.source(PORTS_FILE, '').getInterface('Dependencies')?.getProperty('idempotency') !== undefined;
-}
 
 const CONFIG_SNIPPET = `postgres: { url: string; maxConnections: number; statementTimeoutMs: number; migrateOnStart: boolean };   (in interface Config)
 POSTGRES_URL: z.url({ protocol: /^postgres(ql)?$/ }), POSTGRES_MAX_CONNS: positiveInt.default(10),

@@ -3,6 +3,7 @@ import { UsageError } from '../../../../errors.js';
 import type { TsEdit } from '../../edit/edits.js';
 import { AnchorNotFoundError } from '../../edit/errors.js';
 import type { TsEditSession } from '../../edit/session.js';
+import type { Tree } from '../../../../tree/tree.js';
 import { functionScopeNames, topLevelNames } from '../../edit/module-names.js';
 import { CONFIG_FILE, PORTS_FILE } from './context.js';
 
@@ -13,6 +14,14 @@ import { CONFIG_FILE, PORTS_FILE } from './context.js';
 export function wiredInCreatePorts(session: TsEditSession, callee: string, manualSnippet: string): boolean {
   const fn = session.source(PORTS_FILE, manualSnippet).getFunction('createPorts');
   return fn?.getDescendantsOfKind(session.ts.SyntaxKind.CallExpression).some((call) => call.getExpression().getText() === callee) ?? false;
+}
+
+/**
+ * Whether the composition root's Dependencies keep an idempotency store (services generated since
+ * Idempotency-Key support); older or reshaped ones do not, and get no idempotency wiring.
+ */
+export function hasIdempotencySlot(tree: Tree, session: TsEditSession): boolean {
+  return tree.exists(PORTS_FILE) && session.source(PORTS_FILE, '').getInterface('Dependencies')?.getProperty('idempotency') !== undefined;
 }
 
 /** What createPorts calls its Config and its Dependencies, and the renames of unused `_config`/`_deps` the wiring needs. */
