@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js';
+import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { goTool } from '../helpers/go.js';
 import { startService } from '../helpers/service-process.js';
+import { createService, svc } from '../helpers/orders-service.js';
 import { makeTempDir, snapshot } from '../helpers/temp-dir.js';
 
 /**
@@ -13,17 +14,6 @@ import { makeTempDir, snapshot } from '../helpers/temp-dir.js';
  * The adapter's own tests need no server (a temporary file each); the matrix runs them for
  * sqlite and sqlite+redis.
  */
-async function createService(args: readonly string[] = []): Promise<string> {
-  const cwd = makeTempDir();
-  const created = await runCli('create-service', ['orders', '--yes', '--no-git', '--no-install', ...args], { cwd });
-  expect(created.exitCode, created.stderr).toBe(0);
-  return path.join(cwd, 'orders');
-}
-
-async function svc(root: string, ...args: string[]): Promise<CliResult> {
-  return runCli('svc', args, { cwd: root });
-}
-
 describe('svc add adapter sqlite', () => {
   it('--dry-run prints the changes and writes nothing; the add wires it; a second add has nothing to do', async () => {
     const root = await createService(['--deploy', 'compose,k8s']);

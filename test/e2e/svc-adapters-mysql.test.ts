@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { goTool } from '../helpers/go.js';
+import { createService, svc } from '../helpers/orders-service.js';
 import { makeTempDir, snapshot } from '../helpers/temp-dir.js';
 
 /**
@@ -38,17 +39,6 @@ const INTEGRATION_TESTS = [
   'TestOrderCacheReadsThroughAndCaches',
   'TestEndToEnd',
 ];
-
-async function createService(args: readonly string[] = []): Promise<string> {
-  const cwd = makeTempDir();
-  const created = await runCli('create-service', ['orders', '--yes', '--no-git', '--no-install', ...args], { cwd });
-  expect(created.exitCode, created.stderr).toBe(0);
-  return path.join(cwd, 'orders');
-}
-
-async function svc(root: string, ...args: string[]): Promise<CliResult> {
-  return runCli('svc', args, { cwd: root });
-}
 
 async function goEnv(cwd: string, args: readonly string[], env: Record<string, string>) {
   return execa('go', args, {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { checkGoProject, goTool } from '../helpers/go.js';
+import { svc } from '../helpers/orders-service.js';
 import { makeTempDir, snapshot } from '../helpers/temp-dir.js';
 
 /**
@@ -29,10 +30,6 @@ const OUTBOUND_TESTS = [
   'TestPaymentGatewayCallsEachRoute',
   'TestPaymentGatewayUpstreamFailureIsUnavailable',
 ];
-
-async function svc(root: string, ...args: string[]): Promise<CliResult> {
-  return runCli('svc', args, { cwd: root });
-}
 
 async function grown(options: readonly string[], adapterFlags: readonly string[] = []): Promise<string> {
   const cwd = makeTempDir('outbound-http-');
