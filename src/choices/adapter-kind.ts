@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { DATASTORES } from './catalog.js';
+import { DATASTORES, type Datastore } from './catalog.js';
 import { namesOf } from './naming.js';
 
 /** The kinds `svc add adapter <kind>` takes: the datastores, and `http` (an outbound HTTP client for a port). */
@@ -13,12 +13,10 @@ export function parseAdapterKind(kind: string): AdapterKind {
 }
 
 /** What `svc add adapter` was asked, checked for every target before anything is read or written. */
-export interface AdapterRequest {
-  kind: AdapterKind;
-  port: string | undefined;
-  /** For `http` only: the env var holding the dependency's base URL (given, or the default for the port). */
-  baseUrlEnv: string | undefined;
-}
+export type AdapterRequest =
+  /** `http` always names its port, and the env var holding the dependency's base URL (given, or the default for the port). */
+  | { kind: 'http'; port: string; baseUrlEnv: string }
+  | { kind: Datastore; port: string | undefined; baseUrlEnv: undefined };
 
 /**
  * The flags of `svc add adapter <kind> [--for Port] [--base-url-env NAME]`, checked: `http` needs

@@ -15,7 +15,6 @@ import { locatePortsLiteral } from '../inspect/ports-literal.js';
 import { goVerifier } from '../verify/go-verifier.js';
 import { goFilesIn, MEMORY_DIR, PORT_DIR } from './go-files.js';
 import { useGoModulePath } from '../go-project.js';
-import { defaultBaseUrlEnv } from '../../../choices/adapter-kind.js';
 import { applyHttpAdapter } from '../features/outbound/apply.js';
 import { readHttpPort } from '../features/outbound/read-port.js';
 import { wireMemoryAdapter } from '../features/outbound/wiring.js';
@@ -66,8 +65,8 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
       const parser = await loadGoParser();
       const service = { ports: declaredPorts(project, parser), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
       if (request.kind === 'http') {
-        const port = resolveHttpAdapterPort(request.port ?? '', service.ports, goLayout(''));
-        await applyHttpAdapter(project.tree, goTemplateContext(project.spec, []), readHttpPort(parser, project, port), request.baseUrlEnv ?? defaultBaseUrlEnv(port));
+        const port = resolveHttpAdapterPort(request.port, service.ports, goLayout(''));
+        await applyHttpAdapter(project.tree, goTemplateContext(project.spec, []), readHttpPort(parser, project, port), request.baseUrlEnv);
         return { postSteps: goPostSteps({ install: options.install !== false, git: false }), verifier: goVerifier() };
       }
       const store = request.kind;

@@ -1,6 +1,6 @@
 import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
-import { adapterCommand, defaultBaseUrlEnv, parseAdapterRequest } from '../../../choices/adapter-kind.js';
+import { adapterCommand, parseAdapterRequest } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, resolveHttpAdapterPort, type AdapterLayout } from '../../../choices/adapter-target.js';
 import { DATASTORES, refuseSecondSqlStore, SQL_DATASTORES, UNSUPPORTED_CHOICES, withDatastore, type Datastore } from '../../../choices/catalog.js';
 import { offersValue } from '../../../choices/target-support.js';
@@ -57,8 +57,8 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
       const ports = await declaredPorts(project);
       const install = tsPostSteps({ install: options.install !== false, git: false });
       if (request.kind === 'http') {
-        const port = resolveHttpAdapterPort(request.port ?? '', new Set(ports.keys()), TS_LAYOUT);
-        await applyTsHttpAdapter(project, port, ports.get(port) ?? `${PORT_DIR}/${namesOf(port).kebab}.ts`, request.baseUrlEnv ?? defaultBaseUrlEnv(port));
+        const port = resolveHttpAdapterPort(request.port, new Set(ports.keys()), TS_LAYOUT);
+        await applyTsHttpAdapter(project, port, ports.get(port) ?? `${PORT_DIR}/${namesOf(port).kebab}.ts`, request.baseUrlEnv);
         return { postSteps: install, verifier: tsVerifier() };
       }
       const store = request.kind;
