@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { UNSUPPORTED_CHOICES, type ChoiceFlag, type Lang } from './catalog.js';
+import { DATASTORES, UNSUPPORTED_CHOICES, type ChoiceFlag, type Datastore, type Lang } from './catalog.js';
 import type { CreateOptions } from './options.js';
 
 /** Whether a flag applies to the target at all: false when the catalog refuses every value of it. */
@@ -26,6 +26,13 @@ export function refuseUnsupported(options: CreateOptions, lang: Lang): void {
     `${refused.map((choice) => choice.label).join(' and ')} ${refused.length > 1 ? 'do' : 'does'} not apply to --lang ${lang}: ${refused.map((choice) => `${choice.label} (${choice.why})`).join('; ')}`,
     `drop ${refused.length > 1 ? 'them' : 'it'}, e.g. create-service orders --lang ${lang}`,
   );
+}
+
+/** `svc add adapter <store>` for a datastore the catalog does not offer the target: bad input (exit 2), never another store's add. */
+export function refuseUnofferedDatastore(lang: Lang, store: Datastore, targetName: string): void {
+  const entry = UNSUPPORTED_CHOICES[lang].find((candidate) => candidate.flag === 'datastore' && candidate.values?.includes(store));
+  if (entry === undefined) return;
+  throw new UsageError(`svc add adapter ${store} is not available in a ${targetName} service: ${entry.why}`, `choose one of: ${DATASTORES.filter((other) => offersValue(lang, 'datastore', other)).join(', ')}`);
 }
 
 /** A flag's values as given: one string, or a list whose items may each be comma-separated. */

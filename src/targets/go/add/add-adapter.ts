@@ -4,6 +4,7 @@ import { adapterCommand, parseAdapterRequest } from '../../../choices/adapter-ki
 import { resolveAdapterTarget, resolveHttpAdapterPort, type AdapterLayout } from '../../../choices/adapter-target.js';
 import { refuseSecondSqlStore, withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
+import { refuseUnofferedDatastore } from '../../../choices/target-support.js';
 import { goTemplateContext } from '../context.js';
 import { loadGoParser, type GoParser } from '../edit/index.js';
 import { applyMysql } from '../features/mysql.js';
@@ -70,6 +71,7 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
         return { postSteps: goPostSteps({ install: options.install !== false, git: false }), verifier: goVerifier() };
       }
       const store = request.kind;
+      refuseUnofferedDatastore('go', store, 'Go');
       refuseSecondSqlStore(project.manifest.choices.datastore, store);
       const target = resolveAdapterTarget(store, options.for, service, goLayout(options.for === undefined ? '' : wiringPlace(project, parser)));
       if (store === 'memory' && options.for !== undefined) await wireMemoryAdapter(project.tree, project.spec.module, options.for);

@@ -2,9 +2,8 @@ import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
 import { adapterCommand, parseAdapterRequest } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, resolveHttpAdapterPort, type AdapterLayout } from '../../../choices/adapter-target.js';
-import { DATASTORES, refuseSecondSqlStore, SQL_DATASTORES, UNSUPPORTED_CHOICES, withDatastore, type Datastore } from '../../../choices/catalog.js';
-import { offersValue } from '../../../choices/target-support.js';
-import { UsageError } from '../../../errors.js';
+import { refuseSecondSqlStore, SQL_DATASTORES, withDatastore } from '../../../choices/catalog.js';
+import { refuseUnofferedDatastore } from '../../../choices/target-support.js';
 import { namesOf } from '../../../choices/naming.js';
 import { filesIn } from '../../../tree/files-in.js';
 import { tsTemplateContext } from '../context.js';
@@ -62,7 +61,7 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
         return { postSteps: install, verifier: tsVerifier() };
       }
       const store = request.kind;
-      refuseUnofferedStore(store);
+      refuseUnofferedDatastore('ts', store, 'TypeScript');
       refuseSecondSqlStore(project.manifest.choices.datastore, store);
       const service = { ports: new Set(ports.keys()), example: project.spec.choices.example, exists: (file: string) => project.tree.exists(file) };
       const target = resolveAdapterTarget(store, options.for, service, TS_LAYOUT);
@@ -83,13 +82,6 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
 /** Whether the port has an http adapter to switch away from: its file exists (createPorts tells whether it is wired). */
 function servedOverHttp(project: Project, port: string): boolean {
   return project.tree.exists(httpAdapterNames(namesOf(port)).file);
-}
-
-/** A datastore the catalog does not offer TypeScript services is bad input (exit 2), never another store's add. */
-function refuseUnofferedStore(store: Datastore): void {
-  const entry = UNSUPPORTED_CHOICES.ts.find((candidate) => candidate.flag === 'datastore' && candidate.values?.includes(store));
-  if (entry === undefined) return;
-  throw new UsageError(`svc add adapter ${store} is not available in a TypeScript service: ${entry.why}`, `choose one of: ${DATASTORES.filter((other) => offersValue('ts', 'datastore', other)).join(', ')}`);
 }
 
 /** The interfaces exported at the top level of src/port, and the file of each, read through ts-morph. */
