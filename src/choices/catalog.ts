@@ -101,6 +101,5 @@ export const UNSUPPORTED_CHOICES: Record<Lang, readonly UnsupportedChoice[]> = {
   ts: [
     { flag: 'module', why: 'the Go module path; a ts service is an npm package named after the service' },
     { flag: 'logger', why: "ts services always log with pino, Fastify's logger" },
-    { flag: 'datastore', values: ['sqlite'], why: 'the TypeScript SQLite adapter is not built yet; sqlite is a Go datastore for now (use postgres, or memory)' },
   ],
 };

@@ -35,6 +35,8 @@ export const NPM_PACKAGES = {
   postgres: { dependencies: { pg: '8.23.1' }, devDependencies: { '@types/pg': '8.23.1' } },
   // mysql2 ships its own types.
   mysql: { dependencies: { mysql2: '3.24.5' }, devDependencies: {} },
+  // better-sqlite3 13 needs Node 22. A native module: the Dockerfile builds it (features/datastore/dockerfile.ts).
+  sqlite: { dependencies: { 'better-sqlite3': '12.11.1' }, devDependencies: { '@types/better-sqlite3': '7.6.13' } },
   redis: { dependencies: { ioredis: '5.9.2' }, devDependencies: {} },
   // undici 7+ needs Node 20.18.1 and cockatiel 4 Node 22; opossum (the breaker) comes with base.
   outbound: { dependencies: { cockatiel: '3.2.1', undici: '6.29.1' }, devDependencies: {} },

@@ -11,6 +11,7 @@ import { tsPostSteps } from '../post-steps.js';
 import { applyTsMysql } from '../features/mysql.js';
 import { applyTsPostgres } from '../features/postgres.js';
 import { applyTsRedis } from '../features/redis.js';
+import { applyTsSqlite } from '../features/sqlite.js';
 import { TsReader } from '../inspect/source.js';
 import { tsVerifier } from '../verify/ts-verifier.js';
 import { httpAdapterNames } from './http-adapter-code.js';
@@ -42,8 +43,8 @@ const TS_LAYOUT: AdapterLayout = {
 };
 
 /**
- * `svc add adapter <memory|postgres|mysql|redis|http> [--for Port] [--base-url-env NAME]` in a TypeScript
- * service: postgres, mysql and redis run the feature modules create runs; which port they serve, or why
+ * `svc add adapter <memory|postgres|mysql|sqlite|redis|http> [--for Port] [--base-url-env NAME]` in a TypeScript
+ * service: postgres, mysql, sqlite and redis run the feature modules create runs; which port they serve, or why
  * they refuse, is decided as for every target (resolveAdapterTarget, docs/adapters.md). http
  * implements any port as JSON calls (http-adapter.ts); memory --for a port an http adapter serves
  * wires the memory adapter again.
@@ -72,6 +73,7 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
       const context = tsTemplateContext(project.spec);
       if (store === 'postgres') await applyTsPostgres(project.tree, context, target);
       else if (store === 'mysql') await applyTsMysql(project.tree, context, target);
+      else if (store === 'sqlite') await applyTsSqlite(project.tree, context, target);
       else await applyTsRedis(project.tree, context, target);
       project.manifest.choices = { ...project.manifest.choices, datastore: withDatastore(project.manifest.choices.datastore, store) };
       return { postSteps: install, verifier: tsVerifier() };
