@@ -49,13 +49,11 @@ describe('choices a target does not offer, from the catalog', () => {
     expect(offers('ts', 'datastore')).toBe(true);
   });
 
-  it('sqlite is a Go datastore for now: ts refuses it with exit 2, and neither the prompt nor svc offers it there', () => {
-    const resolve = () => resolveSpec({ directory: 'orders', lang: 'ts', datastore: ['sqlite'] }, '/work');
-    expect(resolve).toThrow('--datastore sqlite does not apply to --lang ts');
-    expect(offersValue('ts', 'datastore', 'sqlite')).toBe(false);
-    expect(offersValue('ts', 'datastore', 'postgres')).toBe(true);
-    expect(offersValue('go', 'datastore', 'sqlite')).toBe(true);
+  it('both targets offer every datastore, sqlite included, alone or with redis', () => {
+    for (const lang of ['go', 'ts'] as const) {
+      for (const store of ['memory', 'postgres', 'mysql', 'sqlite', 'redis']) expect(offersValue(lang, 'datastore', store)).toBe(true);
+      expect(resolveSpec({ directory: 'orders', lang, datastore: ['sqlite,redis'] }, '/work').choices.datastore).toEqual(['sqlite', 'redis']);
+    }
     expect(offersValue('ts', 'logger', 'zap')).toBe(false);
-    expect(resolveSpec({ directory: 'orders', lang: 'go', datastore: ['sqlite,redis'] }, '/work').choices.datastore).toEqual(['sqlite', 'redis']);
   });
 });

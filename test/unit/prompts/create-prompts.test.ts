@@ -64,7 +64,7 @@ describe('askMissing', () => {
     expect(datastores?.validate?.([{ value: 'postgres' }, { value: 'mysql' }])).toContain('postgres and mysql cannot both be the datastore of one service');
   });
 
-  it('offers sqlite to a Go service only: a TypeScript service is not asked about what it cannot have', async () => {
+  it('offers sqlite to both targets', async () => {
     const offered = async (lang: string) => {
       checkboxes.length = 0;
       await askMissing({ directory: 'x', lang, module: lang === 'go' ? 'example.com/x' : undefined });
@@ -73,7 +73,7 @@ describe('askMissing', () => {
     };
     expect(await offered('go')).toContain('sqlite');
     const ts = await offered('ts');
-    expect(ts).not.toContain('sqlite');
+    expect(ts).toContain('sqlite');
     expect(ts).toContain('postgres');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNSUPPORTED_CHOICES } from '../../../src/choices/catalog.js';
 import { addTsAdapterOperation } from '../../../src/targets/ts/add/add-adapter.js';
 import { keepsLinesInOrder, read, runAdd, snapshot, write } from '../svc/fixture.js';
 import { makeTsService } from './fixture.js';
@@ -42,6 +43,98 @@ describe('svc add adapter (TypeScript)', () => {
     const manifest = JSON.parse(read(grown, 'svc.json')) as { choices: { datastore: string[] }; history: string[] };
     expect(manifest.choices.datastore).toEqual(['mysql', 'redis']);
     expect(manifest.history).toEqual(['create', 'add adapter mysql', 'add adapter redis']);
+  });
+
+  it.each([
+    ['the sample, every deploy file', { deploy: ['docker', 'compose', 'k8s', 'github-actions'] as const }],
+    ['no sample, no metrics, no tracing, no deploy files', { example: false, metrics: 'none' as const, tracing: 'none' as const, deploy: ['none'] as const }],
+  ])('create --datastore sqlite,redis ≡ create + add sqlite + add redis (%s)', async (_label, options) => {
+    const direct = await makeTsService({ ...options, deploy: [...options.deploy], datastore: ['sqlite', 'redis'] });
+    const grown = await makeTsService({ ...options, deploy: [...options.deploy] });
+    for (const kind of ['sqlite', 'redis']) {
+      const result = await runAdd(grown, adapter(kind));
+      expect(result.code, result.all).toBe(0);
+    }
+    expect(files(grown)).toEqual(files(direct));
+    const manifest = JSON.parse(read(grown, 'svc.json')) as { choices: { datastore: string[] }; history: string[] };
+    expect(manifest.choices.datastore).toEqual(['sqlite', 'redis']);
+    expect(manifest.history).toEqual(['create', 'add adapter sqlite', 'add adapter redis']);
+  });
+
+  it('puts SQLite behind the sample port, builds its driver in the image, runs one replica on a volume; a second add changes no byte', async () => {
+    const root = await makeTsService({ deploy: ['docker', 'compose', 'k8s'] });
+    expect((await runAdd(root, adapter('redis'))).code).toBe(0);
+    expect((await runAdd(root, adapter('sqlite'))).code).toBe(0);
+    const ports = read(root, 'src/bootstrap/ports.ts');
+    expect(ports).toContain('orders: new CachedOrderRepository(new SqliteOrderRepository(sqlite), redis, deps.logger),');
+    expect(ports).toContain('deps.idempotency = new SqliteIdempotencyStore(sqlite, config.idempotency.keyTtlMs);');
+    expect(ports).not.toContain('MemoryOrderRepository');
+    const pkg = JSON.parse(read(root, 'package.json')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+    expect(pkg.dependencies['better-sqlite3']).toBe('12.11.1');
+    expect(pkg.scripts.migrate).toBe('node --enable-source-maps dist/migrate.js');
+    expect(read(root, 'test/environment.ts')).toContain('SQLITE_PATH: testDatabasePath(),');
+    const dockerfile = read(root, 'Dockerfile');
+    expect(dockerfile).toContain('FROM node:20-bookworm AS deps');
+    expect(dockerfile).toContain('    npm rebuild better-sqlite3\n');
+    expect(read(root, 'deploy/k8s/deployment.yaml')).toContain('claimName: orders-data');
+    expect(read(root, 'deploy/k8s/kustomization.yaml')).not.toContain('- hpa.yaml');
+    expect(read(root, 'compose.yaml')).toContain('SQLITE_PATH: /home/nonroot/orders.db');
+    const before = snapshot(root);
+    const again = await runAdd(root, adapter('sqlite'));
+    expect(again.code, again.all).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses sqlite beside another SQL store and either of them beside sqlite (exit 2, saying why), writing nothing', async () => {
+    for (const [has, adds] of [['postgres', 'sqlite'], ['mysql', 'sqlite'], ['sqlite', 'postgres']] as const) {
+      const root = await makeTsService({ datastore: [has] });
+      const before = snapshot(root);
+      const result = await runAdd(root, adapter(adds));
+      expect(result.code, result.all).toBe(2);
+      expect(result.all).toContain(`${has} and ${adds} cannot both be the datastore of one service`);
+      expect(snapshot(root)).toEqual(before);
+    }
+  });
+
+  it('sqlite keeps every line the user wrote in the files it edits', async () => {
+    const root = await makeTsService();
+    const ports = read(root, 'src/bootstrap/ports.ts').replace(
+      '  return {\n',
+      "  // Ours: the clock is frozen in staging.\n  deps.logger.info('building ports');\n  return {\n",
+    );
+    write(root, 'src/bootstrap/ports.ts', `${ports}\n/** A helper of ours. */\nexport const portsBuilt = true;\n`);
+    const readme = `${read(root, 'README.md')}\n## Ours\n\nRunbook notes — ünïcode too.\n`;
+    write(root, 'README.md', readme);
+    const result = await runAdd(root, adapter('sqlite'));
+    expect(result.code, result.all).toBe(0);
+    const expected = ports
+      .replace("import { MemoryOrderRepository } from '../adapter/memory/order-repository.js';\n", '')
+      .replace('createPorts(_config: Config, _deps: Dependencies)', 'createPorts(config: Config, deps: Dependencies)')
+      .replace('    orders: new MemoryOrderRepository(),\n', '    orders: new SqliteOrderRepository(sqlite),\n');
+    expect(keepsLinesInOrder(expected, read(root, 'src/bootstrap/ports.ts'))).toBeNull();
+    expect(keepsLinesInOrder(readme, read(root, 'README.md'))).toBeNull();
+  });
+
+  it('sqlite on an edited Dockerfile: exit 1 with the lines to add by hand, nothing written', async () => {
+    const root = await makeTsService({ deploy: ['docker'] });
+    write(root, 'Dockerfile', `${read(root, 'Dockerfile')}# Ours.\n`);
+    const before = snapshot(root);
+    const result = await runAdd(root, adapter('sqlite'));
+    expect(result.code, result.all).toBe(1);
+    expect(result.all).toContain('Dockerfile: it is not the Dockerfile create-service wrote');
+    expect(result.all).toContain('npm rebuild better-sqlite3');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('sqlite --dry-run prints diffs and writes nothing', async () => {
+    const root = await makeTsService();
+    const before = snapshot(root);
+    const result = await runAdd(root, adapter('sqlite'), { dryRun: true });
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).toContain('CREATE src/adapter/sqlite/database.ts');
+    expect(result.stdout).toContain('+    orders: new SqliteOrderRepository(sqlite),');
+    expect(snapshot(root)).toEqual(before);
   });
 
   it('puts MySQL behind the sample port and the Redis cache in front of it; a second add changes no byte', async () => {
@@ -201,13 +294,27 @@ describe('svc add adapter (TypeScript)', () => {
     ['postgres', { for: 'PaymentGateway' }, /there is no port "PaymentGateway"/],
     ['memory', { for: 'Clock' }, /Clock has no memory adapter/],
     ['redis', { for: 'Clock' }, /only for the sample OrderRepository/],
-    ['sqlite', {}, /svc add adapter sqlite is not available in a TypeScript service: the TypeScript SQLite adapter is not built yet/],
   ])('bad input %s %j: exit 2, nothing written', async (kind, options, message) => {
     const root = await makeTsService();
     const before = snapshot(root);
     const result = await runAdd(root, adapter(kind, options));
     expect(result.code).toBe(2);
     expect(result.all).toMatch(message);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses a datastore the catalog does not offer TypeScript (exit 2, with the catalog\'s reason), writing nothing', async () => {
+    const root = await makeTsService();
+    const before = snapshot(root);
+    const original = UNSUPPORTED_CHOICES.ts;
+    UNSUPPORTED_CHOICES.ts = [...original, { flag: 'datastore', values: ['sqlite'], why: 'not built for this test' }];
+    try {
+      const result = await runAdd(root, adapter('sqlite'));
+      expect(result.code).toBe(2);
+      expect(result.all).toContain('svc add adapter sqlite is not available in a TypeScript service: not built for this test');
+    } finally {
+      UNSUPPORTED_CHOICES.ts = original;
+    }
     expect(snapshot(root)).toEqual(before);
   });
 
