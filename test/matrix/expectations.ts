@@ -58,6 +58,7 @@ export function tsDependencies(choices: MatrixChoices): Presence {
     [choices.tracing === 'otel', ['@opentelemetry/api', '@opentelemetry/sdk-trace-node']],
     [choices.datastore.includes('postgres'), ['pg']],
     [choices.datastore.includes('mysql'), ['mysql2']],
+    [choices.datastore.includes('sqlite'), ['better-sqlite3']],
     [choices.datastore.includes('redis'), ['ioredis']],
   ]);
 }
@@ -70,6 +71,7 @@ export function tsTestFiles(choices: MatrixChoices): Presence {
     [choices.tracing === 'otel', ['src/platform/tracing.test.ts']],
     [choices.datastore.includes('postgres'), ['src/adapter/postgres/postgres.test.ts']],
     [choices.datastore.includes('mysql'), ['src/adapter/mysql/mysql.test.ts']],
+    [choices.datastore.includes('sqlite'), ['src/adapter/sqlite/sqlite.test.ts', 'src/adapter/sqlite/idempotency-store.test.ts', 'src/adapter/sqlite/unavailable.test.ts']],
     [choices.datastore.includes('redis'), ['src/adapter/redis/redis.test.ts']],
   ]);
 }
