@@ -16,7 +16,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
-          setupFiles: ['test/helpers/remove-temp-dirs.ts'],
+          setupFiles: ['test/helpers/remove-temp-dirs.ts', 'test/helpers/sqlite-prebuild-env.ts'],
           // Go builds and linters saturate this machine's two cores: one file at a time.
           fileParallelism: false,
           // Tests marked concurrent (the pairwise matrix) run two at a time, one per core.

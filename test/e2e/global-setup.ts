@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { prepareSqlitePrebuild, PREBUILDS_ENV } from '../helpers/sqlite-prebuild.js';
+import { prepareSqlitePrebuild } from '../helpers/sqlite-prebuild.js';
 
 /**
  * End-to-end tests run the built CLI, so build it once first; and compile SQLite's native driver
@@ -8,5 +8,5 @@ import { prepareSqlitePrebuild, PREBUILDS_ENV } from '../helpers/sqlite-prebuild
  */
 export default function setup(): void {
   execFileSync(process.execPath, [`${REPO_ROOT}/scripts/build.mjs`], { cwd: REPO_ROOT, stdio: 'inherit' });
-  process.env[PREBUILDS_ENV] = prepareSqlitePrebuild();
+  prepareSqlitePrebuild();
 }

@@ -8,9 +8,9 @@ export interface RunningService {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts a generated service binary on a free port and waits for its "listening" log line. */
-export async function startService(binary: string, env: Record<string, string>, timeoutMs = 20_000): Promise<RunningService> {
-  const child = spawn(binary, [], { env: { PATH: process.env.PATH ?? '', HTTP_ADDR: '127.0.0.1:0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts a generated service binary (or `node dist/main.js`: binary and args) on a free port and waits for its "listening" log line. */
+export async function startService(binary: string, env: Record<string, string>, timeoutMs = 20_000, args: readonly string[] = []): Promise<RunningService> {
+  const child = spawn(binary, args, { env: { PATH: process.env.PATH ?? '', HTTP_ADDR: '127.0.0.1:0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),

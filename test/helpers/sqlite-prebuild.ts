@@ -9,26 +9,32 @@ const PACKAGE = 'better-sqlite3';
 /** prebuild-install (better-sqlite3's install script) looks for `<name>-v<version>-node-v<abi>-<platform>-<arch>.tar.gz` here before it downloads or compiles. */
 export const PREBUILDS_ENV = 'npm_config_better_sqlite3_local_prebuilds';
 
+/** Where the prebuild of this Node and platform is kept between runs. */
+export function prebuildPaths(): { dir: string; tarball: string } {
+  const version = NPM_PACKAGES.sqlite.dependencies[PACKAGE];
+  const dir = path.join(REPO_ROOT, 'node_modules', '.cache', 'sqlite-prebuilds');
+  return { dir, tarball: path.join(dir, `${PACKAGE}-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`) };
+}
+
 /**
  * better-sqlite3 has no prebuilt binary reachable from this machine, so each `npm install` of a
  * generated SQLite service would compile it (minutes). The test run compiles it once, the way npm
  * would, and packs the binary as the prebuild tarball prebuild-install looks for in a local
- * directory; child processes find that directory in PREBUILDS_ENV. The generated projects are
+ * directory; every npm the tests start finds that directory in PREBUILDS_ENV (set in each test
+ * worker by sqlite-prebuild-env.ts). The generated projects are
  * unchanged: a user's `npm install` downloads or compiles as usual. Cached across runs under
  * node_modules/.cache, keyed by version, Node ABI, platform and architecture.
  */
 export function prepareSqlitePrebuild(): string {
-  const version = NPM_PACKAGES.sqlite.dependencies[PACKAGE];
-  const dir = path.join(REPO_ROOT, 'node_modules', '.cache', 'sqlite-prebuilds');
-  const tarball = path.join(dir, `${PACKAGE}-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`);
+  const { dir, tarball } = prebuildPaths();
   if (fs.existsSync(tarball)) return dir;
   fs.mkdirSync(dir, { recursive: true });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-prebuild-'));
   try {
     fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'sqlite-prebuild', version: '1.0.0', private: true }));
-    const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
+    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
     delete env[PREBUILDS_ENV];
-    execFileSync('npm', ['install', '--no-save', '--no-package-lock', `${PACKAGE}@${version}`], { cwd: work, env, stdio: 'inherit' });
+    execFileSync('npm', ['install', '--no-save', '--no-package-lock', `${PACKAGE}@${NPM_PACKAGES.sqlite.dependencies[PACKAGE]}`], { cwd: work, env, stdio: 'inherit' });
     const packageDir = path.join(work, 'node_modules', PACKAGE);
     // Proves the binary loads before it is shared.
     execFileSync(process.execPath, ['-e', `new (require(${JSON.stringify(packageDir)}))(':memory:').close()`], { stdio: 'inherit' });
