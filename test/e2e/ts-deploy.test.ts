@@ -41,9 +41,11 @@ async function run(command: string, args: string[], cwd: string) {
 }
 
 describe.each([
-  ['default', []],
-  ['postgres and redis', ['--datastore', 'postgres,redis']],
-])('TypeScript deployment files: %s', (_label, args) => {
+  ['default', [], []],
+  ['postgres and redis', ['--datastore', 'postgres,redis'], []],
+  // One replica on a PersistentVolumeClaim, replaced with Recreate, no autoscaler.
+  ['sqlite and redis', ['--datastore', 'sqlite,redis'], ['-single-writer']],
+])('TypeScript deployment files: %s', (_label, args, validatorFlags) => {
   it('pass yamllint and actionlint', async () => {
     const root = await generate(args);
     const k8s = fs.readdirSync(path.join(root, 'deploy/k8s')).map((file) => `deploy/k8s/${file}`);
@@ -58,7 +60,7 @@ describe.each([
 
   it('have Kubernetes manifests that decode strictly and keep the production invariants', async () => {
     const root = await generate([...args, '--deploy', 'k8s']);
-    const result = await run(await buildValidator(), ['-name', 'orders', '-deploy', 'k8s', '-metrics', '-tracing', '-go-version', 'none', root], root);
+    const result = await run(await buildValidator(), ['-name', 'orders', '-deploy', 'k8s', '-metrics', '-tracing', '-go-version', 'none', ...validatorFlags, root], root);
     expect(result.output).toMatch(/k8s\s+\d+ checks, 0 failed/);
     expect(result.exitCode, result.output).toBe(0);
   });

@@ -77,7 +77,8 @@ describe('svc add adapter sqlite, then redis, on a TypeScript service', () => {
     await tool(root, 'node_modules/.bin/tsc', ['--noEmit']);
     await tool(root, 'node_modules/.bin/eslint', ['--max-warnings=0', '.']);
     const reportFile = path.join(root, 'vitest-report.json');
-    await tool(root, 'node_modules/.bin/vitest', ['run', '--reporter=json', `--outputFile=${reportFile}`], INTEGRATION_ENV);
+    // The default reporter beside the JSON one: a failure shows which test failed and why.
+    await tool(root, 'node_modules/.bin/vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], INTEGRATION_ENV);
     const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as {
       numFailedTests: number;
       numPendingTests: number;

@@ -8,7 +8,11 @@ export interface RunningService {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts a generated service binary (or `node dist/main.js`: binary and args) on a free port and waits for its "listening" log line. */
+/**
+ * Starts a generated service on a free port and waits for the log line with its address: a Go
+ * binary's "http server listening", or the "started" of a TypeScript service (binary node, args
+ * its dist/main.js).
+ */
 export async function startService(binary: string, env: Record<string, string>, timeoutMs = 20_000, args: readonly string[] = []): Promise<RunningService> {
   const child = spawn(binary, args, { env: { PATH: process.env.PATH ?? '', HTTP_ADDR: '127.0.0.1:0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
@@ -21,15 +25,17 @@ export async function startService(binary: string, env: Record<string, string>, 
       readline.createInterface({ input: stream! }).on('line', (line) => {
         logs.push(line);
         const entry = parseJson(line);
-        if (entry?.msg === 'http server listening' && typeof entry.addr === 'string') {
+        const addr = entry?.msg === 'http server listening' ? entry.addr : entry?.msg === 'started' ? entry.address : undefined;
+        if (typeof addr === 'string') {
           clearTimeout(timer);
-          resolve(entry.addr);
+          resolve(addr);
         }
       });
     }
     void exited.then(({ code }) => reject(new Error(`service exited with ${code} before listening:\n${logs.join('\n')}`)));
   });
-  return { child, baseUrl: `http://${await address}`, logs, exited };
+  const addr = await address;
+  return { child, baseUrl: addr.startsWith('http://') ? addr : `http://${addr}`, logs, exited };
 }
 
 function parseJson(line: string): Record<string, unknown> | undefined {
