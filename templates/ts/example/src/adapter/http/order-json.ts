@@ -17,10 +17,13 @@ export interface OrderJson {
 }
 
 /**
- * JSON schema of text a client sends: no NUL character, which PostgreSQL cannot store (and Node
- * has already refused invalid UTF-8). Its length is for the domain to check.
+ * JSON schema of text a client sends: no NUL character, which PostgreSQL cannot store, and no lone
+ * surrogate (a `\ud800` escape without its pair), which is not Unicode text: UTF-8 has no bytes
+ * for it, so every store would keep U+FFFD in its place. Node has already refused invalid UTF-8;
+ * the pattern is matched per code point, so a character outside the Basic Multilingual Plane
+ * passes. Its length is for the domain to check.
  */
-export const textSchema = { type: 'string', pattern: '^[^\\u0000]*$' } as const;
+export const textSchema = { type: 'string', pattern: '^[^\\u0000\\ud800-\\udfff]*$' } as const;
 
 /** JSON schema of a line item: types and shape only; the domain checks the rules. */
 export const lineItemSchema = {
