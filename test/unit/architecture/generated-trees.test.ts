@@ -58,6 +58,7 @@ const CASES: Record<string, Case> = {
   'ts-no-example': { options: { lang: 'ts', example: false } },
   'ts-adds': { options: { lang: 'ts' }, adds: [tsPort, tsUsecase, postgres] },
   'ts-mysql': { options: { lang: 'ts', ...everything, datastore: ['mysql', 'redis'] } },
+  'ts-sqlite': { options: { lang: 'ts', ...everything, datastore: ['sqlite', 'redis'] } },
 };
 
 async function generatedTree(testCase: Case): Promise<Tree> {
