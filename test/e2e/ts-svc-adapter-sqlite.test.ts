@@ -112,7 +112,10 @@ describe('svc add adapter sqlite, then redis, on a TypeScript service', () => {
     expect(created.status).toBe(201);
     const order = (await created.json()) as { id: string };
     expect((await post('c-42', 'key-1')).headers.get('location')).toBe(created.headers.get('location'));
+    // Text it cannot store: a NUL, and a lone surrogate, which UTF-8 would turn into U+FFFD.
     expect((await post('c-\u0000', 'key-2')).status).toBe(400);
+    expect((await post('c-\ud800', 'key-2')).status).toBe(400);
+    expect((await post('c-😀', 'key-4')).status).toBe(201);
 
     // Another process holds the write lock beyond the busy timeout: 503 with Retry-After, never 500.
     const Database = createRequire(path.join(root, 'package.json'))('better-sqlite3') as new (file: string) => { exec(sql: string): void; close(): void };
