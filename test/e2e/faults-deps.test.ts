@@ -3,14 +3,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { goTool } from '../helpers/go.js';
-import { startPrivatePostgres, startPrivateRedis, type PrivateServer } from '../helpers/private-servers.js';
+import { startPrivateMysql, startPrivatePostgres, startPrivateRedis, type PrivateServer } from '../helpers/private-servers.js';
 import { startService, type RunningService } from '../helpers/service-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 /**
  * Fault injection against a generated Go service (PostgreSQL + Redis) and private instances of
  * both: stopped and frozen datastores and their recovery, overload past the admission limit, and
- * SIGTERM under keep-alive load. Traffic stays on loopback and each phase lasts a few seconds.
+ * SIGTERM under keep-alive load; and against a MySQL service and a private MariaDB, stopped and
+ * frozen. Traffic stays on loopback and each phase lasts a few seconds.
  * The figures it measures are printed (FIGURE lines) and quoted in docs/reliability.md.
  */
 
@@ -280,5 +281,119 @@ describe('generated Go service under dependency faults', () => {
     expect(duplicated).toEqual([]);
     expect(acknowledged.size).toBeGreaterThan(0);
     expect(fs.existsSync(binary)).toBe(true);
+  });
+});
+
+describe('generated Go service under MySQL faults', () => {
+  let binary: string;
+  let mysql: PrivateServer & { url: string; sql(query: string): string };
+  let service: RunningService | null = null;
+  /** customer_id of every order the service acknowledged with 201, and its id. */
+  const acknowledged = new Map<string, string>();
+  let sequence = 0;
+
+  async function call(method: string, target: string, body?: unknown): Promise<Answer> {
+    const started = performance.now();
+    const response = await fetch(`${service!.baseUrl}${target}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await response.text();
+    return { status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), body: text };
+  }
+
+  async function createOrder(): Promise<Answer> {
+    const customer = `m-${process.pid}-${++sequence}`;
+    const answer = await call('POST', '/v1/orders', { customer_id: customer, items: [{ sku: 'sku-1', quantity: 1, unit_price: 100 }] });
+    if (answer.status === 201) acknowledged.set(customer, (JSON.parse(answer.body) as { id: string }).id);
+    return answer;
+  }
+
+  async function eventually(what: string, condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  beforeAll(async () => {
+    mysql = await startPrivateMysql();
+    const cwd = makeTempDir();
+    const created = await runCli('create-service', ['orders', '--yes', '--no-git', '--datastore', 'mysql', '--deploy', 'none'], { cwd });
+    expect(created.exitCode, created.stderr).toBe(0);
+    const root = path.join(cwd, 'orders');
+    binary = path.join(root, 'bin', 'orders');
+    await goTool(root, 'go', ['build', '-o', binary, './cmd/orders']);
+    service = await startService(binary, {
+      MYSQL_URL: mysql.url,
+      MYSQL_CONNECT_TIMEOUT: '1s',
+      HTTP_REQUEST_TIMEOUT: `${REQUEST_TIMEOUT_MS}ms`,
+      SHUTDOWN_DRAIN_DELAY: '0s',
+      SHUTDOWN_TIMEOUT: '5s',
+    });
+    await eventually('the service is ready', async () => (await call('GET', '/readyz')).status === 200);
+    expect((await createOrder()).status).toBe(201);
+  });
+
+  afterAll(async () => {
+    service?.child.kill('SIGKILL');
+    await mysql?.dispose();
+  });
+
+  it('answers 503 with Retry-After, never 500, while MariaDB is stopped, and recovers when it is back', async () => {
+    await mysql.stop();
+    try {
+      const answers = [await createOrder(), await createOrder(), await call('GET', `/v1/orders/${UNKNOWN_IDS[0]}`)];
+      for (const answer of answers) {
+        expect(answer.status, answer.body).toBe(503);
+        expect(answer.retryAfter).toMatch(/^\d+$/);
+      }
+      expect((await call('GET', '/readyz')).status).toBe(503);
+    } finally {
+      await mysql.start();
+    }
+    await eventually('writes succeed again', async () => (await createOrder()).status === 201);
+    await eventually('ready again', async () => (await call('GET', '/readyz')).status === 200);
+    expect(service!.logs.filter((line) => line.includes('"level":"ERROR"'))).toEqual([]);
+  });
+
+  it('answers 503 within the request timeout while MariaDB is frozen, and recovers after the thaw', async () => {
+    mysql.freeze();
+    let answers: Answer[];
+    try {
+      answers = await Promise.all([createOrder(), createOrder(), call('GET', `/v1/orders/${UNKNOWN_IDS[1]}`)]);
+    } finally {
+      mysql.thaw();
+    }
+    for (const answer of answers) {
+      expect(answer.status, answer.body).toBe(503);
+      expect(answer.retryAfter).toMatch(/^\d+$/);
+      expect(answer.ms).toBeLessThan(REQUEST_TIMEOUT_MS + 1_000);
+    }
+    console.log(`FIGURE mariadb frozen: slowest answer ${Math.max(...answers.map((a) => a.ms)).toFixed(0)} ms`);
+    await eventually('writes succeed after the thaw', async () => (await createOrder()).status === 201);
+  });
+
+  it('lost and duplicated no acknowledged write across the faults', async () => {
+    const current = service!;
+    service = null;
+    current.child.kill('SIGTERM');
+    const { code } = await current.exited;
+    expect(code, current.logs.join('\n')).toBe(0);
+    const rows = mysql.sql('SELECT customer_id, id FROM orders').split('\n').filter(Boolean);
+    const stored = new Map<string, string[]>();
+    for (const row of rows) {
+      const [customer, id] = row.split('\t') as [string, string];
+      stored.set(customer, [...(stored.get(customer) ?? []), id]);
+    }
+    const lost = [...acknowledged].filter(([customer, id]) => !stored.get(customer)?.includes(id));
+    const duplicated = [...stored].filter(([, ids]) => ids.length > 1);
+    console.log(`FIGURE mysql writes: ${acknowledged.size} acknowledged, ${rows.length} stored, ${lost.length} lost, ${duplicated.length} duplicated`);
+    expect(lost).toEqual([]);
+    expect(duplicated).toEqual([]);
+    expect(acknowledged.size).toBeGreaterThan(2);
   });
 });

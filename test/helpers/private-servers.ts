@@ -5,7 +5,7 @@ import path from 'node:path';
 import { makeTempDir } from './temp-dir.js';
 
 /**
- * PostgreSQL and Redis instances of a test's own, on free loopback ports, for fault injection:
+ * PostgreSQL, MariaDB and Redis instances of a test's own, on free loopback ports, for fault injection:
  * stopped, restarted, frozen (SIGSTOP) and thawed without touching the machine's shared servers.
  * Every instance is stopped by `stop()`, and also when the test process exits however it exits
  * (a failed assertion, a timeout), so none outlives the test.
@@ -136,6 +136,73 @@ export async function startPrivateRedis(): Promise<PrivateServer> {
       disposers.delete(dispose);
       await stopNow();
     },
+  };
+}
+
+/**
+ * A MariaDB server of its own (mariadb-install-db, then mariadbd as a child of the test process)
+ * with one database, `orders`; grant tables are skipped, so root connects over TCP without a
+ * password, as on the shared server. Never the machine's shared MariaDB on 3306.
+ */
+export async function startPrivateMysql(): Promise<PrivateServer & { url: string; sql(query: string): string }> {
+  const port = await freePort();
+  const root = makeTempDir('private-mysql-');
+  const data = path.join(root, 'data');
+  execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'pipe' });
+  let child: ChildProcess | null = null;
+  const start = async () => {
+    const started = spawn(
+      'mariadbd',
+      [
+        '--no-defaults',
+        `--datadir=${data}`,
+        '--user=root',
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${path.join(root, 'sock')}`,
+        `--pid-file=${path.join(root, 'pid')}`,
+        `--log-error=${path.join(root, 'log')}`,
+        '--skip-grant-tables',
+        '--skip-name-resolve',
+        '--innodb-flush-log-at-trx-commit=0',
+      ],
+      { stdio: 'ignore' },
+    );
+    child = started;
+    await waitForPort(port, 30_000);
+  };
+  const stopNow = async () => {
+    const current = child;
+    child = null;
+    if (current === null || current.exitCode !== null) return;
+    const exited = new Promise((resolve) => current.once('exit', resolve));
+    current.kill('SIGCONT');
+    // A clean shutdown, as a restart in production: the data stays for start().
+    current.kill('SIGTERM');
+    await exited;
+  };
+  const dispose = () => {
+    const current = child as ChildProcess | null;
+    current?.kill('SIGCONT');
+    current?.kill('SIGKILL');
+  };
+  disposers.add(dispose);
+  await start();
+  const sql = (query: string) =>
+    execFileSync('mariadb', ['--no-defaults', '-h', '127.0.0.1', '-P', String(port), '-u', 'root', '-N', '-B', '-e', query], { encoding: 'utf8' }).trim();
+  sql('CREATE DATABASE orders CHARACTER SET utf8mb4 COLLATE utf8mb4_bin');
+  return {
+    port,
+    url: `mysql://root@127.0.0.1:${port}/orders`,
+    start,
+    stop: stopNow,
+    freeze: () => (child as ChildProcess | null)?.kill('SIGSTOP'),
+    thaw: () => (child as ChildProcess | null)?.kill('SIGCONT'),
+    dispose: async () => {
+      disposers.delete(dispose);
+      await stopNow();
+    },
+    sql: (query) => sql(`USE orders; ${query}`),
   };
 }
 
