@@ -116,6 +116,7 @@ export async function applyTsSqlite(tree: Tree, context: TsContext, target: Adap
   addK8sSqliteVolume(tree, name, `/var/lib/${name}`);
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
   appendTextBlock(tree, '.gitignore', GITIGNORE);
+  appendTextBlock(tree, '.dockerignore', DOCKERIGNORE);
   appendTextBlock(tree, 'README.md', README(name, sample));
 }
 
@@ -169,6 +170,10 @@ const CONFIG_TEST = (name: string) => `describe('SQLite configuration', () => {
 
 const GITIGNORE = `# The SQLite database of local runs (SQLITE_PATH), with its write-ahead log.
 /data/
+`;
+
+const DOCKERIGNORE = `# The SQLite database of local runs: its rows stay out of the build context.
+data
 `;
 
 const ENV_EXAMPLE = (name: string) => `# SQLite: the database file; its directory is created and must be writable (it also holds the
