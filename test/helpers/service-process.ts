@@ -20,7 +20,11 @@ export async function startService(binary: string, env: Record<string, string>, 
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   const address = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "http server listening" log within ${timeoutMs} ms:\n${logs.join('\n')}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // A service that never said where it listens is nobody's to stop: stop it here.
+      child.kill('SIGKILL');
+      reject(new Error(`no address logged ("http server listening" or "started") within ${timeoutMs} ms:\n${logs.join('\n')}`));
+    }, timeoutMs);
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream! }).on('line', (line) => {
         logs.push(line);
