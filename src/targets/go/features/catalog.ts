@@ -7,6 +7,8 @@ import { templateFeature } from './template-feature.js';
 export const GO_FEATURES: readonly GoFeature[] = [
   baseFeature,
   templateFeature('example', (spec) => spec.choices.example, () => ['example']),
+  // The event envelope, the publisher port and its in-memory default: the sample publishes order.placed.
+  templateFeature('events', (spec) => spec.choices.example),
   templateFeature('docker', (spec) => spec.choices.deploy.includes('docker')),
   templateFeature('compose', (spec) => spec.choices.deploy.includes('compose')),
   templateFeature('k8s', (spec) => spec.choices.deploy.includes('k8s')),
