@@ -1,5 +1,5 @@
 // Makes sure the servers the integration tests of generated services talk to are up:
-// PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379 and MariaDB on 127.0.0.1:3306. A server that is down is started
+// PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379, MariaDB on 127.0.0.1:3306 and NATS with JetStream on 127.0.0.1:4222. A server that is down is started
 // with the machine's own tools, then we wait until it answers. `npm test` calls ensureServices().
 import { execSync } from 'node:child_process';
 import net from 'node:net';
@@ -29,6 +29,14 @@ export const SERVICES = [
     ready: 'mariadb-admin -h 127.0.0.1 -P 3306 -u root ping',
     start: 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd',
   },
+  {
+    name: 'NATS',
+    host: '127.0.0.1',
+    port: 4222,
+    // No ready command: NATS has no client on this machine to ask, so a TCP connect is the check.
+    start:
+      'mkdir -p /var/lib/nats-server && start-stop-daemon --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log',
+  },
 ];
 
 /** True when something accepts TCP connections on host:port within timeoutMs. */
@@ -48,6 +56,7 @@ export function isListening(host, port, timeoutMs = 1000) {
 /** True when the server answers: its own client's check when installed, else a TCP connect. */
 export async function isAnswering(service) {
   if (!(await isListening(service.host, service.port))) return false;
+  if (service.ready === undefined) return true;
   const client = service.ready.split(' ')[0] === 'test' ? 'redis-cli' : service.ready.split(' ')[0];
   try {
     execSync(`command -v ${client}`, { stdio: 'ignore', shell: '/bin/sh' });

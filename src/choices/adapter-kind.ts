@@ -1,9 +1,13 @@
 import { UsageError } from '../errors.js';
-import { DATASTORES, type Datastore } from './catalog.js';
+import { DATASTORES, MESSAGING, type Datastore, type Messaging } from './catalog.js';
 import { namesOf } from './naming.js';
 
-/** The kinds `svc add adapter <kind>` takes: the datastores, and `http` (an outbound HTTP client for a port). */
-export const ADAPTER_KINDS = [...DATASTORES, 'http'] as const;
+/** The brokers `svc add adapter <broker>` adds: every messaging choice but `none`. */
+export type Broker = Exclude<Messaging, 'none'>;
+export const BROKERS = MESSAGING.filter((broker): broker is Broker => broker !== 'none');
+
+/** The kinds `svc add adapter <kind>` takes: the datastores, the brokers, and `http` (an outbound HTTP client for a port). */
+export const ADAPTER_KINDS = [...DATASTORES, ...BROKERS, 'http'] as const;
 export type AdapterKind = (typeof ADAPTER_KINDS)[number];
 
 /** The kind `svc add adapter <kind>` takes: one of ADAPTER_KINDS; anything else is bad input. */
@@ -16,7 +20,9 @@ export function parseAdapterKind(kind: string): AdapterKind {
 export type AdapterRequest =
   /** `http` always names its port, and the env var holding the dependency's base URL (given, or the default for the port). */
   | { kind: 'http'; port: string; baseUrlEnv: string }
-  | { kind: Datastore; port: string | undefined; baseUrlEnv: undefined };
+  | { kind: Datastore; port: string | undefined; baseUrlEnv: undefined }
+  /** A broker implements the one event publisher port: it takes no --for. */
+  | { kind: Broker; port: undefined; baseUrlEnv: undefined };
 
 /**
  * The flags of `svc add adapter <kind> [--for Port] [--base-url-env NAME]`, checked: `http` needs
@@ -27,6 +33,12 @@ export function parseAdapterRequest(kind: string, options: { for?: string; baseU
   const parsed = parseAdapterKind(kind);
   if (options.baseUrlEnv !== undefined && parsed !== 'http') {
     throw new UsageError(`--base-url-env applies only to svc add adapter http, not to ${parsed}`, `drop --base-url-env, or run svc add adapter http --for <Port> --base-url-env ${options.baseUrlEnv}`);
+  }
+  if (isBroker(parsed)) {
+    if (options.for !== undefined) {
+      throw new UsageError(`--for applies to datastores and http, not to ${parsed}: a broker implements the event publisher port (port.EventPublisher)`, `drop --for: svc add adapter ${parsed}`);
+    }
+    return { kind: parsed, port: undefined, baseUrlEnv: undefined };
   }
   if (parsed !== 'http') return { kind: parsed, port: options.for, baseUrlEnv: undefined };
   if (options.for === undefined) {
@@ -44,6 +56,10 @@ export function parseAdapterRequest(kind: string, options: { for?: string; baseU
 /** `PaymentGateway` -> `PAYMENT_GATEWAY_URL`: the env var an http adapter reads its base URL from unless told otherwise. */
 export function defaultBaseUrlEnv(port: string): string {
   return `${namesOf(port).constant}_URL`;
+}
+
+export function isBroker(kind: string): kind is Broker {
+  return (BROKERS as readonly string[]).includes(kind);
 }
 
 export function isEnvVarName(name: string): boolean {

@@ -14,6 +14,8 @@ export const LOGGERS = ['slog', 'zap'] as const;
 export const METRICS = ['prometheus', 'none'] as const;
 export const TRACING = ['otel', 'none'] as const;
 export const DEPLOY_TARGETS = ['docker', 'compose', 'k8s', 'github-actions'] as const;
+/** The broker a service publishes its events to; `none` publishes nowhere (the sample records them in memory). */
+export const MESSAGING = ['none', 'nats'] as const;
 
 export type Lang = (typeof LANGS)[number];
 export type Transport = (typeof TRANSPORTS)[number];
@@ -22,6 +24,7 @@ export type Logger = (typeof LOGGERS)[number];
 export type Metrics = (typeof METRICS)[number];
 export type Tracing = (typeof TRACING)[number];
 export type DeployTarget = (typeof DEPLOY_TARGETS)[number];
+export type Messaging = (typeof MESSAGING)[number];
 
 export const DEFAULTS = {
   lang: 'go' as Lang,
@@ -31,6 +34,7 @@ export const DEFAULTS = {
   metrics: 'prometheus' as Metrics,
   tracing: 'otel' as Tracing,
   deploy: [...DEPLOY_TARGETS] as DeployTarget[],
+  messaging: 'none' as Messaging,
   example: true,
 };
 
@@ -46,6 +50,7 @@ export const CHOICE_LABELS: Record<string, string> = {
   prometheus: 'Prometheus',
   otel: 'OpenTelemetry (OTLP when an endpoint is set)',
   none: 'None',
+  nats: 'NATS JetStream (nats.go jetstream; direct publish, outbox later)',
   docker: 'Dockerfile',
   compose: 'Docker Compose',
   k8s: 'Kubernetes manifests',
@@ -80,7 +85,7 @@ export function recordedDatastores(chosen: readonly Datastore[]): Datastore[] {
 }
 
 /** The create flags whose values a target may not offer. */
-export type ChoiceFlag = 'module' | 'transport' | 'datastore' | 'logger' | 'metrics' | 'tracing' | 'deploy';
+export type ChoiceFlag = 'module' | 'transport' | 'datastore' | 'logger' | 'metrics' | 'tracing' | 'deploy' | 'messaging';
 
 export interface UnsupportedChoice {
   flag: ChoiceFlag;
@@ -101,5 +106,6 @@ export const UNSUPPORTED_CHOICES: Record<Lang, readonly UnsupportedChoice[]> = {
   ts: [
     { flag: 'module', why: 'the Go module path; a ts service is an npm package named after the service' },
     { flag: 'logger', why: "ts services always log with pino, Fastify's logger" },
+      { flag: 'messaging', values: ['nats'], why: 'messaging is not yet for TypeScript; brokers are Go only for now (use --lang go, or --messaging none)' },
   ],
 };

@@ -1,4 +1,4 @@
-import type { Datastore, DeployTarget, Lang, Logger, Metrics, Tracing, Transport } from './catalog.js';
+import type { Datastore, DeployTarget, Lang, Logger, Messaging, Metrics, Tracing, Transport } from './catalog.js';
 
 /** What the user asked for; any field may still be missing before prompts and defaults fill it. */
 export interface CreateOptions {
@@ -12,6 +12,7 @@ export interface CreateOptions {
   metrics?: string;
   tracing?: string;
   deploy?: string[];
+  messaging?: string;
   example?: boolean;
   yes?: boolean;
   dryRun?: boolean;
@@ -31,5 +32,7 @@ export interface Choices {
   metrics: Metrics;
   tracing: Tracing;
   deploy: DeployTarget[];
+  /** Absent in a svc.json written before messaging was a choice: it means none. */
+  messaging?: Messaging;
   example: boolean;
 }

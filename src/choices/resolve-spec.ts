@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { DATASTORES, DEFAULTS, recordedDatastores, DEPLOY_TARGETS, type DeployTarget, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from './catalog.js';
+import { DATASTORES, DEFAULTS, recordedDatastores, DEPLOY_TARGETS, type DeployTarget, LANGS, LOGGERS, MESSAGING, METRICS, TRACING, TRANSPORTS } from './catalog.js';
 import { namesOf } from './naming.js';
 import type { Choices, CreateOptions } from './options.js';
 import { parseChoice, parseChoiceList } from './parse-choices.js';
@@ -39,6 +39,7 @@ export function resolveChoices(options: CreateOptions): Choices {
     deploy: withImpliedTargets(
       options.deploy ? parseChoiceList('deploy', options.deploy, DEPLOY_TARGETS, { allowNone: true }) : DEFAULTS.deploy,
     ),
+    messaging: parseChoice('messaging', options.messaging ?? DEFAULTS.messaging, MESSAGING),
     example: options.example ?? DEFAULTS.example,
   };
 }

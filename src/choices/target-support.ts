@@ -35,6 +35,13 @@ export function refuseUnofferedDatastore(lang: Lang, store: Datastore, targetNam
   throw new UsageError(`svc add adapter ${store} is not available in a ${targetName} service: ${entry.why}`, `choose one of: ${DATASTORES.filter((other) => offersValue(lang, 'datastore', other)).join(', ')}`);
 }
 
+/** `svc add adapter <broker>` for a broker the catalog does not offer the target: bad input (exit 2), as at create. */
+export function refuseUnofferedBroker(lang: Lang, broker: string, targetName: string): void {
+  const entry = UNSUPPORTED_CHOICES[lang].find((candidate) => candidate.flag === 'messaging' && (candidate.values === undefined || candidate.values.includes(broker)));
+  if (entry === undefined) return;
+  throw new UsageError(`svc add adapter ${broker} is not available in a ${targetName} service: ${entry.why}`, 'nothing was changed; brokers are added to Go services');
+}
+
 /** A flag's values as given: one string, or a list whose items may each be comma-separated. */
 function givenValues(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];

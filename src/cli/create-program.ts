@@ -1,5 +1,5 @@
 import { Command, Option } from '../vendor/commander.js';
-import { DATASTORES, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
+import { DATASTORES, DEPLOY_TARGETS, LANGS, LOGGERS, MESSAGING, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
 import type { CreateOptions } from '../choices/options.js';
 import { VERSION } from '../version.js';
 
@@ -21,6 +21,7 @@ export function createProgram(handler: CreateHandler): Command {
     .addOption(new Option('--logger <logger>', `logging backend: ${LOGGERS.join(', ')} (default: slog; Go only: --lang ts always logs with pino)`))
     .addOption(new Option('--metrics <metrics>', `metrics: ${METRICS.join(', ')} (default: prometheus)`))
     .addOption(new Option('--tracing <tracing>', `tracing: ${TRACING.join(', ')} (default: otel)`))
+    .addOption(new Option('--messaging <broker>', `events broker: ${MESSAGING.join(', ')} (default: none; Go only for now)`))
     .addOption(new Option('--deploy <list>', `deploy targets, comma-separated: ${DEPLOY_TARGETS.join(', ')}, or none (default: all; compose brings docker)`).argParser(list))
     .option('--example', 'include the sample Order domain with CreateOrder and GetOrder (default)')
     .option('--no-example', 'leave the sample domain out')
@@ -44,7 +45,7 @@ export function createProgram(handler: CreateHandler): Command {
 
 function toOptions(directory: string | undefined, flags: Record<string, unknown>): CreateOptions {
   const options: CreateOptions = { directory };
-  const strings = ['name', 'module', 'lang', 'logger', 'metrics', 'tracing'] as const;
+  const strings = ['name', 'module', 'lang', 'logger', 'metrics', 'tracing', 'messaging'] as const;
   for (const key of strings) if (typeof flags[key] === 'string') options[key] = flags[key] as string;
   const lists = ['transport', 'datastore', 'deploy'] as const;
   for (const key of lists) if (Array.isArray(flags[key])) options[key] = flags[key] as string[];

@@ -17,6 +17,7 @@ export function replayCommand(spec: ServiceSpec, options: CreateOptions): string
     ...(choices.logger === undefined ? [] : [`--logger ${choices.logger}`]),
     `--metrics ${choices.metrics}`,
     `--tracing ${choices.tracing}`,
+    `--messaging ${choices.messaging ?? 'none'}`,
     `--deploy ${choices.deploy.length > 0 ? choices.deploy.join(',') : 'none'}`,
     choices.example ? '--example' : '--no-example',
   ];

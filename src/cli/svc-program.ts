@@ -71,7 +71,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
 
   add
     .command('adapter')
-    .description('add an outbound adapter (memory, postgres, mysql, sqlite, redis, http) for a port; at most one SQL store per service')
+    .description('add an outbound adapter (memory, postgres, mysql, sqlite, redis, nats, http) for a port; at most one SQL store per service; nats publishes the events')
     .argument('<kind>', 'adapter kind, e.g. postgres')
     .option('--for <port>', 'the port it implements (default: the sample OrderRepository; required for http)')
     .option('--base-url-env <name>', 'http only: the env var holding the dependency\'s base URL (default: <PORT>_URL, e.g. PAYMENT_GATEWAY_URL)')

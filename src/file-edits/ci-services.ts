@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import type { Tree } from '../tree/tree.js';
 import { addMapEntry, editYamlFile } from './yaml-file.js';
 
@@ -49,5 +49,28 @@ export function addCiServiceContainer(tree: Tree, store: keyof typeof CONTAINERS
     addMapEntry(doc, [...TEST_JOB, 'services'], store, container);
     addMapEntry(doc, TEST_JOB, 'env', {}, { before: 'steps' });
     addMapEntry(doc, [...TEST_JOB, 'env'], variable[0], variable[1]);
+  });
+}
+
+const NATS_STEP = 'Start NATS with JetStream';
+
+/**
+ * NATS for the integration tests of the generated workflow's `test` job. GitHub's service
+ * containers take no command, and NATS needs `-js` for JetStream, so a step starts it before the
+ * tests and waits until it listens. A job without steps, or with the step already, is left alone.
+ */
+export function addCiNats(tree: Tree): void {
+  editYamlFile(tree, CI_WORKFLOW_FILE, (doc) => {
+    const steps = doc.getIn([...TEST_JOB, 'steps'], true);
+    if (!isSeq(steps)) return;
+    if (steps.items.some((step) => isMap(step) && step.get('name') === NATS_STEP)) return;
+    const step = doc.createNode({
+      name: NATS_STEP,
+      run: 'docker run --detach --name nats --publish 4222:4222 nats:2.11-alpine -js\nfor _ in $(seq 30); do nc -z localhost 4222 && exit 0; sleep 1; done; docker logs nats; exit 1\n',
+    });
+    const test = steps.items.findIndex((item) => isMap(item) && item.get('name') === 'Test');
+    steps.items.splice(test === -1 ? steps.items.length : test, 0, step);
+    addMapEntry(doc, TEST_JOB, 'env', {}, { before: 'steps' });
+    addMapEntry(doc, [...TEST_JOB, 'env'], 'NATS_TEST_URL', 'nats://localhost:4222');
   });
 }

@@ -100,3 +100,31 @@ export function addComposeSqlite(tree: Tree, name: string, dataDir: string): voi
     addMapEntry(doc, ['volumes'], 'sqlite-data', {});
   });
 }
+
+/**
+ * A NATS server with JetStream for local development in compose.yaml (its streams survive restarts
+ * in the nats-data volume), and the service pointed at it. The alpine image has the wget its
+ * health check needs; /healthz?js-enabled-only=true answers once JetStream is up.
+ */
+export function addComposeNats(tree: Tree, name: string): void {
+  editYamlFile(tree, COMPOSE_FILE, (doc) => {
+    if (!doc.hasIn(['services', name])) return;
+    addMapEntry(doc, ['services', name, 'environment'], 'NATS_URL', 'nats://nats:4222');
+    addMapEntry(doc, ['services', name, 'depends_on'], 'nats', { condition: 'service_healthy' });
+    const service = {
+      image: 'nats:2.11-alpine',
+      command: ['-js', '-sd', '/data', '-m', '8222'],
+      ports: ['127.0.0.1:4222:4222'],
+      volumes: ['nats-data:/data'],
+      healthcheck: { test: ['CMD', 'wget', '-q', '--spider', 'http://localhost:8222/healthz?js-enabled-only=true'], interval: '2s', timeout: '5s', retries: 15 },
+      restart: 'unless-stopped',
+    };
+    addMapEntry(doc, ['services'], 'nats', service, {
+      spaced: true,
+      comment: ' NATS with JetStream for local development (nats://localhost:4222);\n the streams survive restarts in the nats-data volume.',
+    });
+    quoteSequences(doc.getIn(['services', 'nats'], true));
+    addMapEntry(doc, [], 'volumes', {}, { spaced: true });
+    addMapEntry(doc, ['volumes'], 'nats-data', {});
+  });
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { kebabCase } from 'change-case';
-import { CHOICE_LABELS, DATASTORES, DEFAULTS, recordedDatastores, DEPLOY_TARGETS, LANGS, LOGGERS, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
+import { CHOICE_LABELS, DATASTORES, DEFAULTS, recordedDatastores, DEPLOY_TARGETS, LANGS, LOGGERS, MESSAGING, METRICS, TRACING, TRANSPORTS } from '../choices/catalog.js';
 import type { CreateOptions } from '../choices/options.js';
 import { parseChoice } from '../choices/parse-choices.js';
 import { offers, offersValue } from '../choices/target-support.js';
@@ -60,6 +60,11 @@ export async function askMissing(given: CreateOptions, cwd: string = process.cwd
   if (offers(lang, 'logger')) answers.logger ??= await select({ message: 'Logger', choices: options(LOGGERS), default: DEFAULTS.logger });
   answers.metrics ??= await select({ message: 'Metrics', choices: options(METRICS), default: DEFAULTS.metrics });
   answers.tracing ??= await select({ message: 'Tracing', choices: options(TRACING), default: DEFAULTS.tracing });
+  if (answers.messaging === undefined) {
+    // A target that offers only `none` (TypeScript, for now) is not asked.
+    const brokers = MESSAGING.filter((broker) => offersValue(lang, 'messaging', broker));
+    answers.messaging = brokers.length > 1 ? await select({ message: 'Messaging (events broker)', choices: options(brokers), default: DEFAULTS.messaging }) : DEFAULTS.messaging;
+  }
   if (answers.deploy === undefined) {
     const deploy = await checkbox({ message: 'Deployment', choices: options(DEPLOY_TARGETS, DEFAULTS.deploy) });
     answers.deploy = deploy.length > 0 ? deploy : ['none'];

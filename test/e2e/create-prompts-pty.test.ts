@@ -89,12 +89,14 @@ describe('create-service prompts in a terminal', () => {
       at = await answer('Logger', KEY.enter, at);
       at = await answer('Metrics', KEY.enter, at);
       at = await answer('Tracing', KEY.enter, at);
+      at = await answer('Messaging', KEY.enter, at);
       at = await answer('Deployment', KEY.enter, at);
       await answer('sample Order domain', KEY.enter, at);
       expect(await run.exited).toBe(0);
-      const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'My Svc', 'svc.json'), 'utf8')) as { name: string; module: string; choices: { datastore: string[] } };
+      const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'My Svc', 'svc.json'), 'utf8')) as { name: string; module: string; choices: { datastore: string[]; messaging: string } };
       expect(manifest).toMatchObject({ name: 'my-svc', module: 'example.com/my-svc' });
       expect(manifest.choices.datastore).toEqual(['postgres', 'redis']);
+      expect(manifest.choices.messaging).toBe('none');
       expect(run.output()).toContain("cd 'My Svc'");
     } finally {
       run.kill();

@@ -25,6 +25,7 @@ const INTEGRATION_ENV = {
   POSTGRES_TEST_URL: 'postgres://postgres@127.0.0.1:5432/test?sslmode=disable',
   MYSQL_TEST_URL: 'mysql://root@127.0.0.1:3306/',
   REDIS_TEST_ADDR: '127.0.0.1:6379',
+  NATS_TEST_URL: 'nats://127.0.0.1:4222',
 };
 const PROJECT_TIMEOUT = 1_200_000;
 

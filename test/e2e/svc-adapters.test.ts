@@ -65,7 +65,9 @@ describe('svc add adapter postgres, then redis, on the default service', () => {
     expect(ports).toContain('Orders: redis.NewOrderCache(postgres.NewOrderRepository(db), rdb, log),');
     expect(ports).toContain('\tdeps.checks.Register("postgres", db.Ping)\n\tdeps.closers = append(deps.closers, closer{"postgres", db.Close})\n');
     expect(ports).toContain('\tdeps.checks.RegisterOptional("redis", rdb.Ping)\n\tdeps.closers = append(deps.closers, closer{"redis", rdb.Close})\n');
-    expect(ports).not.toContain('internal/adapter/memory"');
+    // Nothing serves Orders from memory any more; the in-memory event publisher stays.
+    expect(ports).not.toContain('memory.NewOrderRepository');
+    expect(ports).toContain('\t\tEvents: memory.NewEventPublisher(),\n');
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'svc.json'), 'utf8')) as { choices: { datastore: string[] }; history: string[] };
     expect(manifest.choices.datastore).toEqual(['postgres', 'redis']);
     expect(manifest.history).toEqual(['create', 'add adapter postgres', 'add adapter redis']);

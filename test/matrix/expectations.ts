@@ -30,6 +30,7 @@ export function goModules(choices: MatrixChoices): Presence {
     // Every SQL store migrates with goose.
     [choices.datastore.some((store) => SQL_DATASTORES.includes(store)), ['github.com/pressly/goose']],
     [choices.datastore.includes('redis'), ['github.com/redis/go-redis']],
+    [choices.messaging === 'nats', ['github.com/nats-io/nats.go']],
   ]);
 }
 
@@ -45,6 +46,8 @@ export function goTestedPackages(choices: MatrixChoices): string[] {
     'internal/adapter/http',
     'internal/platform/config',
     ...adapters,
+    // The publisher's integration tests run whether or not the sample publishes through it.
+    ...(choices.messaging === 'nats' ? ['internal/adapter/nats'] : []),
     ...(choices.tracing === 'otel' ? ['internal/platform/tracing'] : []),
     ...(choices.metrics === 'prometheus' ? ['internal/platform/metrics'] : []),
   ];

@@ -19,7 +19,8 @@ export interface MatrixCatalog {
   METRICS: readonly string[];
   TRACING: readonly string[];
   DEPLOY_TARGETS: readonly string[];
-  DEFAULTS: { transport: readonly string[]; datastore: readonly string[]; logger: string; metrics: string; tracing: string };
+  MESSAGING: readonly string[];
+  DEFAULTS: { transport: readonly string[]; datastore: readonly string[]; logger: string; metrics: string; tracing: string; messaging: string };
   /** How datastores combine (memory is implied once another one is there); throws a UsageError for a pair that cannot (two SQL stores). */
   withDatastore(current: readonly string[], added: string): readonly string[];
 }
@@ -33,6 +34,7 @@ export interface MatrixChoices {
   metrics: string;
   tracing: string;
   deploy: string[];
+  messaging: string;
   example: boolean;
 }
 
@@ -84,6 +86,7 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
     { name: 'tracing', values: one(catalog.TRACING, 'tracing') },
     // Deploy targets are independent add-ons: each one is a parameter of its own, on or off.
     ...deployTargets.map((target) => ({ name: `deploy:${target}`, values: [ON, OFF] })),
+    { name: 'messaging', values: [...catalog.MESSAGING] },
     { name: 'example', values: [ON, OFF] },
   ];
   const value = (row: Row, name: string) => {
@@ -100,6 +103,7 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
       metrics: value(row, 'metrics'),
       tracing: value(row, 'tracing'),
       deploy: deployTargets.filter((target) => value(row, `deploy:${target}`) === ON),
+      messaging: value(row, 'messaging'),
       example: value(row, 'example') === ON,
     };
   };
@@ -127,9 +131,10 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
       metrics: catalog.METRICS.includes('none') ? 'none' : catalog.DEFAULTS.metrics,
       tracing: catalog.TRACING.includes('none') ? 'none' : catalog.DEFAULTS.tracing,
       deploy: [],
+      messaging: catalog.DEFAULTS.messaging,
       example: false,
     };
-    const everything: MatrixChoices = {
+    const base: MatrixChoices = {
       lang,
       transport: [...catalog.TRANSPORTS],
       datastore: [...(stores[0] ?? [])],
@@ -137,8 +142,12 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
       metrics: catalog.METRICS.find((choice) => choice !== 'none') ?? catalog.DEFAULTS.metrics,
       tracing: catalog.TRACING.find((choice) => choice !== 'none') ?? catalog.DEFAULTS.tracing,
       deploy: deployTargets,
+      messaging: catalog.DEFAULTS.messaging,
       example: true,
     };
+    // Everything on includes the broker the target offers, if any (TypeScript offers none yet).
+    const broker = catalog.MESSAGING.filter((candidate) => candidate !== catalog.DEFAULTS.messaging).find((candidate) => isValid(rowOf({ ...base, messaging: candidate })));
+    const everything: MatrixChoices = { ...base, messaging: broker ?? catalog.DEFAULTS.messaging };
     for (const [kind, choices] of [['minimal', minimal], ['everything-on', everything]] as const) {
       if (!isValid(rowOf(choices))) throw new Error(`the ${kind} ${lang} service is not a valid combination: ${JSON.stringify(choices)}`);
       const same = projects.find((candidate) => isDeepStrictEqual(candidate.choices, choices));
@@ -192,6 +201,7 @@ function project(kind: MatrixProject['kind'], choices: MatrixChoices): MatrixPro
     `metrics=${choices.metrics}`,
     `tracing=${choices.tracing}`,
     `deploy=${choices.deploy.join(LIST) || 'none'}`,
+    `messaging=${choices.messaging}`,
     choices.example ? 'example' : 'no-example',
   ].join(' ');
   return { label: kind === 'pairwise' ? label : `${kind}: ${label}`, kind, choices, args: argsOf(choices), grown: false };
@@ -206,6 +216,7 @@ export function argsOf(choices: MatrixChoices): string[] {
     '--metrics', choices.metrics,
     '--tracing', choices.tracing,
     '--deploy', choices.deploy.length > 0 ? choices.deploy.join(',') : 'none',
+    '--messaging', choices.messaging,
     choices.example ? '--example' : '--no-example',
   ];
 }

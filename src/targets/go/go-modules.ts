@@ -21,7 +21,7 @@ export interface GoRequirement {
 
 /** Direct requirements per feature id. 'base' always; 'logger-zap', 'metrics-prometheus', 'tracing-otel' when chosen. */
 export const goRequirements: Record<
-  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'outbound' | 'outbound-otel',
+  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'outbound' | 'outbound-otel',
   GoRequirement[]
 > = {
   base: [
@@ -68,6 +68,8 @@ export const goRequirements: Record<
     { path: 'github.com/sony/gobreaker/v2', version: 'v2.4.0' },
     { path: 'golang.org/x/sync', version: 'v0.24.0' },
   ],
+  // svc add adapter nats / --messaging nats: the nats.go client and its jetstream package (one module).
+  nats: [{ path: 'github.com/nats-io/nats.go', version: 'v1.55.0' }],
   // svc add adapter http: internal/platform/outbound's breaker and token bucket, and goleak in its tests.
   outbound: [
     { path: 'github.com/sony/gobreaker/v2', version: 'v2.4.0' },

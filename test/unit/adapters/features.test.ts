@@ -5,6 +5,7 @@ import { namesOf } from '../../../src/choices/naming.js';
 import type { ServiceSpec } from '../../../src/choices/service-spec.js';
 import { goTemplateContext } from '../../../src/targets/go/context.js';
 import { applyPostgres } from '../../../src/targets/go/features/postgres.js';
+import { applyNats } from '../../../src/targets/go/features/nats.js';
 import { applyRedis } from '../../../src/targets/go/features/redis.js';
 import { applySqlite } from '../../../src/targets/go/features/sqlite.js';
 import { generateGoService } from '../../../src/targets/go/generate.js';
@@ -19,6 +20,7 @@ const CHOICES: Choices = {
   metrics: 'prometheus',
   tracing: 'otel',
   deploy: ['docker', 'compose', 'k8s', 'github-actions'],
+  messaging: 'none',
   example: true,
 };
 
@@ -59,11 +61,12 @@ describe('postgres and redis feature modules', () => {
     expect(files(tree)).toEqual(before);
   });
 
-  it('wires the sample port through the cache and drops the unused memory import', async () => {
+  it('wires the sample port through the cache; memory stays, publishing the events', async () => {
     const { tree } = await generated({ datastore: ['postgres', 'redis'] });
     const ports = tree.read('internal/bootstrap/ports.go') ?? '';
     expect(ports).toContain('\t\tOrders: redis.NewOrderCache(postgres.NewOrderRepository(db), rdb, log),\n');
-    expect(ports).not.toContain('adapter/memory"');
+    expect(ports).not.toContain('memory.NewOrderRepository');
+    expect(ports).toContain('\t\tEvents: memory.NewEventPublisher(),\n');
     expect(ports.indexOf('postgres.Open')).toBeLessThan(ports.indexOf('redis.Open'));
     expect(tree.read('internal/platform/config/config.go')).toMatch(/\tPostgres +Postgres\n\tRedis +Redis\n/);
     expect(tree.read('cmd/orders/run.go')).toContain('\tif len(args) > 1 && args[1] == "migrate" {\n');
@@ -133,5 +136,56 @@ describe('sqlite feature module', () => {
     const ports = tree.read('internal/bootstrap/ports.go') ?? '';
     expect(ports).toContain('deps.checks.Register("sqlite", db.Ping)');
     expect(ports).toContain('\treturn app.Ports{}, nil\n');
+  });
+});
+
+describe('nats feature module', () => {
+  it('create --messaging nats gives what applying the module to the plain service gives, and applying it again changes nothing', async () => {
+    for (const choices of [{}, { example: false, metrics: 'none', tracing: 'none', deploy: [] }] as Partial<Choices>[]) {
+      const direct = await generated({ ...choices, messaging: 'nats' });
+      const plain = await generated(choices);
+      await applyNats(plain.tree, goTemplateContext(plain.spec, []));
+      const expected = files(direct.tree);
+      const actual = files(plain.tree);
+      expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+      for (const file of Object.keys(expected)) expect(actual[file], file).toBe(expected[file]);
+      await applyNats(direct.tree, goTemplateContext(direct.spec, []));
+      expect(files(direct.tree)).toEqual(expected);
+    }
+  });
+
+  it('publishes the sample events through NATS, opened, checked and drained in the composition root', async () => {
+    const { tree } = await generated({ messaging: 'nats', datastore: ['postgres'] });
+    const ports = tree.read('internal/bootstrap/ports.go') ?? '';
+    expect(ports).toContain('\tevents, err := nats.Open(ctx, cfg.NATS, log)\n\tif err != nil {\n\t\treturn app.Ports{}, fmt.Errorf("nats: %w", err)\n\t}\n');
+    expect(ports).toContain('\tdeps.checks.Register("nats", events.Ping)\n\tdeps.closers = append(deps.closers, closer{"nats", events.Close})\n\tdeps.metrics.MustRegister(events.Collector())\n');
+    expect(ports).toContain('\t\tEvents: events,\n');
+    // postgres serves Orders and NATS the events: nothing is left for the memory adapter.
+    expect(ports).not.toContain('adapter/memory"');
+    expect(tree.read('internal/platform/config/config.go')).toMatch(/\tNATS +NATS\n/);
+    expect(tree.read('internal/platform/config/config_test.go')).toMatch(/"NATS_URL": +"nats:\/\/localhost:4222"/);
+    expect(tree.read('cmd/orders/e2e_test.go')).toMatch(/"NATS_STREAM": +natstest\.StreamName\(t\),/);
+    expect(tree.read('compose.yaml')).toContain('    command: ["-js", "-sd", "/data", "-m", "8222"]\n');
+    expect(tree.read('.github/workflows/ci.yml')).toContain('NATS_TEST_URL: nats://localhost:4222');
+    expect(tree.read('deploy/k8s/deployment.yaml')).toContain('- name: NATS_URL\n              value: nats://orders-nats:4222\n');
+    expect(tree.read('go.mod')).toContain('github.com/nats-io/nats.go v1.55.0');
+    expect(tree.read('README.md')).toContain('published at most once relative to the database write');
+  });
+
+  it('without the sample, brings the event port and envelope and wires no use case', async () => {
+    const { tree } = await generated({ messaging: 'nats', example: false, deploy: [] });
+    expect(tree.exists('internal/port/event_publisher.go')).toBe(true);
+    expect(tree.exists('internal/domain/event.go')).toBe(true);
+    const ports = tree.read('internal/bootstrap/ports.go') ?? '';
+    expect(ports).toContain('deps.checks.Register("nats", events.Ping)');
+    expect(ports).not.toContain('Events:');
+  });
+
+  it('without tracing or metrics, the adapter has neither', async () => {
+    const { tree } = await generated({ messaging: 'nats', metrics: 'none', tracing: 'none' });
+    expect(tree.read('internal/adapter/nats/nats.go')).not.toMatch(/opentelemetry|prometheus/);
+    expect(tree.exists('internal/adapter/nats/carrier.go')).toBe(false);
+    expect(tree.exists('internal/adapter/nats/trace_test.go')).toBe(false);
+    expect(tree.exists('internal/adapter/nats/metrics_test.go')).toBe(false);
   });
 });

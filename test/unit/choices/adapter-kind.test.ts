@@ -4,8 +4,8 @@ import { resolveHttpAdapterPort } from '../../../src/choices/adapter-target.js';
 import { UsageError } from '../../../src/errors.js';
 
 describe('svc add adapter kinds and flags', () => {
-  it('takes the datastores and http, nothing else', () => {
-    expect(ADAPTER_KINDS).toEqual(['memory', 'postgres', 'mysql', 'sqlite', 'redis', 'http']);
+  it('takes the datastores, the brokers and http, nothing else', () => {
+    expect(ADAPTER_KINDS).toEqual(['memory', 'postgres', 'mysql', 'sqlite', 'redis', 'nats', 'http']);
     expect(parseAdapterKind('http')).toBe('http');
     expect(() => parseAdapterKind('grpc')).toThrow(UsageError);
   });
@@ -29,6 +29,12 @@ describe('svc add adapter kinds and flags', () => {
     } catch (error) {
       expect((error as UsageError).exitCode).toBe(2);
     }
+  });
+
+  it('takes a broker without --for: it implements the one event publisher port', () => {
+    expect(parseAdapterRequest('nats', {})).toEqual({ kind: 'nats', port: undefined, baseUrlEnv: undefined });
+    expect(() => parseAdapterRequest('nats', { for: 'OrderRepository' })).toThrow(/--for applies to datastores and http, not to nats/);
+    expect(() => parseAdapterRequest('nats', { baseUrlEnv: 'X_URL' })).toThrow(/applies only to svc add adapter http/);
   });
 
   it('records --base-url-env in the history only when given', () => {

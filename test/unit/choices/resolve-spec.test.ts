@@ -25,8 +25,19 @@ describe('resolveSpec', () => {
       metrics: 'prometheus',
       tracing: 'otel',
       deploy: ['docker', 'compose', 'k8s', 'github-actions'],
+      messaging: 'none',
       example: true,
     });
+  });
+
+  it('records the broker chosen with --messaging, and refuses one the catalog does not offer', () => {
+    expect(resolveSpec({ directory: 'x', messaging: 'nats' }, '/tmp').choices.messaging).toBe('nats');
+    expect(() => resolveSpec({ directory: 'x', messaging: 'carrier-pigeon' }, '/tmp')).toThrow(/messaging/);
+  });
+
+  it('refuses a broker for --lang ts, saying it is not yet for TypeScript', () => {
+    expect(() => resolveSpec({ directory: 'x', lang: 'ts', messaging: 'nats' }, '/tmp')).toThrow(/--messaging nats does not apply to --lang ts.*not yet for TypeScript/);
+    expect(resolveSpec({ directory: 'x', lang: 'ts', messaging: 'none' }, '/tmp').choices.messaging).toBe('none');
   });
 
   it('uses --name as the directory when no directory is given', () => {

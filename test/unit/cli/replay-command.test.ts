@@ -8,7 +8,7 @@ describe('replayCommand', () => {
   it('reproduces the same spec when parsed back, without prompting', async () => {
     const answers: CreateOptions = {
       directory: 'my dir/orders', module: 'github.com/acme/orders', logger: 'zap', metrics: 'none',
-      deploy: ['none'], example: false, git: false, install: true,
+      deploy: ['none'], messaging: 'nats', example: false, git: false, install: true,
     };
     const original = resolveSpec(answers, '/w');
     const line = replayCommand(original, answers);

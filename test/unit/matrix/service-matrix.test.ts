@@ -71,10 +71,16 @@ describe('serviceMatrix from the catalog', () => {
     expect(matrix.projects.length).toBeLessThan(validRows(matrix.parameters, matrix.isValid).length / 50);
   });
 
+  it('covers every broker of the catalog on the Go target, and never offers TypeScript one', () => {
+    const goBrokers = new Set(matrix.projects.filter((project) => project.choices.lang === 'go').map((project) => project.choices.messaging));
+    expect([...goBrokers].sort()).toEqual(['nats', 'none']);
+    expect(matrix.projects.filter((project) => project.choices.lang === 'ts').every((project) => project.choices.messaging === 'none')).toBe(true);
+  });
+
   it('spells each project as create-service flags', () => {
     const zap = matrix.projects.find((project) => project.choices.logger === 'zap' && project.choices.deploy.length === 0 && !project.choices.example);
     const minimal = matrix.projects.find((project) => project.label.startsWith('minimal:') && project.choices.lang === 'ts');
-    expect(minimal?.args).toEqual(['--lang', 'ts', '--transport', 'http', '--datastore', 'memory', '--metrics', 'none', '--tracing', 'none', '--deploy', 'none', '--no-example']);
+    expect(minimal?.args).toEqual(['--lang', 'ts', '--transport', 'http', '--datastore', 'memory', '--metrics', 'none', '--tracing', 'none', '--deploy', 'none', '--messaging', 'none', '--no-example']);
     if (zap) expect(zap.args).toEqual(expect.arrayContaining(['--logger', 'zap', '--deploy', 'none', '--no-example']));
   });
 });

@@ -32,7 +32,7 @@ describe('askMissing', () => {
   it('asks nothing when every answer came from flags', async () => {
     const given = {
       directory: 'x', lang: 'go', module: 'example.com/x', transport: ['http'], datastore: ['memory'], logger: 'slog',
-      metrics: 'none', tracing: 'none', deploy: ['none'], example: true,
+      metrics: 'none', tracing: 'none', messaging: 'none', deploy: ['none'], example: true,
     };
     expect(await askMissing(given)).toEqual(given);
     expect(asked).toEqual([]);
@@ -40,8 +40,14 @@ describe('askMissing', () => {
 
   it('asks only for what is missing and keeps given answers', async () => {
     const answers = await askMissing({ directory: 'billing', lang: 'go', logger: 'slog', deploy: ['docker'], transport: ['http'], datastore: ['memory'] });
-    expect(asked).toEqual(['Go module path', 'Metrics', 'Tracing', 'Include the sample Order domain (CreateOrder, GetOrder)?']);
+    expect(asked).toEqual(['Go module path', 'Metrics', 'Tracing', 'Messaging (events broker)', 'Include the sample Order domain (CreateOrder, GetOrder)?']);
     expect(answers).toMatchObject({ directory: 'billing', module: 'example.com/billing', logger: 'slog', deploy: ['docker'], example: false });
+  });
+
+  it('does not ask a TypeScript service for a broker: none is all it has', async () => {
+    const answers = await askMissing({ directory: 'x', lang: 'ts' });
+    expect(asked).not.toContain('Messaging (events broker)');
+    expect(answers.messaging).toBe('none');
   });
 
   it('turns an empty deploy selection into none', async () => {

@@ -7,7 +7,7 @@ describe('replayCommand for --lang ts', () => {
     const options = { directory: 'orders', lang: 'ts', datastore: ['postgres'] };
     const command = replayCommand(resolveSpec(options, '/work'), options);
     expect(command).toBe(
-      'create-service orders --name orders --lang ts --transport http --datastore postgres --metrics prometheus --tracing otel --deploy docker,compose,k8s,github-actions --example --yes',
+      'create-service orders --name orders --lang ts --transport http --datastore postgres --metrics prometheus --tracing otel --messaging none --deploy docker,compose,k8s,github-actions --example --yes',
     );
   });
 });

@@ -13,6 +13,7 @@ describe('resolveSpec for --lang ts', () => {
       metrics: 'prometheus',
       tracing: 'otel',
       deploy: ['docker', 'compose', 'k8s', 'github-actions'],
+      messaging: 'none',
       example: true,
     });
     expect(spec.choices).not.toHaveProperty('logger');

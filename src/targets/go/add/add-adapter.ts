@@ -1,13 +1,14 @@
 import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
-import { adapterCommand, parseAdapterRequest } from '../../../choices/adapter-kind.js';
+import { adapterCommand, isBroker, parseAdapterRequest } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, resolveHttpAdapterPort, type AdapterLayout } from '../../../choices/adapter-target.js';
 import { refuseSecondSqlStore, withDatastore } from '../../../choices/catalog.js';
 import { namesOf } from '../../../choices/naming.js';
-import { refuseUnofferedDatastore } from '../../../choices/target-support.js';
+import { refuseUnofferedBroker, refuseUnofferedDatastore } from '../../../choices/target-support.js';
 import { goTemplateContext } from '../context.js';
 import { loadGoParser, type GoParser } from '../edit/index.js';
 import { applyMysql } from '../features/mysql.js';
+import { applyNats } from '../features/nats.js';
 import { applyPostgres } from '../features/postgres.js';
 import { applyRedis } from '../features/redis.js';
 import { applySqlite } from '../features/sqlite.js';
@@ -49,7 +50,8 @@ function wiringPlace(project: Project, parser: GoParser): string {
 }
 
 /**
- * `svc add adapter <memory|postgres|mysql|sqlite|redis|http> [--for Port]`. Http writes an outbound HTTP client for
+ * `svc add adapter <memory|postgres|mysql|sqlite|redis|nats|http> [--for Port]`. Nats runs the feature
+ * module `create-service --messaging nats` runs (features/nats.ts), as the datastores below do. Http writes an outbound HTTP client for
  * the port and serves the port from it (features/outbound); memory --for a port served by it wires
  * the memory adapter back. Postgres, mysql, sqlite and redis run the very feature
  * modules `create-service --datastore …` runs, so create + add gives the bytes of create with the
@@ -68,6 +70,13 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
       if (request.kind === 'http') {
         const port = resolveHttpAdapterPort(request.port, service.ports, goLayout(''));
         await applyHttpAdapter(project.tree, goTemplateContext(project.spec, []), readHttpPort(parser, project, port), request.baseUrlEnv);
+        return { postSteps: goPostSteps({ install: options.install !== false, git: false }), verifier: goVerifier() };
+      }
+      if (isBroker(request.kind)) {
+        const broker = request.kind;
+        refuseUnofferedBroker('go', broker, 'Go');
+        await applyNats(project.tree, goTemplateContext(project.spec, []));
+        project.manifest.choices = { ...project.manifest.choices, messaging: broker };
         return { postSteps: goPostSteps({ install: options.install !== false, git: false }), verifier: goVerifier() };
       }
       const store = request.kind;

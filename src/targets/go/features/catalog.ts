@@ -7,6 +7,8 @@ import { templateFeature } from './template-feature.js';
 export const GO_FEATURES: readonly GoFeature[] = [
   baseFeature,
   templateFeature('example', (spec) => spec.choices.example, () => ['example']),
+  // The event envelope, the publisher port and its in-memory default: the sample publishes order.placed.
+  templateFeature('events', (spec) => spec.choices.example),
   templateFeature('docker', (spec) => spec.choices.deploy.includes('docker')),
   templateFeature('compose', (spec) => spec.choices.deploy.includes('compose')),
   templateFeature('k8s', (spec) => spec.choices.deploy.includes('k8s')),
@@ -16,4 +18,6 @@ export const GO_FEATURES: readonly GoFeature[] = [
   lazyFeature('mysql', (spec) => spec.choices.datastore.includes('mysql'), ['mysql'], async () => (await import('./mysql.js')).mysqlFeature),
   lazyFeature('sqlite', (spec) => spec.choices.datastore.includes('sqlite'), ['sqlite'], async () => (await import('./sqlite.js')).sqliteFeature),
   lazyFeature('redis', (spec) => spec.choices.datastore.includes('redis'), ['redis'], async () => (await import('./redis.js')).redisFeature),
+  // The broker comes after the stores: its wiring sits beside theirs in the composition root.
+  lazyFeature('nats', (spec) => spec.choices.messaging === 'nats', ['nats'], async () => (await import('./nats.js')).natsFeature),
 ];

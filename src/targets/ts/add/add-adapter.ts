@@ -1,9 +1,9 @@
 import type { AddOperation } from '../../../target-contract/add-operation.js';
 import type { Project } from '../../../project/load-project.js';
-import { adapterCommand, parseAdapterRequest } from '../../../choices/adapter-kind.js';
+import { adapterCommand, isBroker, parseAdapterRequest } from '../../../choices/adapter-kind.js';
 import { resolveAdapterTarget, resolveHttpAdapterPort, type AdapterLayout } from '../../../choices/adapter-target.js';
 import { refuseSecondSqlStore, SQL_DATASTORES, withDatastore } from '../../../choices/catalog.js';
-import { refuseUnofferedDatastore } from '../../../choices/target-support.js';
+import { refuseUnofferedBroker, refuseUnofferedDatastore } from '../../../choices/target-support.js';
 import { namesOf } from '../../../choices/naming.js';
 import { filesIn } from '../../../tree/files-in.js';
 import { tsTemplateContext } from '../context.js';
@@ -60,6 +60,10 @@ export function addTsAdapterOperation(kind: string, options: AddTsAdapterOptions
         const port = resolveHttpAdapterPort(request.port, new Set(ports.keys()), TS_LAYOUT);
         await applyTsHttpAdapter(project, port, ports.get(port) ?? `${PORT_DIR}/${namesOf(port).kebab}.ts`, request.baseUrlEnv);
         return { postSteps: install, verifier: tsVerifier() };
+      }
+      if (isBroker(request.kind)) {
+        refuseUnofferedBroker('ts', request.kind, 'TypeScript');
+        throw new Error(`svc add adapter ${request.kind}: the catalog offers it to TypeScript, but no TypeScript broker adapter exists`);
       }
       const store = request.kind;
       refuseUnofferedDatastore('ts', store, 'TypeScript');

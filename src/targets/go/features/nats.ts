@@ -1,0 +1,107 @@
+import { renderTemplateFolder } from '../../../render/template-folder.js';
+import type { Tree } from '../../../tree/tree.js';
+import { goRequirements } from '../go-modules.js';
+import { addConfigSection } from './datastore/config-section.js';
+import type { GoContext } from './datastore/context.js';
+import { addGoRequirements } from './datastore/edits.js';
+import { natsWiringLines, wireNats } from './datastore/nats-wiring.js';
+import { datastorePresence } from './datastore/presence.js';
+import { addEndToEndVars, addRequiredVar } from './datastore/test-env.js';
+import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addCiNats } from '../../../file-edits/ci-services.js';
+import { addComposeNats } from '../../../file-edits/compose-services.js';
+import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
+import type { GoFeature } from './feature.js';
+
+/** Where the event port lives: a service without the sample gets it (and its envelope) from the nats add. */
+const EVENT_PORT_FILE = 'internal/port/event_publisher.go';
+
+/**
+ * NATS JetStream: a publisher behind port.EventPublisher (message IDs for JetStream's
+ * deduplication, trace context in headers, publish metrics), the stream ensured at start, config,
+ * readiness check, drain at shutdown, compose service, CI server and k8s env; with the sample,
+ * CreateOrder's order.placed events go to NATS instead of memory. Create (--messaging nats) and
+ * `svc add adapter nats` both run applyNats.
+ */
+export const natsFeature: GoFeature = {
+  id: 'nats',
+  enabled: (spec) => spec.choices.messaging === 'nats',
+  requires: () => ['nats'],
+  apply: (tree, template) => applyNats(tree, template as GoContext),
+};
+
+export async function applyNats(tree: Tree, context: GoContext): Promise<void> {
+  const { module, name } = context;
+  const prometheus = context.metrics.prometheus;
+  // The sample wires its publisher in app.Ports; without it the port may still be there from an earlier add.
+  const sample = context.example;
+  if ((await datastorePresence(tree, module, 'nats', () => natsWiringLines(tree, module, sample, prometheus))) === 'present') return;
+  if (!tree.exists(EVENT_PORT_FILE)) renderTemplateFolder(tree, 'go/events', context);
+  renderTemplateFolder(tree, 'go/integration', context);
+  renderTemplateFolder(tree, 'go/nats/core', context);
+  addGoRequirements(tree, goRequirements.nats);
+
+  await addConfigSection(tree, 'NATS');
+  await addRequiredVar(tree, 'NATS_URL', 'nats://localhost:4222');
+  await wireNats(tree, module, sample, prometheus);
+  await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/nats/natstest`, name: 'natstest' }, [
+    { key: 'NATS_URL', call: (pkg, t) => `${pkg}.URL(${t})` },
+    { key: 'NATS_STREAM', call: (pkg, t) => `${pkg}.StreamName(${t})` },
+    { key: 'NATS_SUBJECT_PREFIX', call: (pkg, t) => `${pkg}.SubjectPrefix(${t})` },
+  ]);
+
+  addComposeNats(tree, name);
+  addCiNats(tree);
+  editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
+    addContainerEnv(doc, name, { name: 'NATS_URL', value: `nats://${name}-nats:4222` }, ' The NATS servers (JetStream enabled) the events are published to.');
+  });
+  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name, context.names.constant));
+  appendTextBlock(tree, 'README.md', README(name, context.names.constant, sample, prometheus));
+}
+
+const ENV_EXAMPLE = (name: string, constant: string) => `# NATS JetStream (required): the broker the events are published to. The stream is created, or
+# updated to these settings, at start.
+NATS_URL=nats://localhost:4222
+NATS_STREAM=${constant}_EVENTS
+NATS_SUBJECT_PREFIX=${name}.events
+NATS_CONNECT_TIMEOUT=2s
+# Bound on each publish until JetStream acknowledges it.
+NATS_PUBLISH_TIMEOUT=2s
+# How long the stream keeps events, and how long it remembers event IDs to drop duplicates.
+NATS_STREAM_MAX_AGE=168h
+NATS_DUPLICATE_WINDOW=2m
+`;
+
+const README = (name: string, constant: string, sample: boolean, prometheus: boolean) => `## Events (NATS JetStream)
+
+\`internal/adapter/nats\` implements \`port.EventPublisher\` with the nats.go client. At start it
+connects and creates the stream \`NATS_STREAM\` (or updates it to the configuration) over the
+subjects \`NATS_SUBJECT_PREFIX.>\`; an event of type \`T\` is published to \`NATS_SUBJECT_PREFIX.T\` as
+its JSON envelope (\`id\`, \`type\`, \`schema_version\`, \`occurred_at\`, \`key\`, \`payload\`), with the
+event ID as JetStream's message ID, so a second publish of one event within
+\`NATS_DUPLICATE_WINDOW\` is dropped, and the W3C trace context (\`traceparent\`) in its headers.
+${sample ? `CreateOrder publishes \`order.placed\` (to \`${name}.events.order.placed\` by default) after storing the order.\n` : 'Use cases publish through the port: add `Events port.EventPublisher` where they need it.\n'}
+**What is guaranteed.** Publishing is direct: the event is published after the order is stored,
+not in the same transaction. When NATS does not acknowledge it within \`NATS_PUBLISH_TIMEOUT\`,
+the request fails with 503 while the order stays stored, and that event is lost. So each event
+is published at most once relative to the database write; it is never published for a write
+that failed. A transactional outbox (the event stored with the order, relayed at least once) is
+not generated yet.
+
+A broker that does not answer at start stops the service. Afterwards the client reconnects
+without end; meanwhile \`/readyz\` reports \`nats\` as failing (503) and publishes fail at once
+(503 + Retry-After) rather than queue. At shutdown the connection is drained within
+\`SHUTDOWN_TIMEOUT\`.${prometheus ? ' Metrics: `events_published_total{type,outcome}` and\n`event_publish_duration_seconds{type}`.' : ''}
+
+| Variable | Default | Meaning |
+|---|---|---|
+| \`NATS_URL\` | required | Servers, comma-separated \`nats://\` or \`tls://\` URLs |
+| \`NATS_STREAM\` / \`NATS_SUBJECT_PREFIX\` | \`${constant}_EVENTS\` / \`${name}.events\` | Stream name and subject prefix |
+| \`NATS_CONNECT_TIMEOUT\` / \`NATS_PUBLISH_TIMEOUT\` | \`2s\` / \`2s\` | Bounds on connecting and on each publish |
+| \`NATS_STREAM_MAX_AGE\` / \`NATS_DUPLICATE_WINDOW\` | \`168h\` / \`2m\` | Retention, and the deduplication window |
+
+The publisher's integration tests run against a real server, each with a stream of its own:
+\`NATS_TEST_URL=nats://localhost:4222 make test\` (\`docker compose up -d nats\` starts one). Without it
+they are skipped, unless \`CI\` or \`REQUIRE_INTEGRATION\` is set: then they fail. The test of a broker
+going away starts its own \`nats-server\` and is skipped when that is not on \`PATH\`.
+`;
