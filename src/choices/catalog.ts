@@ -106,6 +106,6 @@ export const UNSUPPORTED_CHOICES: Record<Lang, readonly UnsupportedChoice[]> = {
   ts: [
     { flag: 'module', why: 'the Go module path; a ts service is an npm package named after the service' },
     { flag: 'logger', why: "ts services always log with pino, Fastify's logger" },
-      { flag: 'messaging', values: ['nats'], why: 'messaging is not yet for TypeScript; brokers are Go only for now (use --lang go, or --messaging none)' },
+    { flag: 'messaging', values: ['nats'], why: 'messaging is not yet for TypeScript; brokers are Go only for now (use --lang go, or --messaging none)' },
   ],
 };
