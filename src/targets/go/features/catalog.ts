@@ -15,7 +15,8 @@ export const GO_FEATURES: readonly GoFeature[] = [
   lazyFeature('postgres', (spec) => spec.choices.datastore.includes('postgres'), ['postgres'], async () => (await import('./postgres.js')).postgresFeature),
   lazyFeature('mysql', (spec) => spec.choices.datastore.includes('mysql'), ['mysql'], async () => (await import('./mysql.js')).mysqlFeature),
   lazyFeature('sqlite', (spec) => spec.choices.datastore.includes('sqlite'), ['sqlite'], async () => (await import('./sqlite.js')).sqliteFeature),
-  // The gRPC transport edits what the folders above rendered, as `svc add transport grpc` does later.
-  lazyFeature('grpc', (spec) => spec.choices.transport.includes('grpc'), ['grpc'], async () => (await import('./grpc.js')).grpcFeature),
   lazyFeature('redis', (spec) => spec.choices.datastore.includes('redis'), ['redis'], async () => (await import('./redis.js')).redisFeature),
+  // The gRPC transport comes last, after the datastores, as `svc add transport grpc` does on a
+  // service that has them: it edits what the folders above rendered and gives its e2e test their variables.
+  lazyFeature('grpc', (spec) => spec.choices.transport.includes('grpc'), ['grpc'], async () => (await import('./grpc.js')).grpcFeature),
 ];

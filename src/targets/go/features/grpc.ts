@@ -6,6 +6,7 @@ import { goRequirements, GRPC_GO_TOOLS } from '../go-modules.js';
 import { addConfigSection } from './datastore/config-section.js';
 import type { GoContext } from './datastore/context.js';
 import { addGoRequirements, addGoTools, editGoFile } from './datastore/edits.js';
+import { addPresentStoresEndToEndVars } from './datastore/test-env.js';
 import type { GoFeature } from './feature.js';
 
 /**
@@ -43,6 +44,7 @@ export async function applyGrpc(tree: Tree, context: GoContext): Promise<void> {
       unlessPresent: 'serveGRPC',
     },
   ]);
+  await addPresentStoresEndToEndVars(tree, context.name, context.module);
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE);
   appendTextBlock(tree, 'README.md', README(context.proto.protoFile));
 }
