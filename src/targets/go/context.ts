@@ -17,6 +17,8 @@ export function goTemplateContext(spec: ServiceSpec, requirementSets: readonly G
     names: spec.name,
     proto: protoNamesOf(spec.name.kebab, spec.module),
     ...choiceFlags(choices),
+    // The sample's HTTP routes: a gRPC-only service serves its use cases over gRPC alone.
+    httpExample: choices.example && choices.transport.includes('http'),
     datastore: { memory: choices.datastore.includes('memory') },
     logger: { slog: choices.logger === 'slog', zap: choices.logger === 'zap' },
     requires: requirementsOf(requirementSets),

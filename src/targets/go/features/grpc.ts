@@ -63,7 +63,7 @@ GRPC_MAX_CONNECTION_AGE=30m
 
 const README = (protoFile: string) => `## gRPC
 
-The use cases are served over gRPC too, on \`GRPC_ADDR\` (\`:50051\`), from \`${protoFile}\`: one rpc
+The use cases are served over gRPC on \`GRPC_ADDR\` (\`:50051\`), from \`${protoFile}\`: one rpc
 per use case, answered by \`internal/adapter/grpc\`. A use case's error means the same as over HTTP:
 both map it through \`internal/adapter/outcome\` (invalid input is \`InvalidArgument\` with
 \`BadRequest\` details, a dependency down \`Unavailable\` with \`RetryInfo\`, a bug \`Internal\`). The
