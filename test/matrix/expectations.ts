@@ -30,6 +30,7 @@ export function goModules(choices: MatrixChoices): Presence {
     // Every SQL store migrates with goose.
     [choices.datastore.some((store) => SQL_DATASTORES.includes(store)), ['github.com/pressly/goose']],
     [choices.datastore.includes('redis'), ['github.com/redis/go-redis']],
+    [choices.transport.includes('grpc'), ['google.golang.org/grpc ', 'google.golang.org/protobuf/cmd/protoc-gen-go']],
   ]);
 }
 
@@ -47,6 +48,7 @@ export function goTestedPackages(choices: MatrixChoices): string[] {
     ...adapters,
     ...(choices.tracing === 'otel' ? ['internal/platform/tracing'] : []),
     ...(choices.metrics === 'prometheus' ? ['internal/platform/metrics'] : []),
+    ...(choices.transport.includes('grpc') ? ['internal/adapter/grpc', 'internal/platform/grpcserver'] : []),
   ];
 }
 

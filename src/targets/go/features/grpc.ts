@@ -1,6 +1,8 @@
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import type { Tree } from '../../../tree/tree.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addComposeGrpc, addK8sGrpc } from '../../../file-edits/grpc-deploy.js';
+import { addCiProtoJob } from '../../../file-edits/ci-proto.js';
 import { BOOTSTRAP_FILE } from '../add/go-files.js';
 import { goRequirements, GRPC_GO_TOOLS } from '../go-modules.js';
 import { addConfigSection } from './datastore/config-section.js';
@@ -45,9 +47,22 @@ export async function applyGrpc(tree: Tree, context: GoContext): Promise<void> {
     },
   ]);
   await addPresentStoresEndToEndVars(tree, context.name, context.module);
+  addComposeGrpc(tree, context.name);
+  addK8sGrpc(tree, context.name);
+  addCiProtoJob(tree);
+  appendTextBlock(tree, 'Makefile', MAKEFILE);
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE);
   appendTextBlock(tree, 'README.md', README(context.proto.protoFile));
 }
+
+const MAKEFILE = `.PHONY: generate
+generate: ## Generate the Go code of api/proto into internal/gen (buf, pinned in tools/buf/go.mod)
+	go tool -modfile=tools/buf/go.mod buf generate
+
+.PHONY: buf-lint
+buf-lint: ## Lint api/proto
+	go tool -modfile=tools/buf/go.mod buf lint
+`;
 
 const ENV_EXAMPLE = `# gRPC server (docs in README.md, "gRPC").
 GRPC_ADDR=:50051
