@@ -7,7 +7,7 @@ import { BOOTSTRAP_FILE } from '../add/go-files.js';
 import { goRequirements, GRPC_GO_TOOLS } from '../go-modules.js';
 import { addConfigSection } from './datastore/config-section.js';
 import type { GoContext } from './datastore/context.js';
-import { addGoRequirements, addGoTools, editGoFile } from './datastore/edits.js';
+import { addGoTools, editGoFile, requireAtLeast } from './datastore/edits.js';
 import { addPresentStoresEndToEndVars } from './datastore/test-env.js';
 import type { GoFeature } from './feature.js';
 
@@ -28,7 +28,7 @@ export async function applyGrpc(tree: Tree, context: GoContext): Promise<void> {
   if (tree.exists(context.proto.protoFile)) return;
   renderTemplateFolder(tree, 'go/grpc/core', context);
   if (context.example) renderTemplateFolder(tree, 'go/grpc/orders', context);
-  addGoRequirements(tree, [
+  requireAtLeast(tree, [
     ...goRequirements.grpc,
     ...(context.metrics.prometheus ? goRequirements['grpc-prometheus'] : []),
     ...(context.tracing.otel ? goRequirements['grpc-otel'] : []),

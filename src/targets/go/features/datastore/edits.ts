@@ -5,6 +5,7 @@ import type { GoRequirement } from '../../go-modules.js';
 import { parseGoMod } from '../../gomod/parse.js';
 import { addRequirements } from '../../gomod/require.js';
 import { addTools } from '../../gomod/tool.js';
+import { raiseRequirements } from '../../gomod/raise.js';
 import { GoModSyntaxError, type GoModSyntax } from '../../gomod/syntax.js';
 
 /**
@@ -69,6 +70,28 @@ export function addGoRequirements(tree: Tree, requirements: readonly GoRequireme
   }
   const edited = addRequirements(text, syntax, requirements);
   if (edited !== text) tree.merge('go.mod', edited);
+}
+
+/**
+ * Raises requirements go.mod names at a lower version (an indirect one, typically) to the pinned
+ * ones (gomod/raise.ts), then adds the missing ones (addGoRequirements): after go mod tidy the
+ * service links what creating it with the feature links.
+ */
+export function requireAtLeast(tree: Tree, requirements: readonly GoRequirement[]): void {
+  const text = tree.read('go.mod');
+  if (text !== undefined) {
+    let syntax: GoModSyntax | undefined;
+    try {
+      syntax = parseGoMod(text);
+    } catch (error) {
+      if (!(error instanceof GoModSyntaxError)) throw error;
+    }
+    if (syntax !== undefined) {
+      const raised = raiseRequirements(text, syntax, requirements);
+      if (raised !== text) tree.merge('go.mod', raised);
+    }
+  }
+  addGoRequirements(tree, requirements);
 }
 
 /** Adds `tool` directives to go.mod through its syntax tree (gomod/tool.ts); a go.mod that does not parse is refused (exit 1). */
