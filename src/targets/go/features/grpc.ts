@@ -80,7 +80,7 @@ const README = (protoFile: string) => `## gRPC
 
 The use cases are served over gRPC on \`GRPC_ADDR\` (\`:50051\`), from \`${protoFile}\`: one rpc
 per use case, answered by \`internal/adapter/grpc\`. A use case's error means the same as over HTTP:
-both map it through \`internal/platform/outcome\` (invalid input is \`InvalidArgument\` with
+both sort it with \`domain.OutcomeOf\` (invalid input is \`InvalidArgument\` with
 \`BadRequest\` details, a dependency down \`Unavailable\` with \`RetryInfo\`, a bug \`Internal\`). The
 standard health service answers with the readiness checks of \`/readyz\` and turns \`NOT_SERVING\` while
 the service drains; reflection is on unless \`GRPC_REFLECTION=false\`.
