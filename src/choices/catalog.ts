@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 
 /** Every choice the create command offers, with its default. One table for flags, prompts and validation. */
 export const LANGS = ['go', 'ts'] as const;
-export const TRANSPORTS = ['http'] as const;
+export const TRANSPORTS = ['http', 'grpc'] as const;
 export const DATASTORES = ['memory', 'postgres', 'mysql', 'sqlite', 'redis'] as const;
 /**
  * The relational stores: a service keeps its records in at most one of them (two would mean two
@@ -40,6 +40,7 @@ export const DEFAULTS = {
 
 export const CHOICE_LABELS: Record<string, string> = {
   http: 'HTTP/JSON (net/http ServeMux)',
+  grpc: 'gRPC (grpc-go, buf; Go only)',
   memory: 'In-memory (embedded default)',
   postgres: 'PostgreSQL (pgx pool, goose migrations)',
   mysql: 'MySQL / MariaDB (connection pool, embedded migrations)',
@@ -106,6 +107,7 @@ export const UNSUPPORTED_CHOICES: Record<Lang, readonly UnsupportedChoice[]> = {
   ts: [
     { flag: 'module', why: 'the Go module path; a ts service is an npm package named after the service' },
     { flag: 'logger', why: "ts services always log with pino, Fastify's logger" },
+    { flag: 'transport', values: ['grpc'], why: 'gRPC is not yet for TypeScript; it is a Go transport for now (use http)' },
     { flag: 'messaging', values: ['nats'], why: 'messaging is not yet for TypeScript; brokers are Go only for now (use --lang go, or --messaging none)' },
   ],
 };

@@ -3,7 +3,7 @@ import type { Choices } from './options.js';
 /** The booleans every target's templates branch on, derived from the choices the same way for Go and TypeScript. */
 export function choiceFlags(choices: Choices) {
   return {
-    transport: { http: choices.transport.includes('http') },
+    transport: { http: choices.transport.includes('http'), grpc: choices.transport.includes('grpc') },
     metrics: { prometheus: choices.metrics === 'prometheus' },
     tracing: { otel: choices.tracing === 'otel' },
     deploy: {

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { DATASTORES, UNSUPPORTED_CHOICES, type ChoiceFlag, type Datastore, type Lang } from './catalog.js';
+import { DATASTORES, TRANSPORTS, UNSUPPORTED_CHOICES, type ChoiceFlag, type Datastore, type Lang, type Transport } from './catalog.js';
 import type { CreateOptions } from './options.js';
 
 /** Whether a flag applies to the target at all: false when the catalog refuses every value of it. */
@@ -46,4 +46,19 @@ export function refuseUnofferedBroker(lang: Lang, broker: string, targetName: st
 function givenValues(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/**
+ * `svc add transport <kind>`: the transport to add, checked against the catalog and the target
+ * (bad input, exit 2). HTTP is chosen at create; grpc is the one a service can gain later.
+ */
+export function parseTransportToAdd(lang: Lang, kind: string, targetName: string): Transport {
+  if (kind === 'http') {
+    throw new UsageError('svc add transport http is not available: HTTP is chosen at create (every service keeps its HTTP server for /healthz, /readyz and /metrics)', 'add gRPC instead: svc add transport grpc');
+  }
+  const transport = TRANSPORTS.find((candidate) => candidate === kind);
+  if (transport === undefined) throw new UsageError(`unknown transport ${JSON.stringify(kind)}`, `choose one of: ${TRANSPORTS.filter((other) => other !== 'http').join(', ')}`);
+  const entry = UNSUPPORTED_CHOICES[lang].find((candidate) => candidate.flag === 'transport' && candidate.values?.includes(transport));
+  if (entry !== undefined) throw new UsageError(`svc add transport ${transport} is not available in a ${targetName} service: ${entry.why}`, 'keep HTTP for this service');
+  return transport;
 }

@@ -67,7 +67,10 @@ function userChangedMerges(project: Project): Map<string, string | undefined> {
     } catch {
       disk = undefined;
     }
-    if (disk === undefined || manifest.files[file] !== hashContent(disk)) keep.set(file, manifest.files[file]);
+    // Not on disk: the operation created it, then edited it (svc add transport grpc gives its new
+    // e2e test the datastores' variables); it is the generator's, as create leaves it.
+    if (disk === undefined) continue;
+    if (manifest.files[file] !== hashContent(disk)) keep.set(file, manifest.files[file]);
   }
   return keep;
 }

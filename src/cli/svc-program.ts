@@ -6,6 +6,7 @@ export interface SvcHandlers {
   addUsecase(name: string, flags: { uses?: string; http?: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addPort(name: string, flags: { method: string[]; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addAdapter(kind: string, flags: { for?: string; baseUrlEnv?: string; install?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
+  addTransport(kind: string, flags: { install?: boolean; dryRun?: boolean; force?: boolean }): Promise<number>;
   list(flags: { json?: boolean; mermaid?: boolean }): Promise<number>;
   doctor(flags: { json?: boolean }): Promise<number>;
 }
@@ -88,6 +89,22 @@ export function svcProgram(handlers: SvcHandlers): Command {
         dryRun: flags.dryRun === true,
         force: flags.force === true,
         verify: flags.verify !== false,
+      });
+    });
+
+  add
+    .command('transport')
+    .description('add an inbound transport to a Go service: grpc (the .proto, buf, the gRPC server beside HTTP), as create --transport http,grpc gives it')
+    .argument('<kind>', 'transport kind: grpc')
+    .option('--no-install', 'skip go mod tidy and buf generate')
+    .option('--dry-run', 'print what would change, with diffs; write nothing')
+    .option('--force', 'overwrite generator-owned files even if you changed them')
+    .exitOverride()
+    .action(async (kind: string, flags: Record<string, unknown>) => {
+      process.exitCode = await handlers.addTransport(kind, {
+        install: flags.install !== false,
+        dryRun: flags.dryRun === true,
+        force: flags.force === true,
       });
     });
 

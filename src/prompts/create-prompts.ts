@@ -43,7 +43,14 @@ export async function askMissing(given: CreateOptions, cwd: string = process.cwd
     const name = answers.name ?? lastSegment(answers.directory ?? 'service');
     answers.module = await input({ message: 'Go module path', default: `example.com/${name}`, validate: validWith(validateModulePath) });
   }
-  answers.transport ??= await checkbox({ message: 'Transports', choices: options(TRANSPORTS, DEFAULTS.transport), required: true });
+  answers.transport ??= await checkbox({
+    message: 'Transports',
+    choices: options(
+      TRANSPORTS.filter((transport) => offersValue(lang, 'transport', transport)),
+      DEFAULTS.transport,
+    ),
+    required: true,
+  });
   if (answers.datastore === undefined) {
     // resolveSpec records them as it records the flags (memory only when it is alone).
     answers.datastore = await checkbox({

@@ -25,6 +25,8 @@ export interface Target {
   addPort(name: string, options: { methods?: readonly string[] }): Promise<AddOperation>;
   /** `svc add adapter <kind> [--for Port] [--base-url-env NAME]`: checks its flags with parseAdapterRequest (src/choices/adapter-kind.ts). */
   addAdapter(kind: string, options: { for?: string; baseUrlEnv?: string; install?: boolean }): Promise<AddOperation>;
+  /** `svc add transport <kind>`: checks the kind with parseTransportToAdd (src/choices/target-support.ts). */
+  addTransport(kind: string, options: { install?: boolean }): Promise<AddOperation>;
   /** `svc list`: use cases, ports and adapters, read from the code through the syntax tree. */
   inventory(project: Project): Promise<ServiceInventory>;
   /** `svc doctor`'s checks of this target: its toolchain against the project, and the layout rules. */

@@ -66,3 +66,39 @@ describe.each(CASES)('create --datastore $list ≡ create + svc add adapter $add
     }
   });
 });
+
+/**
+ * create --transport http,grpc ≡ create + svc add transport grpc, with the post-steps on both paths
+ * (go mod tidy, buf generate): the generated Go, go.sum and tools/buf/go.sum are compared too, and
+ * the grown service passes its own checks and buf lint.
+ */
+describe('create --transport http,grpc ≡ create + svc add transport grpc', () => {
+  it('writes the same files, byte for byte, generated code included, and the result passes its checks', async () => {
+    const install = async (args: readonly string[]) => {
+      const cwd = makeTempDir();
+      const result = await runCli('create-service', ['orders', '--yes', '--no-git', '--datastore', 'postgres', ...args], { cwd });
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      return path.join(cwd, 'orders');
+    };
+    const direct = await install(['--transport', 'http,grpc']);
+    const grown = await install([]);
+    const added = await runCli('svc', ['add', 'transport', 'grpc'], { cwd: grown });
+    expect(added.exitCode, added.stdout + added.stderr).toBe(0);
+
+    const { 'svc.json': _direct, ...directFiles } = snapshot(direct);
+    const { 'svc.json': _grown, ...grownFiles } = snapshot(grown);
+    expect(Object.keys(grownFiles).sort()).toEqual(Object.keys(directFiles).sort());
+    for (const file of Object.keys(directFiles)) expect(grownFiles[file], file).toBe(directFiles[file]);
+    expect(Object.keys(grownFiles)).toContain('internal/gen/orders/v1/orders_grpc.pb.go');
+    expect(manifestWithoutHistory(grown)).toEqual(manifestWithoutHistory(direct));
+    expect(JSON.parse(fs.readFileSync(path.join(grown, 'svc.json'), 'utf8')).history).toEqual(['create', 'add transport grpc']);
+
+    await goTool(grown, 'go', ['tool', '-modfile=tools/buf/go.mod', 'buf', 'lint']);
+    await goTool(grown, 'go', ['vet', './...']);
+    // Against the PostgreSQL of the integration tests: REQUIRE_INTEGRATION makes a missing server fail.
+    const env = { REQUIRE_INTEGRATION: '1', POSTGRES_TEST_URL: process.env.POSTGRES_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test?sslmode=disable' };
+    const output = await goTool(grown, 'go', ['test', '-count=1', '-v', '-run', 'GRPC|Health|Order|Status', './internal/adapter/grpc/', './cmd/orders/'], 900_000, env);
+    expect(output).toContain('--- PASS: TestGRPCEndToEnd ');
+    expect(output).toContain('--- PASS: TestCreateOrderInvalid ');
+  });
+});

@@ -88,6 +88,7 @@ async function checkGo(choices: MatrixChoices, args: string[], grown: boolean): 
   const { root } = await create(choices, args, ['--no-install']);
   if (grown) await grow(root, 'go');
   expect(await goTool(root, 'gofmt', ['-l', '.']), 'gofmt-clean as written').toBe('');
+  if (choices.transport.includes('grpc')) await generateGrpc(root);
   await goTool(root, 'go', ['mod', 'tidy']);
   const goMod = fs.readFileSync(path.join(root, 'go.mod'), 'utf8');
   expectPresence('go.mod', goModules(choices), (module) => goMod.includes(module));
@@ -95,6 +96,22 @@ async function checkGo(choices: MatrixChoices, args: string[], grown: boolean): 
   const { testOutput } = await checkGoProject(root, INTEGRATION_ENV);
   for (const pkg of [...goTestedPackages(choices), ...(grown ? (GROWTH.go?.goPackages ?? []) : [])]) expect(testOutput).toMatch(new RegExp(`^ok\\s+example\\.com/orders/${pkg}\\s`, 'm'));
   expect(testOutput).not.toMatch(/^(FAIL|---\s*SKIP)/m);
+}
+
+/**
+ * What create's post-steps do for gRPC (docs/grpc.md): the Go of the .proto from buf, pinned in
+ * tools/buf; then buf lint, and a second generate that must change nothing.
+ */
+async function generateGrpc(root: string): Promise<void> {
+  const buf = (args: string[]) => goTool(root, 'go', ['tool', '-modfile=tools/buf/go.mod', 'buf', ...args], 900_000);
+  await goTool(root, 'go', ['mod', 'tidy', '-e']);
+  await goTool(path.join(root, 'tools/buf'), 'go', ['mod', 'tidy']);
+  await buf(['generate']);
+  await buf(['lint']);
+  const generated = (dir: string) => fs.readdirSync(dir, { recursive: true }).map(String).sort().map((file) => [file, fs.statSync(path.join(dir, file)).isFile() ? fs.readFileSync(path.join(dir, file), 'utf8') : '']);
+  const first = generated(path.join(root, 'internal/gen'));
+  await buf(['generate']);
+  expect(generated(path.join(root, 'internal/gen')), 'regenerating changes nothing').toEqual(first);
 }
 
 interface VitestReport {

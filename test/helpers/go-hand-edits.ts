@@ -79,6 +79,8 @@ export function dropNotImplemented(root: string): void {
     replaceOnce(replaceOnce(text, '\t{domain.ErrNotImplemented, http.StatusNotImplemented},\n', ''), /\thttp\.StatusNotImplemented: +"[^"]*",\n/, ''),
   );
   edit(root, 'internal/adapter/http/problem_test.go', (text) => replaceOnce(text, /\t\t\{"not implemented"[^\n]*\n/, ''));
+  // Those services had no outcome table either (internal/domain/outcome.go maps ErrNotImplemented).
+  fs.rmSync(path.join(root, 'internal/domain/outcome.go'));
 }
 
 /** The domain errors declared one by one, not in a var group. */

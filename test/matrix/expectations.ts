@@ -31,6 +31,7 @@ export function goModules(choices: MatrixChoices): Presence {
     [choices.datastore.some((store) => SQL_DATASTORES.includes(store)), ['github.com/pressly/goose']],
     [choices.datastore.includes('redis'), ['github.com/redis/go-redis']],
     [choices.messaging === 'nats', ['github.com/nats-io/nats.go']],
+    [choices.transport.includes('grpc'), ['google.golang.org/grpc ', 'google.golang.org/protobuf/cmd/protoc-gen-go']],
   ]);
 }
 
@@ -50,6 +51,7 @@ export function goTestedPackages(choices: MatrixChoices): string[] {
     ...(choices.messaging === 'nats' ? ['internal/adapter/nats'] : []),
     ...(choices.tracing === 'otel' ? ['internal/platform/tracing'] : []),
     ...(choices.metrics === 'prometheus' ? ['internal/platform/metrics'] : []),
+    ...(choices.transport.includes('grpc') ? ['internal/adapter/grpc', 'internal/platform/grpcserver'] : []),
   ];
 }
 

@@ -136,7 +136,8 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
     };
     const base: MatrixChoices = {
       lang,
-      transport: [...catalog.TRANSPORTS],
+      // Every transport the target offers (gRPC is Go's alone).
+      transport: catalog.TRANSPORTS.filter((transport) => tryResolve(resolve, { lang, transport: [transport] }) !== undefined),
       datastore: [...(stores[0] ?? [])],
       ...(applies('logger') ? { logger: catalog.DEFAULTS.logger } : {}),
       metrics: catalog.METRICS.find((choice) => choice !== 'none') ?? catalog.DEFAULTS.metrics,

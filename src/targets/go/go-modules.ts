@@ -21,7 +21,7 @@ export interface GoRequirement {
 
 /** Direct requirements per feature id. 'base' always; 'logger-zap', 'metrics-prometheus', 'tracing-otel' when chosen. */
 export const goRequirements: Record<
-  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'outbound' | 'outbound-otel',
+  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'outbound' | 'outbound-otel' | 'grpc' | 'grpc-prometheus' | 'grpc-otel',
   GoRequirement[]
 > = {
   base: [
@@ -78,11 +78,33 @@ export const goRequirements: Record<
   ],
   // With tracing: client spans and propagation. v0.72.0 is the release built on otel v1.47.0 (tracing-otel above).
   'outbound-otel': [{ path: 'go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp', version: 'v0.72.0' }],
+  // --transport grpc / svc add transport grpc (docs/grpc.md). googleapis/rpc (errdetails) at the
+  // version grpc v1.85.0 requires, so tidy keeps it; protoc-gen-go(-grpc) are go.mod tools, so the
+  // generator is the runtime's version.
+  grpc: [
+    { path: 'github.com/grpc-ecosystem/go-grpc-middleware/v2', version: 'v2.3.4' },
+    { path: 'google.golang.org/genproto/googleapis/rpc', version: 'v0.0.0-20260817212433-ac3dfec99bb1' },
+    { path: 'google.golang.org/grpc', version: 'v1.85.0' },
+    { path: 'google.golang.org/grpc/cmd/protoc-gen-go-grpc', version: 'v1.6.2' },
+    { path: 'google.golang.org/protobuf', version: 'v1.36.12' },
+  ],
+  'grpc-prometheus': [{ path: 'github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus', version: 'v1.1.1' }],
+  // The stats handler; v0.72.0 is built on otel v1.47.0, as tracing-otel.
+  'grpc-otel': [{ path: 'go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc', version: 'v0.72.0' }],
 };
+
+/** The `tool` directives of a service with gRPC: its code generators, at the runtime's versions. */
+export const GRPC_GO_TOOLS = ['google.golang.org/grpc/cmd/protoc-gen-go-grpc', 'google.golang.org/protobuf/cmd/protoc-gen-go'];
 
 /**
  * Tools the generated Makefile and CI run at these exact versions. govulncheck v1.9.0 is out,
  * but its golang.org/x/telemetry dependency could not be fetched where this table was
  * tested; v1.8.0 is the newest release that was built and run here.
  */
-export const GO_TOOLS = { golangciLint: 'v2.15.0', govulncheck: 'v1.8.0' };
+export const GO_TOOLS = {
+  golangciLint: 'v2.15.0',
+  govulncheck: 'v1.8.0',
+  // buf for the gRPC transport, in tools/buf/go.mod (docs/grpc.md): v1.75.0 declares go 1.26.7.
+  buf: 'v1.75.0',
+  bufGoDirective: '1.26.7',
+};

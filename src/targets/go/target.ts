@@ -29,6 +29,9 @@ export const goTarget: Target = {
   async addAdapter(kind, options) {
     return (await import('./add/add-adapter.js')).addAdapterOperation(kind, options);
   },
+  async addTransport(kind, options) {
+    return (await import('./add/add-transport.js')).addTransportOperation(kind, options);
+  },
   async inventory(project) {
     const [{ loadGoParser }, { inventory }, { useGoModulePath }] = await Promise.all([import('./edit/parser.js'), import('./inspect/list.js'), import('./go-project.js')]);
     useGoModulePath(project);

@@ -19,6 +19,16 @@ export const tsTarget: Target = {
   async addAdapter(kind, options) {
     return (await import('./add/add-adapter.js')).addTsAdapterOperation(kind, options);
   },
+  async addTransport(kind) {
+    const { parseTransportToAdd } = await import('../../choices/target-support.js');
+    return {
+      command: `add transport ${kind}`,
+      apply() {
+        parseTransportToAdd('ts', kind, 'TypeScript');
+        throw new Error(`unreachable: the TypeScript target offers no transport to add (${kind})`);
+      },
+    };
+  },
   async inventory(project) {
     return (await import('./inspect/list.js')).tsInventory(project.tree);
   },

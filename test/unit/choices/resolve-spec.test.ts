@@ -87,7 +87,7 @@ describe('resolveSpec', () => {
   it.each([
     [{ directory: 'x', deploy: ['none,docker'] }, 'cannot be combined'],
     [{ directory: 'x', deploy: ['helm'] }, 'unknown value "helm" for --deploy'],
-    [{ directory: 'x', transport: ['grpc'] }, 'unknown value "grpc" for --transport'],
+    [{ directory: 'x', transport: ['soap'] }, 'unknown value "soap" for --transport'],
     [{ directory: 'x', datastore: ['oracle'] }, 'unknown value "oracle" for --datastore'],
     [{ directory: 'x', lang: 'rust' }, 'unknown value "rust" for --lang'],
     [{ directory: 'x', metrics: 'statsd' }, 'unknown value "statsd" for --metrics'],

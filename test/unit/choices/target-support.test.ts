@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UNSUPPORTED_CHOICES, type UnsupportedChoice } from '../../../src/choices/catalog.js';
 import { resolveSpec } from '../../../src/choices/resolve-spec.js';
-import { offers, offersValue, refuseUnsupported } from '../../../src/choices/target-support.js';
+import { offers, offersValue, parseTransportToAdd, refuseUnsupported } from '../../../src/choices/target-support.js';
 import { exitCodeOf, UsageError } from '../../../src/errors.js';
 
 const original = UNSUPPORTED_CHOICES.ts;
@@ -55,5 +55,27 @@ describe('choices a target does not offer, from the catalog', () => {
       expect(resolveSpec({ directory: 'orders', lang, datastore: ['sqlite,redis'] }, '/work').choices.datastore).toEqual(['sqlite', 'redis']);
     }
     expect(offersValue('ts', 'logger', 'zap')).toBe(false);
+  });
+});
+
+describe('gRPC, a Go transport', () => {
+  it('refuses --lang ts --transport grpc with exit 2, saying it is not yet for TypeScript', () => {
+    const resolve = () => resolveSpec({ directory: 'orders', lang: 'ts', transport: ['http,grpc'] }, '/work');
+    expect(resolve).toThrow(/--transport grpc does not apply to --lang ts: .*not yet for TypeScript/);
+    let code = 0;
+    try {
+      resolve();
+    } catch (error) {
+      code = exitCodeOf(error);
+    }
+    expect(code).toBe(2);
+    expect(resolveSpec({ directory: 'orders', lang: 'go', transport: ['grpc'] }, '/work').choices.transport).toEqual(['grpc']);
+  });
+
+  it('svc add transport takes grpc for Go only, and never http', () => {
+    expect(parseTransportToAdd('go', 'grpc', 'Go')).toBe('grpc');
+    expect(() => parseTransportToAdd('ts', 'grpc', 'TypeScript')).toThrow(/not available in a TypeScript service: gRPC is not yet for TypeScript/);
+    expect(() => parseTransportToAdd('go', 'http', 'Go')).toThrow(/HTTP is chosen at create/);
+    expect(() => parseTransportToAdd('go', 'soap', 'Go')).toThrow(UsageError);
   });
 });

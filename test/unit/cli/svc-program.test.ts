@@ -13,6 +13,7 @@ async function parseAdapter(args: string[]): Promise<{ kind: string; flags: Adap
       captured = { kind, flags };
       return 0;
     },
+    addTransport: unused,
     list: unused,
     doctor: unused,
   });

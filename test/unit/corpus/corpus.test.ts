@@ -52,6 +52,7 @@ async function operationFor(target: EditedService['target'], corpusAdd: CorpusAd
       operation = target === 'go' ? addAdapterOperation(kind, { for: flags.for, baseUrlEnv: flags.baseUrlEnv, install: false }) : addTsAdapterOperation(kind, { for: flags.for, install: false });
       return done();
     },
+    addTransport: done,
     list: done,
     doctor: done,
   }).parseAsync(['node', 'svc', ...corpusAdd.args]);

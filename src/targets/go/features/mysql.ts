@@ -7,7 +7,7 @@ import { addGoRequirements } from './datastore/edits.js';
 import { addMigrateCommand } from './datastore/migrate-command.js';
 import { wireSqlStore, sqlWiringLines, type SqlStore } from './datastore/sql-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
-import { addEndToEndVars, addRequiredVar } from './datastore/test-env.js';
+import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposeMysql } from '../../../file-edits/compose-services.js';
@@ -42,9 +42,7 @@ export async function applyMysql(tree: Tree, context: GoContext, target: Adapter
   await addRequiredVar(tree, 'MYSQL_URL', `mysql://${name}@localhost:3306/${name}`);
   await wireSqlStore(tree, module, MYSQL, target.port === 'OrderRepository');
   await addMigrateCommand(tree, name);
-  await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/mysql/mysqltest`, name: 'mysqltest' }, [
-    { key: 'MYSQL_URL', call: (pkg, t) => `${pkg}.URL(${t})` },
-  ]);
+  await addStoreEndToEndVars(tree, name, module, 'mysql');
 
   addComposeMysql(tree, name);
   addCiServiceContainer(tree, 'mysql');

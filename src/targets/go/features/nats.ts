@@ -6,7 +6,7 @@ import type { GoContext } from './datastore/context.js';
 import { addGoRequirements } from './datastore/edits.js';
 import { natsWiringLines, wireNats } from './datastore/nats-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
-import { addEndToEndVars, addRequiredVar } from './datastore/test-env.js';
+import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
 import { addCiNats } from '../../../file-edits/ci-services.js';
 import { addComposeNats } from '../../../file-edits/compose-services.js';
@@ -44,11 +44,7 @@ export async function applyNats(tree: Tree, context: GoContext): Promise<void> {
   await addConfigSection(tree, 'NATS');
   await addRequiredVar(tree, 'NATS_URL', 'nats://localhost:4222');
   await wireNats(tree, module, sample, prometheus);
-  await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/nats/natstest`, name: 'natstest' }, [
-    { key: 'NATS_URL', call: (pkg, t) => `${pkg}.URL(${t})` },
-    { key: 'NATS_STREAM', call: (pkg, t) => `${pkg}.StreamName(${t})` },
-    { key: 'NATS_SUBJECT_PREFIX', call: (pkg, t) => `${pkg}.SubjectPrefix(${t})` },
-  ]);
+  await addStoreEndToEndVars(tree, name, module, 'nats');
 
   addComposeNats(tree, name);
   addCiNats(tree);

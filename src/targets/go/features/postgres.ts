@@ -7,7 +7,7 @@ import { addGoRequirements } from './datastore/edits.js';
 import { addMigrateCommand } from './datastore/migrate-command.js';
 import { wireSqlStore, sqlWiringLines, type SqlStore } from './datastore/sql-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
-import { addEndToEndVars, addRequiredVar } from './datastore/test-env.js';
+import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposePostgres } from '../../../file-edits/compose-services.js';
@@ -41,9 +41,7 @@ export async function applyPostgres(tree: Tree, context: GoContext, target: Adap
   await addRequiredVar(tree, 'POSTGRES_URL', `postgres://${name}@localhost:5432/${name}`);
   await wireSqlStore(tree, module, POSTGRES, target.port === 'OrderRepository');
   await addMigrateCommand(tree, name);
-  await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/postgres/postgrestest`, name: 'postgrestest' }, [
-    { key: 'POSTGRES_URL', call: (pkg, t) => `${pkg}.URL(${t})` },
-  ]);
+  await addStoreEndToEndVars(tree, name, module, 'postgres');
 
   addComposePostgres(tree, name);
   addCiServiceContainer(tree, 'postgres');

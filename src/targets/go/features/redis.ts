@@ -7,7 +7,7 @@ import { addGoRequirements } from './datastore/edits.js';
 import type { RootBinding } from './datastore/composition-root.js';
 import { wireRedis, redisWiringLines } from './datastore/redis-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
-import { addEndToEndVars, addRequiredVar } from './datastore/test-env.js';
+import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposeRedis } from '../../../file-edits/compose-services.js';
@@ -38,10 +38,7 @@ export async function applyRedis(tree: Tree, context: GoContext, target: Adapter
   await addConfigSection(tree, 'Redis');
   await addRequiredVar(tree, 'REDIS_ADDR', 'localhost:6379');
   const root = await wireRedis(tree, module, target.port === 'OrderRepository', context.metrics.prometheus);
-  await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/redis/redistest`, name: 'redistest' }, [
-    { key: 'REDIS_ADDR', call: (pkg, t) => `${pkg}.Addr(${t})` },
-    { key: 'REDIS_KEY_PREFIX', call: (pkg, t) => `${pkg}.Prefix(${t})` },
-  ]);
+  await addStoreEndToEndVars(tree, name, module, 'redis');
 
   addComposeRedis(tree, name);
   addCiServiceContainer(tree, 'redis');

@@ -7,7 +7,7 @@ import { addGoRequirements } from './datastore/edits.js';
 import { addMigrateCommand } from './datastore/migrate-command.js';
 import { wireSqlStore, sqlWiringLines, type SqlStore } from './datastore/sql-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
-import { addEndToEndVars } from './datastore/test-env.js';
+import { addStoreEndToEndVars } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
 import { addComposeSqlite } from '../../../file-edits/compose-services.js';
 import { addK8sSqliteVolume } from '../../../file-edits/k8s-env.js';
@@ -44,9 +44,7 @@ export async function applySqlite(tree: Tree, context: GoContext, target: Adapte
   await addConfigSection(tree, 'SQLite');
   await wireSqlStore(tree, module, SQLITE, sample);
   await addMigrateCommand(tree, name);
-  await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/sqlite/sqlitetest`, name: 'sqlitetest' }, [
-    { key: 'SQLITE_PATH', call: (pkg, t) => `${pkg}.Path(${t})` },
-  ]);
+  await addStoreEndToEndVars(tree, name, module, 'sqlite');
 
   addComposeSqlite(tree, name, COMPOSE_DATA_DIR);
   addK8sSqliteVolume(tree, name, `/var/lib/${name}`);

@@ -4,6 +4,8 @@ import { applyGoEdits, loadGoParser, type GoEdit } from '../../edit/index.js';
 import type { GoRequirement } from '../../go-modules.js';
 import { parseGoMod } from '../../gomod/parse.js';
 import { addRequirements } from '../../gomod/require.js';
+import { addTools } from '../../gomod/tool.js';
+import { raiseRequirements } from '../../gomod/raise.js';
 import { GoModSyntaxError, type GoModSyntax } from '../../gomod/syntax.js';
 
 /**
@@ -67,5 +69,42 @@ export function addGoRequirements(tree: Tree, requirements: readonly GoRequireme
     throw new FailureError(`go.mod does not parse, so no requirement was added: ${error.message}`, 'fix go.mod (go mod edit -fmt reports the same error), then run the command again');
   }
   const edited = addRequirements(text, syntax, requirements);
+  if (edited !== text) tree.merge('go.mod', edited);
+}
+
+/**
+ * Raises requirements go.mod names at a lower version (an indirect one, typically) to the pinned
+ * ones (gomod/raise.ts), then adds the missing ones (addGoRequirements): after go mod tidy the
+ * service links what creating it with the feature links.
+ */
+export function requireAtLeast(tree: Tree, requirements: readonly GoRequirement[]): void {
+  const text = tree.read('go.mod');
+  if (text !== undefined) {
+    let syntax: GoModSyntax | undefined;
+    try {
+      syntax = parseGoMod(text);
+    } catch (error) {
+      if (!(error instanceof GoModSyntaxError)) throw error;
+    }
+    if (syntax !== undefined) {
+      const raised = raiseRequirements(text, syntax, requirements);
+      if (raised !== text) tree.merge('go.mod', raised);
+    }
+  }
+  addGoRequirements(tree, requirements);
+}
+
+/** Adds `tool` directives to go.mod through its syntax tree (gomod/tool.ts); a go.mod that does not parse is refused (exit 1). */
+export function addGoTools(tree: Tree, packages: readonly string[]): void {
+  const text = tree.read('go.mod');
+  if (text === undefined) throw new FailureError('go.mod is missing', 'run svc in the root of a Go service made by create-service');
+  let syntax: GoModSyntax;
+  try {
+    syntax = parseGoMod(text);
+  } catch (error) {
+    if (!(error instanceof GoModSyntaxError)) throw error;
+    throw new FailureError(`go.mod does not parse, so no tool was added: ${error.message}`, 'fix go.mod (go mod edit -fmt reports the same error), then run the command again');
+  }
+  const edited = addTools(text, syntax, packages);
   if (edited !== text) tree.merge('go.mod', edited);
 }

@@ -21,32 +21,90 @@ export async function addEndToEndVars(
   helper: { path: string; name: string },
   vars: readonly { key: string; call: (pkg: string, t: string) => string }[],
 ): Promise<void> {
-  const file = `cmd/${name}/e2e_test.go`;
+  for (const test of END_TO_END_TESTS) await addTestVars(tree, `cmd/${name}/${test.file}`, test.func, helper, vars);
+}
+
+/** The end-to-end tests that run the program with its environment: HTTP's, and gRPC's when the service has it. */
+export const END_TO_END_TESTS = [
+  { file: 'e2e_test.go', func: 'TestEndToEnd' },
+  { file: 'grpc_e2e_test.go', func: 'TestGRPCEndToEnd' },
+] as const;
+
+async function addTestVars(
+  tree: Tree,
+  file: string,
+  func: string,
+  helper: { path: string; name: string },
+  vars: readonly { key: string; call: (pkg: string, t: string) => string }[],
+): Promise<void> {
   const text = tree.read(file);
   if (text === undefined) return;
   const parser = await loadGoParser();
-  const facts = readFunctionFacts(parser, file, text, 'TestEndToEnd');
+  const facts = readFunctionFacts(parser, file, text, func);
   let pkg = helper.name;
   let t = 't';
   let importEdit: GoEdit | null = { kind: 'import', path: helper.path };
   if (facts !== null) {
     const testing = facts.imports.find((entry) => entry.path === 'testing')?.name ?? 'testing';
     const param = paramOfType(facts.params, `*${testing}.T`);
-    const binding = bindImport(facts.imports, helper.path, helper.name, [`${helper.name}env`], new Set([...facts.mentioned, ...packageLevelNames(parser, tree, `cmd/${name}`, facts.pkg)]));
+    const binding = bindImport(facts.imports, helper.path, helper.name, [`${helper.name}env`], new Set([...facts.mentioned, ...packageLevelNames(parser, tree, file.slice(0, file.lastIndexOf('/')), facts.pkg)]));
     pkg = binding.name;
     if (param === null) {
       throw new AnchorNotFoundError(file, {
         problem: 'missing',
-        reason: 'TestEndToEnd has no *testing.T parameter to hand to the test helpers',
-        where: 'in the environment map of TestEndToEnd',
+        reason: `${func} has no *testing.T parameter to hand to the test helpers`,
+        where: `in the environment map of ${func}`,
         manualSnippet: vars.map((entry) => `${JSON.stringify(entry.key)}: ${entry.call(pkg, t)},`).join('\n'),
       });
     }
     t = param;
     importEdit = binding.imported ? null : { kind: 'import', path: helper.path, ...(binding.alias === undefined ? {} : { alias: binding.alias }) };
   }
-  const entries: GoEdit[] = vars.map((entry) => ({ kind: 'keyed-element', func: 'TestEndToEnd', type: 'map[string]string', key: JSON.stringify(entry.key), value: entry.call(pkg, t) }));
+  const entries: GoEdit[] = vars.map((entry) => ({ kind: 'keyed-element', func, type: 'map[string]string', key: JSON.stringify(entry.key), value: entry.call(pkg, t) }));
   await editGoFile(tree, file, entries);
   // The helper is imported only when a value calls it: keys the user set already need no import.
   if (importEdit !== null && tree.read(file) !== text) await editGoFile(tree, file, [importEdit]);
+}
+
+type EndToEndStore = 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats';
+
+/** What each datastore (and the broker) sets in the end-to-end tests' environment, from its test helper package. */
+const STORE_END_TO_END: Record<EndToEndStore, { helper: string; vars: readonly { key: string; call: (pkg: string, t: string) => string }[] }> = {
+  postgres: { helper: 'postgrestest', vars: [{ key: 'POSTGRES_URL', call: (pkg, t) => `${pkg}.URL(${t})` }] },
+  mysql: { helper: 'mysqltest', vars: [{ key: 'MYSQL_URL', call: (pkg, t) => `${pkg}.URL(${t})` }] },
+  sqlite: { helper: 'sqlitetest', vars: [{ key: 'SQLITE_PATH', call: (pkg, t) => `${pkg}.Path(${t})` }] },
+  redis: {
+    helper: 'redistest',
+    vars: [
+      { key: 'REDIS_ADDR', call: (pkg, t) => `${pkg}.Addr(${t})` },
+      { key: 'REDIS_KEY_PREFIX', call: (pkg, t) => `${pkg}.Prefix(${t})` },
+    ],
+  },
+  nats: {
+    helper: 'natstest',
+    vars: [
+      { key: 'NATS_URL', call: (pkg, t) => `${pkg}.URL(${t})` },
+      { key: 'NATS_STREAM', call: (pkg, t) => `${pkg}.StreamName(${t})` },
+      { key: 'NATS_SUBJECT_PREFIX', call: (pkg, t) => `${pkg}.SubjectPrefix(${t})` },
+    ],
+  },
+};
+
+/** The datastores and the broker in the order the catalog applies them, which is the order their variables join the tests. */
+const END_TO_END_STORES: readonly EndToEndStore[] = ['postgres', 'mysql', 'sqlite', 'redis', 'nats'];
+
+/** Sets the store's variables in every end-to-end test of the service (addEndToEndVars). */
+export async function addStoreEndToEndVars(tree: Tree, name: string, module: string, store: EndToEndStore): Promise<void> {
+  const { helper, vars } = STORE_END_TO_END[store];
+  await addEndToEndVars(tree, name, { path: `${module}/internal/adapter/${store}/${helper}`, name: helper }, vars);
+}
+
+/**
+ * Sets the variables of every datastore the service has (its test helper package is there) in the
+ * end-to-end tests: a test that joins after the datastores (gRPC's) gets what they gave the others.
+ */
+export async function addPresentStoresEndToEndVars(tree: Tree, name: string, module: string): Promise<void> {
+  for (const store of END_TO_END_STORES) {
+    if (tree.exists(`internal/adapter/${store}/${STORE_END_TO_END[store].helper}/${STORE_END_TO_END[store].helper}.go`)) await addStoreEndToEndVars(tree, name, module, store);
+  }
 }
