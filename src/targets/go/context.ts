@@ -1,5 +1,6 @@
 import type { ServiceSpec } from '../../choices/service-spec.js';
 import { choiceFlags } from '../../choices/choice-flags.js';
+import { protoNamesOf } from '../../choices/proto-names.js';
 import { compareStrings } from '../../tree/compare.js';
 import { VERSION } from '../../version.js';
 import type { GoRequirementSet } from './features/feature.js';
@@ -14,6 +15,7 @@ export function goTemplateContext(spec: ServiceSpec, requirementSets: readonly G
     goVersion: GO_DIRECTIVE,
     toolVersion: VERSION,
     names: spec.name,
+    proto: protoNamesOf(spec.name.kebab, spec.module),
     ...choiceFlags(choices),
     datastore: { memory: choices.datastore.includes('memory') },
     logger: { slog: choices.logger === 'slog', zap: choices.logger === 'zap' },

@@ -83,4 +83,10 @@ export const goRequirements: Record<
  * but its golang.org/x/telemetry dependency could not be fetched where this table was
  * tested; v1.8.0 is the newest release that was built and run here.
  */
-export const GO_TOOLS = { golangciLint: 'v2.15.0', govulncheck: 'v1.8.0' };
+export const GO_TOOLS = {
+  golangciLint: 'v2.15.0',
+  govulncheck: 'v1.8.0',
+  // buf for the gRPC transport, in tools/buf/go.mod (docs/grpc.md): v1.75.0 declares go 1.26.7.
+  buf: 'v1.75.0',
+  bufGoDirective: '1.26.7',
+};
