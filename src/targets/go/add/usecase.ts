@@ -24,7 +24,8 @@ import { bindRoutes, routeStatement, type RoutesBinding } from './routes-binding
 import { renderUseCase, type Dependency } from './usecase-code.js';
 import { freeUseCaseName, handlerAdditions, handlerName, newUseCaseCollisions, routesShadowing, type NewUseCaseRequest } from './usecase-plan.js';
 import { readUseCaseIO, skeletonIO, type UseCaseIO } from './usecase-io.js';
-import { addGrpc, requireGrpcTransport } from './grpc/add-grpc.js';
+import type { addGrpc } from './grpc/add-grpc.js';
+import { requireGrpcTransport } from './grpc/grpc-transport.js';
 import { serverMethodFile } from './grpc/server-methods.js';
 import { protoNamesOf } from '../../../choices/proto-names.js';
 import { useGoModulePath } from '../go-project.js';
@@ -83,7 +84,7 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
       if (route !== undefined) {
         await addHttp(parser, project, scope, useCase, route, () => binding ?? bind(route), exists ? null : { arity: requested.length });
       }
-      const grpc = options.grpc === true ? serveOverGrpc(parser, project, scope, useCase, exists, skeletonIO(route), requested.length) : null;
+      const grpc = options.grpc === true ? await serveOverGrpc(parser, project, scope, useCase, exists, skeletonIO(route), requested.length) : null;
       return grpc ?? { postSteps: [], verifier: goVerifier() };
     },
   };
@@ -283,7 +284,7 @@ async function addHttp(
  * when the gRPC adapter serves it already. Mapping an existing use case's own structs to messages
  * is not done yet: that one is refused, with what to write by hand.
  */
-function serveOverGrpc(parser: GoParser, project: Project, scope: PackageScope, useCase: GoTypeName, exists: boolean, io: UseCaseIO, arity: number): ReturnType<typeof addGrpc> {
+async function serveOverGrpc(parser: GoParser, project: Project, scope: PackageScope, useCase: GoTypeName, exists: boolean, io: UseCaseIO, arity: number): Promise<ReturnType<typeof addGrpc>> {
   if (exists) {
     if (serverMethodFile(parser, project.tree, useCase.pascal) !== null) return null;
     const names = protoNamesOf(project.spec.name.kebab, project.spec.module);
@@ -292,6 +293,8 @@ function serveOverGrpc(parser: GoParser, project: Project, scope: PackageScope, 
       `add rpc ${useCase.pascal}(${useCase.pascal}Request) returns (${useCase.pascal}Response) to ${names.service} in ${names.protoFile} with its messages, run make generate, and write func (s *Server) ${useCase.pascal} in internal/adapter/grpc/${useCase.snake}.go`,
     );
   }
+  // The proto parser and the gRPC planning load only on this path.
+  const { addGrpc } = await import('./grpc/add-grpc.js');
   return addGrpc(parser, project, scope, useCase, io, arity);
 }
 

@@ -14,17 +14,6 @@ import { rpcFields } from './rpc-fields.js';
 import { GRPC_DIR, GRPC_PACKAGE, methodImports, methodTestImports, renderRpcMethod, type RpcMethodPlan } from './rpc-method-code.js';
 import { serverMethodFile } from './server-methods.js';
 
-/** Whether the service was created with (or given) the gRPC transport. */
-export function hasGrpcTransport(project: Project): boolean {
-  return (project.spec.choices.transport as readonly string[]).includes('grpc');
-}
-
-/** `--grpc` on a service without the transport: bad usage, before anything is planned. */
-export function requireGrpcTransport(project: Project, useCase: string): void {
-  if (hasGrpcTransport(project)) return;
-  throw new UsageError(`--grpc: ${project.spec.name.kebab} has no gRPC transport, so there is no API to add the rpc ${useCase} to`, `add the transport first: svc add transport grpc`);
-}
-
 /**
  * Serves a new use case over gRPC: its rpc and messages in the service's .proto (through the proto
  * parser), the Server method that calls it and its test; buf regenerates the Go code after the

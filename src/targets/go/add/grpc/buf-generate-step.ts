@@ -1,5 +1,4 @@
 import type { PostStep } from '../../../../post-steps/post-step.js';
-import { execa } from '../../../../vendor/process-tools.js';
 import { BUF_COMMAND } from '../../verify/verify-proto.js';
 
 /**
@@ -11,6 +10,7 @@ export const bufGenerate: PostStep = {
   manual: `go ${BUF_COMMAND.join(' ')} generate`,
   needs: 'go',
   async run(cwd, signal) {
+    const { execa } = await import('../../../../vendor/process-tools.js');
     await execa('go', [...BUF_COMMAND, 'generate'], { cwd, timeout: 600_000, cancelSignal: signal });
   },
 };
