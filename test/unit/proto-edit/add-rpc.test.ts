@@ -174,6 +174,37 @@ describe('addRpc', () => {
     expect(twoRows).toBe(oneRow);
   });
 
+  it('gives the closing bracket a row of its own when it shares one with an rpc', () => {
+    const oneRow = proto('syntax = "proto3";', 'package orders.v1;', 'service OrdersService { rpc A(ARequest) returns (AResponse); }');
+    expect(addRpc(file, oneRow, { ...cancelOrder, doc: [] }).text).toContain(
+      'service OrdersService { rpc A(ARequest) returns (AResponse);\n  rpc CancelOrder(CancelOrderRequest) returns (CancelOrderResponse);\n}\n',
+    );
+  });
+
+  it('is not fooled by braces and keywords in comments and strings', () => {
+    const tricky = proto(
+      'syntax = "proto3";',
+      'package orders.v1;',
+      'option (note) = "service OrdersService { rpc X(Y) returns (Z); }";',
+      '/* service OrdersService {',
+      '   } */',
+      'service OrdersService {',
+      '  // a closing } in a comment, and one in a string below',
+      '  option (doc) = "}";',
+      '  rpc A(ARequest) returns (AResponse); /* } */',
+      '}',
+      '// message CancelOrderRequest {}',
+    );
+    const result = addRpc(file, tricky, { ...cancelOrder, doc: [] }).text;
+    expect(result).toContain('  rpc A(ARequest) returns (AResponse); /* } */\n  rpc CancelOrder(CancelOrderRequest) returns (CancelOrderResponse);\n}\n// message CancelOrderRequest {}\n\n');
+    expect(result.split('rpc CancelOrder(').length).toBe(2);
+  });
+
+  it('refuses a streaming rpc of the same name', () => {
+    const streaming = proto('syntax = "proto3";', 'package orders.v1;', 'service OrdersService {', '  rpc CancelOrder(stream CancelOrderRequest) returns (CancelOrderResponse);', '}');
+    expect(thrown(() => addRpc(file, streaming, cancelOrder)).message).toContain('has an rpc CancelOrder already (line 4)');
+  });
+
   it('adds the imports the fields need after the last import, or after the package clause', () => {
     const timestamps: RpcAddition = { ...cancelOrder, response: { ...cancelOrder.response, fields: [{ name: 'cancelled_at', type: 'google.protobuf.Timestamp', repeated: false }] }, imports: ['google/protobuf/timestamp.proto'] };
     const withImports = proto('syntax = "proto3";', 'package orders.v1;', '', 'import "a.proto";', 'import "b.proto";', '', 'service OrdersService {}');

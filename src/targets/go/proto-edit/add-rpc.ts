@@ -108,7 +108,9 @@ function rpcSplice(text: string, service: Service, addition: RpcAddition, unit: 
   const separated = last !== undefined && (previous !== undefined ? hasBlankLine(text, previous.end, last.start) : last.leadingComments.length > 0 && addition.doc.length > 0);
   const rows = `${separated ? '\n' : ''}${rpcRows(addition, indent)}`;
   if (opensLine(text, close)) return { at: lineStart(text, close), insert: rows };
-  return { at: close, insert: `\n${rows}${serviceIndent}` };
+  let at = close;
+  while (text[at - 1] === ' ' || text[at - 1] === '\t') at--;
+  return { at, to: close, insert: `\n${rows}${serviceIndent}` };
 }
 
 /** Imports the fields need that the file lacks, after its last import (or its package clause). */
