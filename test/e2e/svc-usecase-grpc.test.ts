@@ -47,6 +47,12 @@ async function commitAll(root: string, message: string): Promise<void> {
 describe('svc add usecase --grpc', () => {
   it('adds an rpc, served over HTTP too, that passes buf lint, golangci-lint and go test -race; regenerating leaves no diff', async () => {
     const root = await createGrpcService();
+    const dryRun = await svc(root, 'add', 'usecase', 'CancelOrder', '--uses', 'Orders', '--http', 'POST /v1/orders/{id}/cancel', '--grpc', '--dry-run');
+    expect(dryRun.exitCode, dryRun.stderr).toBe(0);
+    expect(dryRun.stdout).toContain('+  rpc CancelOrder(CancelOrderRequest) returns (CancelOrderResponse);');
+    expect(dryRun.stdout).toContain('CREATE internal/adapter/grpc/cancel_order.go');
+    expect(await goTool(root, 'git', ['status', '--porcelain'])).toBe('');
+
     const added = await svc(root, 'add', 'usecase', 'CancelOrder', '--uses', 'Orders', '--http', 'POST /v1/orders/{id}/cancel', '--grpc');
     expect(added.exitCode, added.stderr).toBe(0);
     expect(added.stderr).toContain('verified (buf build, buf lint, gofmt, go vet)');
