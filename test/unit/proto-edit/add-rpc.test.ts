@@ -73,7 +73,6 @@ describe('addRpc', () => {
         'service OrdersService {',
         '  // CreateOrder runs the use case CreateOrder.',
         '  rpc CreateOrder(CreateOrderRequest) returns (CreateOrderResponse);',
-        '',
         '  // CancelOrder runs the use case CancelOrder.',
         '  rpc CancelOrder(CancelOrderRequest) returns (CancelOrderResponse);',
         '}',
@@ -172,6 +171,13 @@ describe('addRpc', () => {
     );
     const twoRows = addRpc(file, proto('syntax = "proto3";', 'package orders.v1;', '', 'service OrdersService {', '}'), cancelOrder).text;
     expect(twoRows).toBe(oneRow);
+  });
+
+  it('separates the rpc by a blank row when the file separates its rpcs so', () => {
+    const spaced = proto('syntax = "proto3";', 'package orders.v1;', 'service OrdersService {', '  // A.', '  rpc A(ARequest) returns (AResponse);', '', '  // B.', '  rpc B(BRequest) returns (BResponse);', '}');
+    expect(addRpc(file, spaced, cancelOrder).text).toContain(
+      '  rpc B(BRequest) returns (BResponse);\n\n  // CancelOrder runs the use case CancelOrder.\n  rpc CancelOrder(CancelOrderRequest) returns (CancelOrderResponse);\n}\n',
+    );
   });
 
   it('gives the closing bracket a row of its own when it shares one with an rpc', () => {

@@ -95,8 +95,8 @@ function declaredName(statement: TopLevelStatement): string | null {
 
 /**
  * The rpc goes on its own rows right above the closing bracket, indented as the last rpc (one
- * level deeper than the service without one), after a blank row when the file separates its rpcs
- * so. A bracket sharing its row with code gets a row of its own.
+ * level deeper than the service without one), after a blank row when the file separates its last
+ * two rpcs so (docs/grpc.md's layout has none). A bracket sharing its row with code gets a row of its own.
  */
 function rpcSplice(text: string, service: Service, addition: RpcAddition, unit: string): Splice {
   const close = service.serviceBody.bracketClose.start;
@@ -105,7 +105,7 @@ function rpcSplice(text: string, service: Service, addition: RpcAddition, unit: 
   const serviceIndent = indentationAt(text, codeStart(text, service));
   const indent = last === undefined || !opensLine(text, codeStart(text, last)) ? serviceIndent + unit : indentationAt(text, codeStart(text, last));
   const previous = statements[statements.length - 2];
-  const separated = last !== undefined && (previous !== undefined ? hasBlankLine(text, previous.end, last.start) : last.leadingComments.length > 0 && addition.doc.length > 0);
+  const separated = last !== undefined && previous !== undefined && hasBlankLine(text, previous.end, last.start);
   const rows = `${separated ? '\n' : ''}${rpcRows(addition, indent)}`;
   if (opensLine(text, close)) return { at: lineStart(text, close), insert: rows };
   let at = close;
