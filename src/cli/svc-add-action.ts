@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { loadProject, type Project } from '../project/load-project.js';
 import type { AddOperation } from '../target-contract/add-operation.js';
 import { commitChanges } from '../tree/commit.js';
+import { revertChanges } from '../tree/revert.js';
 import { findConflicts } from '../tree/conflicts.js';
 import { unifiedDiff } from '../tree/diff.js';
 import { hashContent, MANIFEST_FILE, writeManifest, type Manifest } from '../tree/manifest.js';
@@ -48,6 +49,12 @@ export async function svcAddAction(operation: AddOperation, flags: AddFlags, cwd
   commitChanges(project.spec.root, changes);
   if (postSteps.length === 0) return 0;
   const results = await (await import('../post-steps/run-post-steps.js')).runPostSteps(postSteps, project.spec.root);
+  const essential = results.find((result, index) => postSteps[index]?.undoesAddOnFailure === true && (result.status === 'failed' || result.status === 'interrupted'));
+  if (essential !== undefined) {
+    revertChanges(project.spec.root, changes);
+    say(out, style.error(`✖ ${essential.title} did not complete, so the add was undone: every file is as it was before.`));
+    return 1;
+  }
   return results.some((result) => result.status === 'failed') ? 1 : 0;
 }
 

@@ -28,7 +28,7 @@ export function printInventory(out: Output, found: ServiceInventory): void {
   say(out, `Use cases (${found.useCases.length})`);
   table(
     out,
-    found.useCases.map((uc) => [uc.name, uc.ports.length === 0 ? '-' : `uses ${uc.ports.join(', ')}`, uc.routes.join(', ')]),
+    found.useCases.map((uc) => [uc.name, uc.ports.length === 0 ? '-' : `uses ${uc.ports.join(', ')}`, [...uc.routes, ...(uc.rpcs ?? []).map((rpc) => `rpc ${rpc}`)].join(', ')]),
   );
   say(out);
   say(out, `Ports (${found.ports.length})`);
@@ -45,7 +45,7 @@ export function printInventory(out: Output, found: ServiceInventory): void {
       adapter.direction,
       adapter.path,
       adapter.direction === 'inbound'
-        ? `${adapter.serves.length} route(s)${adapter.useCases?.length ? ` calling ${adapter.useCases.join(', ')}` : ''}`
+        ? `${adapter.serves.length} ${adapter.name === 'grpc' ? 'rpc(s)' : 'route(s)'}${adapter.useCases?.length ? ` calling ${adapter.useCases.join(', ')}` : ''}`
         : adapter.serves.length === 0
           ? 'serves no port'
           : `serves ${adapter.serves.map((port) => `${port}${placeNote(adapter.name, found.ports.find((entry) => entry.name === port)?.servedBy)}`).join(', ')}`,

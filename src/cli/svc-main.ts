@@ -31,7 +31,7 @@ async function addFrame() {
 const program = svcProgram({
   async addUsecase(name, flags) {
     const { svcAddAction, target } = await addFrame();
-    return svcAddAction(await target.addUsecase(name, { uses: flags.uses, http: flags.http }), flags, cwd, out());
+    return svcAddAction(await target.addUsecase(name, { uses: flags.uses, http: flags.http, grpc: flags.grpc }), flags, cwd, out());
   },
   async addPort(name, flags) {
     const { svcAddAction, target } = await addFrame();

@@ -3,7 +3,7 @@ import { VERSION } from '../version.js';
 
 /** What the program hands to the actions; tests replace it to see how argv was mapped. */
 export interface SvcHandlers {
-  addUsecase(name: string, flags: { uses?: string; http?: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
+  addUsecase(name: string, flags: { uses?: string; http?: string; grpc?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addPort(name: string, flags: { method: string[]; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addAdapter(kind: string, flags: { for?: string; baseUrlEnv?: string; install?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addTransport(kind: string, flags: { install?: boolean; dryRun?: boolean; force?: boolean }): Promise<number>;
@@ -32,10 +32,11 @@ export function svcProgram(handlers: SvcHandlers): Command {
 
   add
     .command('usecase')
-    .description('add a use case: internal/app/<name>.go with its test, wired into App (and an HTTP route with --http)')
+    .description('add a use case: internal/app/<name>.go with its test, wired into App (and an HTTP route with --http, an rpc with --grpc)')
     .argument('<Name>', 'PascalCase use case name, e.g. CreateInvoice')
     .option('--uses <ports>', 'comma-separated ports the use case needs: fields of Ports or their interfaces, any case, e.g. Orders,PaymentGateway')
     .option('--http <route>', 'also serve it over HTTP, e.g. "POST /v1/invoices"')
+    .option('--grpc', 'also serve it over gRPC: an rpc in the .proto, the Go code regenerated, a server method (Go; needs the grpc transport)')
     .option('--dry-run', 'print what would change, with diffs; write nothing')
     .option('--force', 'overwrite generator-owned files even if you changed them')
     .option('--no-verify', 'do not compile the change before writing it (for scripted bulk adds)')
@@ -45,6 +46,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
       process.exitCode = await handlers.addUsecase(name, {
         uses: stringFlag(flags.uses),
         http: stringFlag(flags.http),
+        grpc: flags.grpc === true,
         dryRun: flags.dryRun === true,
         force: flags.force === true,
         verify: flags.verify !== false,

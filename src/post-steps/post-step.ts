@@ -7,6 +7,12 @@ export interface PostStep {
   afterward?: string;
   /** An executable the step needs; when it is missing the step is skipped with a warning. */
   needs?: string;
+  /**
+   * The add is not done without this step (buf generate after a .proto change: the new code calls
+   * what it generates): when it fails, the add's files get back what they held before, and the step
+   * restores what it changed itself.
+   */
+  undoesAddOnFailure?: boolean;
   /** Why the step should not run at all here (e.g. already inside a git work tree). */
   skipReason?(cwd: string): Promise<string | undefined>;
   /** `signal` aborts on Ctrl-C: the step must stop its process (execa's cancelSignal does). */

@@ -1,6 +1,7 @@
 /** What `svc list` reports of a service, read from its code; the same shape for every target. */
 export interface ServiceInventory {
-  useCases: { name: string; ports: string[]; routes: string[] }[];
+  /** `rpcs`: the rpcs that call the use case, present when the service has a gRPC adapter. */
+  useCases: { name: string; ports: string[]; routes: string[]; rpcs?: string[] }[];
   ports: {
     name: string;
     type: string;

@@ -21,7 +21,8 @@ export interface Target {
   postSteps(options: PostStepOptions): Promise<PostStep[]>;
   /** The commands create prints once the service is ready, after `cd <dir>`: what to run after create, given whether the sample use case is there. */
   nextSteps(choices: { example: boolean }): NextStep[];
-  addUsecase(name: string, options: { uses?: string; http?: string }): Promise<AddOperation>;
+  /** `grpc`: also serve it over gRPC (Go only; the TypeScript target refuses it with exit 2). */
+  addUsecase(name: string, options: { uses?: string; http?: string; grpc?: boolean }): Promise<AddOperation>;
   addPort(name: string, options: { methods?: readonly string[] }): Promise<AddOperation>;
   /** `svc add adapter <kind> [--for Port] [--base-url-env NAME]`: checks its flags with parseAdapterRequest (src/choices/adapter-kind.ts). */
   addAdapter(kind: string, options: { for?: string; baseUrlEnv?: string; install?: boolean }): Promise<AddOperation>;

@@ -54,15 +54,16 @@ describe('svc flags', () => {
 
   it('maps every add', async () => {
     expect(await parse(['add', 'usecase', 'CreateInvoice', '--uses', 'Orders,Payments', '--http', 'POST /v1/invoices', '--dry-run'])).toEqual([
-      ['usecase', 'CreateInvoice', { uses: 'Orders,Payments', http: 'POST /v1/invoices', dryRun: true, force: false, verify: true }],
+      ['usecase', 'CreateInvoice', { uses: 'Orders,Payments', http: 'POST /v1/invoices', grpc: false, dryRun: true, force: false, verify: true }],
     ]);
+    expect(await parse(['add', 'usecase', 'CancelOrder', '--grpc'])).toEqual([['usecase', 'CancelOrder', { grpc: true, dryRun: false, force: false, verify: true }]]);
     expect(await parse(['add', 'port', 'PaymentGateway', '--method', 'A(ctx context.Context) error', '--method', 'B() int', '--force'])).toEqual([
       ['port', 'PaymentGateway', { method: ['A(ctx context.Context) error', 'B() int'], dryRun: false, force: true, verify: true }],
     ]);
     expect(await parse(['add', 'adapter', 'postgres', '--for', 'Orders', '--no-install'])).toEqual([
       ['adapter', 'postgres', { for: 'Orders', install: false, dryRun: false, force: false, verify: true }],
     ]);
-    expect(await parse(['add', 'usecase', 'CreateInvoice', '--no-verify'])).toEqual([['usecase', 'CreateInvoice', { dryRun: false, force: false, verify: false }]]);
+    expect(await parse(['add', 'usecase', 'CreateInvoice', '--no-verify'])).toEqual([['usecase', 'CreateInvoice', { grpc: false, dryRun: false, force: false, verify: false }]]);
     expect(await parse(['add', 'port', 'Clock', '--method', 'Now() time.Time', '--no-verify'])).toEqual([['port', 'Clock', { method: ['Now() time.Time'], dryRun: false, force: false, verify: false }]]);
     expect(await parse(['add', 'adapter', 'redis', '--no-verify'])).toEqual([['adapter', 'redis', { install: true, dryRun: false, force: false, verify: false }]]);
     expect(await parse(['list', '--json'])).toEqual([['list', { json: true, mermaid: false }]]);

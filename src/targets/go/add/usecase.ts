@@ -23,7 +23,11 @@ import { renderFake } from './port-code.js';
 import { bindRoutes, routeStatement, type RoutesBinding } from './routes-binding.js';
 import { renderUseCase, type Dependency } from './usecase-code.js';
 import { freeUseCaseName, handlerAdditions, handlerName, newUseCaseCollisions, routesShadowing, type NewUseCaseRequest } from './usecase-plan.js';
-import { readUseCaseIO, skeletonIO } from './usecase-io.js';
+import { readUseCaseIO, skeletonIO, type UseCaseIO } from './usecase-io.js';
+import type { addGrpc } from './grpc/add-grpc.js';
+import { requireGrpcTransport } from './grpc/grpc-transport.js';
+import { serverMethodFile } from './grpc/server-methods.js';
+import { protoNamesOf } from '../../../choices/proto-names.js';
 import { useGoModulePath } from '../go-project.js';
 
 export interface AddUsecaseOptions {
@@ -31,14 +35,18 @@ export interface AddUsecaseOptions {
   uses?: string;
   /** `POST /v1/invoices`: also serve the use case over HTTP. */
   http?: string;
+  /** Also serve it over gRPC: an rpc in the service's .proto and a method on the gRPC Server. */
+  grpc?: boolean;
 }
 
 /**
- * `svc add usecase <Name> [--uses Port,...] [--http "METHOD /path"]`: internal/app/<snake>.go with
+ * `svc add usecase <Name> [--uses Port,...] [--http "METHOD /path"] [--grpc]`: internal/app/<snake>.go with
  * a skeleton that validates its input and fails with domain.ErrNotImplemented, its table-driven
  * test, the use case in App and New; with --http a handler, its httptest test, the route in
  * `routes` and the operation in api/openapi.yaml. On an existing use case, --http serves it as its
- * XInput and XOutput are.
+ * XInput and XOutput are. With --grpc (a service with the grpc transport), the rpc and its messages
+ * in the .proto, the Server method that calls the use case and its test; buf regenerates the Go code
+ * after the commit, and the verifier runs buf build and buf lint first.
  */
 export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {}): AddOperation {
   return {
@@ -47,6 +55,7 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
       useGoModulePath(project);
       const useCase = validateTypeName('use case', name, 'CreateInvoice');
       const route = options.http === undefined ? undefined : parseHttpRoute(options.http);
+      if (options.grpc === true) requireGrpcTransport(project, useCase.pascal);
       const parser = await loadGoParser();
       const { tree, spec } = project;
       const app = readAppModel(parser, tree);
@@ -75,7 +84,8 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
       if (route !== undefined) {
         await addHttp(parser, project, scope, useCase, route, () => binding ?? bind(route), exists ? null : { arity: requested.length });
       }
-      return { postSteps: [], verifier: goVerifier() };
+      const grpc = options.grpc === true ? await serveOverGrpc(parser, project, scope, useCase, exists, skeletonIO(route), requested.length) : null;
+      return grpc ?? { postSteps: [], verifier: goVerifier() };
     },
   };
 }
@@ -267,6 +277,25 @@ async function addHttp(
   }
   // A route served already is the handler's own: what it reads and answers, and its document,
   // are whoever wrote it; the add has nothing to do.
+}
+
+/**
+ * --grpc: a new use case gets its rpc with the skeleton's fields; an existing one is nothing to do
+ * when the gRPC adapter serves it already. Mapping an existing use case's own structs to messages
+ * is not done yet: that one is refused, with what to write by hand.
+ */
+async function serveOverGrpc(parser: GoParser, project: Project, scope: PackageScope, useCase: GoTypeName, exists: boolean, io: UseCaseIO, arity: number): Promise<ReturnType<typeof addGrpc>> {
+  if (exists) {
+    if (serverMethodFile(parser, project.tree, useCase.pascal) !== null) return null;
+    const names = protoNamesOf(project.spec.name.kebab, project.spec.module);
+    throw new UsageError(
+      `the use case ${useCase.pascal} exists already, and svc adds an rpc only with a new use case for now`,
+      `add rpc ${useCase.pascal}(${useCase.pascal}Request) returns (${useCase.pascal}Response) to ${names.service} in ${names.protoFile} with its messages, run make generate, and write func (s *Server) ${useCase.pascal} in internal/adapter/grpc/${useCase.snake}.go`,
+    );
+  }
+  // The proto parser and the gRPC planning load only on this path.
+  const { addGrpc } = await import('./grpc/add-grpc.js');
+  return addGrpc(parser, project, scope, useCase, io, arity);
 }
 
 function sameText(a: string, b: string): boolean {

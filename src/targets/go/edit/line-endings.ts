@@ -8,19 +8,22 @@ export interface NormalizedSource {
   restore(edited: string): string;
 }
 
-/** CRLF files are edited as LF and written back as CRLF; files mixing both are refused. */
-export function normalizeSource(file: string, original: string): NormalizedSource {
+/**
+ * CRLF files are edited as LF and written back as CRLF; files mixing both are refused, with
+ * `fix` saying how to repair them (gofmt for Go; other languages say their own).
+ */
+export function normalizeSource(file: string, original: string, fix = 'run gofmt on it'): NormalizedSource {
   const hasBom = original.startsWith(BYTE_ORDER_MARK);
   const body = hasBom ? original.slice(BYTE_ORDER_MARK.length) : original;
   const endings = countLineEndings(body);
   if (endings.crlf > 0 && (endings.lf > 0 || endings.cr > 0)) {
     throw new UnsupportedInputError(
       file,
-      `${file}: mixes CRLF and LF line endings; run gofmt on it (or convert it to one style) and run the command again`,
+      `${file}: mixes CRLF and LF line endings; ${fix} (or convert it to one style) and run the command again`,
     );
   }
   if (endings.cr > 0) {
-    throw new UnsupportedInputError(file, `${file}: has carriage returns outside CRLF line endings; run gofmt on it and run the command again`);
+    throw new UnsupportedInputError(file, `${file}: has carriage returns outside CRLF line endings; ${fix} and run the command again`);
   }
   const crlf = endings.crlf > 0;
   const text = crlf ? body.split('\r\n').join('\n') : body;

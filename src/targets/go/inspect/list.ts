@@ -4,12 +4,15 @@ import type { Tree } from '../../../tree/tree.js';
 import type { GoParser } from '../edit/parser.js';
 import { listPortInterfaces, readAppModel, readRoutes } from './project-model.js';
 import { useCaseFields } from './use-cases.js';
+import { GRPC_ADAPTER_DIR, readServedRpcs } from './grpc-methods.js';
 import { readPortWirings } from './wiring.js';
 
 const INBOUND = new Set(['http', 'grpc']);
+/** Folders under internal/adapter that are no adapter: the domain-error table both transports answer from (docs/grpc.md). */
+const NOT_ADAPTERS = new Set(['outcome']);
 const ADAPTER_DIR = 'internal/adapter';
 
-/** Reads what the service is made of from its code: App and Ports fields, New, routes and the composition root. */
+/** Reads what the service is made of from its code: App and Ports fields, New, routes, the gRPC Server's methods and the composition root. */
 export function inventory(parser: GoParser, tree: Tree, module: string): ServiceInventory {
   const app = readAppModel(parser, tree);
   const routes = readRoutes(parser, tree) ?? [];
@@ -21,6 +24,8 @@ export function inventory(parser: GoParser, tree: Tree, module: string): Service
     return type?.startsWith(`${portImport}.`) ? type.slice(portImport.length + 1) : null;
   };
   const wirings = readPortWirings(parser, tree, module, interfaceOf);
+  const hasGrpc = dirsIn(tree, ADAPTER_DIR).includes('grpc');
+  const rpcs = hasGrpc ? readServedRpcs(parser, tree) : [];
 
   const useCases = (app?.useCases ?? [])
     .filter((field) => useCaseNames.has(field.name))
@@ -28,6 +33,7 @@ export function inventory(parser: GoParser, tree: Tree, module: string): Service
       name: field.name,
       ports: app?.construction.find((entry) => entry.key === field.name)?.ports ?? [],
       routes: routes.filter((route) => route.selectors.includes(field.name)).map((route) => route.pattern),
+      ...(hasGrpc ? { rpcs: rpcs.filter((served) => served.useCases.includes(field.name)).map((served) => served.rpc) } : {}),
     }));
 
   const ports = (app?.ports ?? []).map((field) => {
@@ -47,8 +53,12 @@ export function inventory(parser: GoParser, tree: Tree, module: string): Service
     };
   });
 
-  const adapters: ServiceInventory['adapters'] = dirsIn(tree, ADAPTER_DIR).map((name) => {
+  const adapters: ServiceInventory['adapters'] = dirsIn(tree, ADAPTER_DIR).filter((name) => !NOT_ADAPTERS.has(name)).map((name) => {
     const path = `${ADAPTER_DIR}/${name}`;
+    if (name === 'grpc' && path === GRPC_ADAPTER_DIR) {
+      const called = rpcs.flatMap((served) => served.useCases.filter((useCase) => useCaseNames.has(useCase)));
+      return { name, path, direction: 'inbound', serves: rpcs.map((served) => served.rpc), useCases: [...new Set(called)] };
+    }
     if (INBOUND.has(name)) {
       // Routes are read from the HTTP adapter's router only.
       const served = name === 'http' ? routes : [];

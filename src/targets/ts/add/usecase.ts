@@ -26,6 +26,8 @@ export interface AddUsecaseOptions {
   uses?: string;
   /** `POST /v1/invoices`: also serve the use case over HTTP. */
   http?: string;
+  /** Refused: TypeScript services have no gRPC transport yet. */
+  grpc?: boolean;
 }
 
 interface Dependency {
@@ -55,6 +57,7 @@ export function addTsUsecaseOperation(name: string, options: AddUsecaseOptions =
   return {
     command: usecaseCommand(name, options),
     async apply(project) {
+      if (options.grpc === true) throw new UsageError('--grpc: gRPC is not yet for TypeScript services', 'serve the use case over HTTP with --http, e.g. --http "POST /v1/invoices"');
       const useCase = validateUseCaseName(name);
       const route = options.http === undefined ? undefined : parseTsRoute(options.http);
       const given = parseUses(options.uses);
