@@ -1,42 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/project/load-project.js';
-import { renderTemplateFolder } from '../../src/render/template-folder.js';
-import { goTemplateContext } from '../../src/targets/go/context.js';
-import { commitChanges } from '../../src/tree/commit.js';
+import { runCli } from '../helpers/cli.js';
 import { goTool } from '../helpers/go.js';
-import { createService, svc } from '../helpers/orders-service.js';
+import { svc } from '../helpers/orders-service.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 const GIT_IDENTITY = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
 const BUF = ['tool', '-modfile=tools/buf/go.mod', 'buf'];
 const PROTO = 'api/proto/orders/v1/orders.proto';
 
-/**
- * The gRPC layout of docs/grpc.md on a created service: the grpc templates, their modules and
- * tools, the generated code, all committed. A stand-in until `create-service --transport http,grpc`
- * exists on this branch: then this becomes createService(['--transport', 'http,grpc']).
- */
+/** `create-service orders --transport http,grpc` with its post-steps (tidy, buf generate, git init + first commit). */
 async function createGrpcService(): Promise<string> {
-  const root = await createService();
-  const project = loadProject(root);
-  const context = { ...goTemplateContext(project.spec, []), example: true };
-  renderTemplateFolder(project.tree, 'go/grpc/core', context);
-  renderTemplateFolder(project.tree, 'go/grpc/orders', context);
-  commitChanges(root, project.tree.changes());
-  const manifestFile = path.join(root, 'svc.json');
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { choices: { transport: string[] } };
-  manifest.choices.transport = ['http', 'grpc'];
-  fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
-  await goTool(root, 'go', ['get', 'google.golang.org/grpc@v1.85.0', 'google.golang.org/protobuf@v1.36.12', 'google.golang.org/genproto/googleapis/rpc@v0.0.0-20261110000943-09e21b237f2c']);
-  await goTool(root, 'go', ['get', '-tool', 'google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12', 'google.golang.org/grpc/cmd/protoc-gen-go-grpc@v1.6.2']);
-  await goTool(path.join(root, 'tools/buf'), 'go', ['mod', 'tidy']);
-  // The generated package must exist before tidy, which would look for it on the proxy.
-  await goTool(root, 'go', [...BUF, 'generate']);
-  await goTool(root, 'go', ['mod', 'tidy']);
-  await goTool(root, 'git', ['init', '-q']);
-  await commitAll(root, 'created');
-  return root;
+  const cwd = makeTempDir();
+  const created = await runCli('create-service', ['orders', '--yes', '--transport', 'http,grpc'], { cwd, env: GIT_IDENTITY });
+  expect(created.exitCode, created.stderr).toBe(0);
+  return path.join(cwd, 'orders');
 }
 
 async function commitAll(root: string, message: string): Promise<void> {
@@ -63,8 +42,7 @@ describe('svc add usecase --grpc', () => {
     expect(await goTool(root, 'gofmt', ['-l', '.'])).toBe('');
     await goTool(root, 'go', ['vet', './...']);
     await goTool(root, 'go', [...BUF, 'lint']);
-    // Only what the add brought: the adapter's wiring into bootstrap is create's work (issue 16), not this add's.
-    await goTool(root, 'golangci-lint', ['run', '--allow-parallel-runners', '--new-from-rev=HEAD', './...']);
+    await goTool(root, 'golangci-lint', ['run', '--allow-parallel-runners', './...']);
     const tests = await goTool(root, 'go', ['test', '-race', '-count=1', '-v', '-run', 'TestCancelOrder', './internal/...']);
     expect(tests).toContain('--- PASS: TestCancelOrder/answers_Unimplemented_until_CancelOrder_is_implemented');
     expect(tests).toContain('--- PASS: TestCancelOrder/rejects_a_blank_id');
