@@ -41,6 +41,10 @@ const program = svcProgram({
     const { svcAddAction, target } = await addFrame();
     return svcAddAction(await target.addAdapter(kind, { for: flags.for, baseUrlEnv: flags.baseUrlEnv, install: flags.install }), flags, cwd, out());
   },
+  async addEvent(name, flags) {
+    const { svcAddAction, target } = await addFrame();
+    return svcAddAction(await target.addEvent(name), flags, cwd, out());
+  },
   async list(flags) {
     const { svcListAction } = await import('./svc-list-action.js');
     return svcListAction(cwd, out(flags.json), { mermaid: flags.mermaid });

@@ -6,6 +6,7 @@ export interface SvcHandlers {
   addUsecase(name: string, flags: { uses?: string; http?: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addPort(name: string, flags: { method: string[]; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addAdapter(kind: string, flags: { for?: string; baseUrlEnv?: string; install?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
+  addEvent(name: string, flags: { dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   list(flags: { json?: boolean; mermaid?: boolean }): Promise<number>;
   doctor(flags: { json?: boolean }): Promise<number>;
 }
@@ -89,6 +90,19 @@ export function svcProgram(handlers: SvcHandlers): Command {
         force: flags.force === true,
         verify: flags.verify !== false,
       });
+    });
+
+  add
+    .command('event')
+    .description('add an event: a versioned type in internal/domain (payload, type, schema version, constructor) and its channel in api/asyncapi.yaml (Go)')
+    .argument('<Name>', 'PascalCase event name, what happened, e.g. OrderShipped (type order.shipped)')
+    .option('--dry-run', 'print what would change, with diffs; write nothing')
+    .option('--force', 'overwrite generator-owned files even if you changed them')
+    .option('--no-verify', 'do not compile the change before writing it (for scripted bulk adds)')
+    .exitOverride()
+    .addHelpText('after', '\nExample:\n  $ svc add event OrderShipped')
+    .action(async (name: string, flags: Record<string, unknown>) => {
+      process.exitCode = await handlers.addEvent(name, { dryRun: flags.dryRun === true, force: flags.force === true, verify: flags.verify !== false });
     });
 
   program

@@ -19,6 +19,9 @@ export const tsTarget: Target = {
   async addAdapter(kind, options) {
     return (await import('./add/add-adapter.js')).addTsAdapterOperation(kind, options);
   },
+  async addEvent(name) {
+    return (await import('./add/event.js')).addTsEventOperation(name);
+  },
   async inventory(project) {
     return (await import('./inspect/list.js')).tsInventory(project.tree);
   },

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Parser } from '@asyncapi/parser';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { addEventOperation } from '../../../src/targets/go/add/event.js';
+import { addTsEventOperation } from '../../../src/targets/ts/add/event.js';
+import { makeTsService } from '../ts-edit/fixture.js';
+import { keepsLinesInOrder, makeService, read, runAdd, snapshot, write } from './fixture.js';
+
+const ASYNCAPI = 'api/asyncapi.yaml';
+
+/** The document's errors as @asyncapi/parser (offline: no remote $ref) reports them; empty when it is valid AsyncAPI. */
+async function asyncApiErrors(text: string): Promise<string[]> {
+  const { diagnostics } = await new Parser().parse(text);
+  // Severity 0 is an error; warnings (1) and hints are style advice.
+  return diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('.')}: ${d.message}`);
+}
+
+describe('svc add event (Go)', () => {
+  it('writes the versioned event type and creates api/asyncapi.yaml with its channel, message and payload schema', async () => {
+    const root = await makeService();
+    const result = await runAdd(root, addEventOperation('OrderShipped'));
+    expect(result.code, result.all).toBe(0);
+    const go = read(root, 'internal/domain/order_shipped_event.go');
+    expect(go).toContain('\tOrderShippedType    = "order.shipped"\n\tOrderShippedVersion = 1\n');
+    expect(go).toContain('type OrderShipped struct{}');
+    expect(go).toContain('func NewOrderShipped(eventID string, occurredAt time.Time, key string, payload OrderShipped) (Event, error) {');
+    expect(read(root, 'internal/domain/order_shipped_event_test.go')).toContain('func TestNewOrderShipped(t *testing.T) {');
+
+    const text = read(root, ASYNCAPI);
+    expect(await asyncApiErrors(text)).toEqual([]);
+    const api = parse(text) as Record<string, any>;
+    expect(api.asyncapi).toBe('3.0.0');
+    expect(api.channels['order.shipped']).toEqual({ address: 'order.shipped', messages: { OrderShipped: { $ref: '#/components/messages/OrderShipped' } } });
+    const message = api.components.messages.OrderShipped;
+    expect(message.name).toBe('order.shipped');
+    expect(message.payload.properties.type).toEqual({ type: 'string', const: 'order.shipped' });
+    expect(message.payload.properties.schema_version).toEqual({ type: 'integer', const: 1 });
+    expect(message.payload.properties.payload).toEqual({ $ref: '#/components/schemas/OrderShipped' });
+    expect(api.components.schemas.OrderShipped.type).toBe('object');
+    expect(result.stdout).toContain(ASYNCAPI);
+  });
+
+  it('changes nothing the second time', async () => {
+    const root = await makeService();
+    expect((await runAdd(root, addEventOperation('OrderShipped'))).code).toBe(0);
+    const before = snapshot(root);
+    const again = await runAdd(root, addEventOperation('OrderShipped'));
+    expect(again.code, again.all).toBe(0);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('writes nothing on --dry-run and shows the new files', async () => {
+    const root = await makeService();
+    const before = snapshot(root);
+    const result = await runAdd(root, addEventOperation('OrderShipped'), { dryRun: true });
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).toContain('internal/domain/order_shipped_event.go');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('keeps every byte the user wrote in api/asyncapi.yaml, comments included, and keeps it valid', async () => {
+    const root = await makeService();
+    expect((await runAdd(root, addEventOperation('OrderShipped'))).code).toBe(0);
+    const edited = read(root, ASYNCAPI)
+      .replace('info:\n', '# owned by the orders team\ninfo:\n')
+      .replace('  version: 0.1.0\n', '  version: 0.2.0   # bumped by hand\n')
+      .replace("    address: order.shipped\n", "    address: order.shipped\n    description: Sent once the parcel left.   # ops asked\n");
+    write(root, ASYNCAPI, edited);
+    const result = await runAdd(root, addEventOperation('OrderCancelled'));
+    expect(result.code, result.all).toBe(0);
+    const after = read(root, ASYNCAPI);
+    expect(keepsLinesInOrder(edited, after)).toBeNull();
+    expect(after).toContain('    description: Sent once the parcel left.   # ops asked\n');
+    const api = parse(after) as Record<string, any>;
+    expect(Object.keys(api.channels)).toEqual(['order.shipped', 'order.cancelled']);
+    expect(Object.keys(api.components.messages)).toEqual(['OrderShipped', 'OrderCancelled']);
+    expect(await asyncApiErrors(after)).toEqual([]);
+  });
+
+  it('puts a channel back that the user deleted while the event type stays theirs', async () => {
+    const root = await makeService();
+    expect((await runAdd(root, addEventOperation('OrderShipped'))).code).toBe(0);
+    const go = read(root, 'internal/domain/order_shipped_event.go').replace('type OrderShipped struct{}', 'type OrderShipped struct {\n\tCarrier string `json:"carrier"`\n}');
+    write(root, 'internal/domain/order_shipped_event.go', go);
+    fs.rmSync(path.join(root, ASYNCAPI));
+    const result = await runAdd(root, addEventOperation('OrderShipped'));
+    expect(result.code, result.all).toBe(0);
+    expect(read(root, 'internal/domain/order_shipped_event.go')).toBe(go);
+    expect((parse(read(root, ASYNCAPI)) as Record<string, any>).channels['order.shipped'].address).toBe('order.shipped');
+  });
+
+  it('gives a service without the sample the Event envelope and the publisher port', async () => {
+    const root = await makeService({ example: false });
+    expect(fs.existsSync(path.join(root, 'internal/domain/event.go'))).toBe(false);
+    const result = await runAdd(root, addEventOperation('InvoiceSent'));
+    expect(result.code, result.all).toBe(0);
+    expect(read(root, 'internal/domain/event.go')).toContain('func NewEvent(');
+    expect(read(root, 'internal/port/event_publisher.go')).toContain('EventPublisher interface');
+    expect(read(root, 'internal/domain/invoice_sent_event.go')).toContain('InvoiceSentType    = "invoice.sent"');
+  });
+
+  it.each([
+    ['an event the sample declares', 'OrderPlaced', /OrderPlaced is already declared in internal\/domain\/order_events\.go/],
+    ['a name the domain uses', 'Order', /Order is already declared in internal\/domain\/order\.go/],
+    ['the envelope', 'Event', /domain\.Event is the envelope/],
+    ['snake case', 'order_shipped', /invalid event name "order_shipped".*did you mean OrderShipped/s],
+    ['a lower-case initialism', 'OrderIdAssigned', /OrderIDAssigned/],
+  ])('refuses %s (exit 2), writing nothing', async (_what, name, message) => {
+    const root = await makeService();
+    const before = snapshot(root);
+    const result = await runAdd(root, addEventOperation(name));
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toMatch(message);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses a name that collides with user code in package domain (exit 2), writing nothing', async () => {
+    const root = await makeService();
+    write(root, 'internal/domain/shipping.go', 'package domain\n\n// OrderShippedType is the user\'s own.\ntype OrderShippedType int\n');
+    const before = snapshot(root);
+    const result = await runAdd(root, addEventOperation('OrderShipped'));
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toContain('OrderShippedType is already declared in internal/domain/shipping.go');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('fails without touching a file when api/asyncapi.yaml does not parse (exit 1)', async () => {
+    const root = await makeService();
+    write(root, ASYNCAPI, 'asyncapi: 3.0.0\nchannels: [unclosed\n');
+    const before = snapshot(root);
+    const result = await runAdd(root, addEventOperation('OrderShipped'));
+    expect(result.code, result.all).toBe(1);
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('svc add event (TypeScript)', () => {
+  it('is not yet for TypeScript (exit 2), writing nothing', async () => {
+    const root = await makeTsService();
+    const before = snapshot(root);
+    const result = await runAdd(root, addTsEventOperation('OrderShipped'));
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toContain('not yet for TypeScript');
+    expect(snapshot(root)).toEqual(before);
+  });
+});
