@@ -20,6 +20,8 @@ export { addInterfaceMethod } from './ops/add-interface-method.js';
 export type { AddInterfaceMethodArgs } from './ops/add-interface-method.js';
 export { addKeyedElement } from './ops/add-keyed-element.js';
 export type { AddKeyedElementArgs } from './ops/add-keyed-element.js';
+export { addParameter } from './ops/add-parameter.js';
+export type { AddParameterArgs } from './ops/add-parameter.js';
 export { addStatement } from './ops/add-statement.js';
 export type { AddStatementArgs, StatementPosition } from './ops/add-statement.js';
 export { addStructField } from './ops/add-struct-field.js';
