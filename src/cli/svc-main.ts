@@ -43,7 +43,7 @@ const program = svcProgram({
   },
   async addEvent(name, flags) {
     const { svcAddAction, target } = await addFrame();
-    return svcAddAction(await target.addEvent(name), flags, cwd, out());
+    return svcAddAction(await target.addEvent(name, { from: flags.from }), flags, cwd, out());
   },
   async list(flags) {
     const { svcListAction } = await import('./svc-list-action.js');

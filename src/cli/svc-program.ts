@@ -6,7 +6,7 @@ export interface SvcHandlers {
   addUsecase(name: string, flags: { uses?: string; http?: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addPort(name: string, flags: { method: string[]; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addAdapter(kind: string, flags: { for?: string; baseUrlEnv?: string; install?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
-  addEvent(name: string, flags: { dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
+  addEvent(name: string, flags: { from?: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   list(flags: { json?: boolean; mermaid?: boolean }): Promise<number>;
   doctor(flags: { json?: boolean }): Promise<number>;
 }
@@ -96,13 +96,14 @@ export function svcProgram(handlers: SvcHandlers): Command {
     .command('event')
     .description('add an event: a versioned type in internal/domain (payload, type, schema version, constructor) and its channel in api/asyncapi.yaml (Go)')
     .argument('<Name>', 'PascalCase event name, what happened, e.g. OrderShipped (type order.shipped)')
+    .option('--from <UseCase>', 'the use case that publishes it after its work (it gains the publisher, ID and clock ports it lacks)')
     .option('--dry-run', 'print what would change, with diffs; write nothing')
     .option('--force', 'overwrite generator-owned files even if you changed them')
     .option('--no-verify', 'do not compile the change before writing it (for scripted bulk adds)')
     .exitOverride()
-    .addHelpText('after', '\nExample:\n  $ svc add event OrderShipped')
+    .addHelpText('after', '\nExamples:\n  $ svc add event OrderShipped\n  $ svc add event OrderCancelled --from CancelOrder')
     .action(async (name: string, flags: Record<string, unknown>) => {
-      process.exitCode = await handlers.addEvent(name, { dryRun: flags.dryRun === true, force: flags.force === true, verify: flags.verify !== false });
+      process.exitCode = await handlers.addEvent(name, { from: stringFlag(flags.from), dryRun: flags.dryRun === true, force: flags.force === true, verify: flags.verify !== false });
     });
 
   program

@@ -17,11 +17,14 @@ export interface NewEvent {
   /** `order shipped`: prose. */
   words: string;
   schemaVersion: number;
+  /** The use case that publishes it: an operation `send` on its channel. */
+  sender?: { operation: string; useCase: string };
 }
 
 /**
  * Documents the event in the AsyncAPI 3 document `file` (created when missing): a channel at its
- * type, its message (the JSON envelope of domain.Event), and its payload schema. Each entry is
+ * type, its message (the JSON envelope of domain.Event), its payload schema, and with a sender
+ * the operation `send` of the use case that publishes it. Each entry is
  * spliced in as lines (insertYamlEntry), so every byte the user wrote stays; an entry whose key is
  * there already is the user's and stays as it is, so a second run changes nothing.
  */
@@ -32,6 +35,7 @@ export function addAsyncApiEvent(tree: Tree, file: string, event: NewEvent): voi
     { path: ['channels'], key: event.type, value: channel(event) },
     { path: ['components', 'messages'], key: event.pascal, value: message(event) },
     { path: ['components', 'schemas'], key: event.pascal, value: payloadSchema(event) },
+    ...(event.sender === undefined ? [] : [{ path: ['operations'], key: event.sender.operation, value: operation(event, event.sender.useCase) }]),
   ];
   for (const entry of entries) {
     const doc = parseDocument(text);
@@ -93,6 +97,15 @@ function message(event: NewEvent) {
         payload: { $ref: `#/components/schemas/${event.pascal}` },
       },
     },
+  };
+}
+
+function operation(event: NewEvent, useCase: string) {
+  return {
+    action: 'send',
+    channel: { $ref: `#/channels/${event.type}` },
+    summary: `${useCase} publishes ${event.type} after its work.`,
+    messages: [{ $ref: `#/channels/${event.type}/messages/${event.pascal}` }],
   };
 }
 

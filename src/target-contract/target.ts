@@ -26,7 +26,7 @@ export interface Target {
   /** `svc add adapter <kind> [--for Port] [--base-url-env NAME]`: checks its flags with parseAdapterRequest (src/choices/adapter-kind.ts). */
   addAdapter(kind: string, options: { for?: string; baseUrlEnv?: string; install?: boolean }): Promise<AddOperation>;
   /** `svc add event <Name>`: a versioned event type in the domain, documented in api/asyncapi.yaml. */
-  addEvent(name: string): Promise<AddOperation>;
+  addEvent(name: string, options: { from?: string }): Promise<AddOperation>;
   /** `svc list`: use cases, ports and adapters, read from the code through the syntax tree. */
   inventory(project: Project): Promise<ServiceInventory>;
   /** `svc doctor`'s checks of this target: its toolchain against the project, and the layout rules. */

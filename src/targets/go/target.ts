@@ -26,8 +26,8 @@ export const goTarget: Target = {
   async addPort(name, options) {
     return (await import('./add/port.js')).addPortOperation(name, options);
   },
-  async addEvent(name) {
-    return (await import('./add/event.js')).addEventOperation(name);
+  async addEvent(name, options) {
+    return (await import('./add/event.js')).addEventOperation(name, options);
   },
   async addAdapter(kind, options) {
     return (await import('./add/add-adapter.js')).addAdapterOperation(kind, options);

@@ -19,8 +19,8 @@ export const tsTarget: Target = {
   async addAdapter(kind, options) {
     return (await import('./add/add-adapter.js')).addTsAdapterOperation(kind, options);
   },
-  async addEvent(name) {
-    return (await import('./add/event.js')).addTsEventOperation(name);
+  async addEvent(name, options) {
+    return (await import('./add/event.js')).addTsEventOperation(name, options);
   },
   async inventory(project) {
     return (await import('./inspect/list.js')).tsInventory(project.tree);

@@ -54,8 +54,8 @@ async function operationFor(target: EditedService['target'], corpusAdd: CorpusAd
       operation = target === 'go' ? addAdapterOperation(kind, { for: flags.for, baseUrlEnv: flags.baseUrlEnv, install: false }) : addTsAdapterOperation(kind, { for: flags.for, install: false });
       return done();
     },
-    async addEvent(name) {
-      operation = target === 'go' ? addEventOperation(name) : addTsEventOperation(name);
+    async addEvent(name, flags) {
+      operation = target === 'go' ? addEventOperation(name, { from: flags.from }) : addTsEventOperation(name, { from: flags.from });
       return done();
     },
     list: done,

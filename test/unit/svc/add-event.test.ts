@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { addEventOperation } from '../../../src/targets/go/add/event.js';
 import { addTsEventOperation } from '../../../src/targets/ts/add/event.js';
+import { addUsecaseOperation } from '../../../src/targets/go/add/usecase.js';
 import { makeTsService } from '../ts-edit/fixture.js';
 import { keepsLinesInOrder, makeService, read, runAdd, snapshot, write } from './fixture.js';
 
@@ -143,6 +144,142 @@ describe('svc add event (TypeScript)', () => {
     const result = await runAdd(root, addTsEventOperation('OrderShipped'));
     expect(result.code, result.all).toBe(2);
     expect(result.all).toContain('not yet for TypeScript');
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+/** ShipOrder, written from its skeleton by a user with names of their own (field, parameter, receiver, ctx). */
+function implementShipOrder(root: string): void {
+  const file = 'internal/app/ship_order.go';
+  const skeleton = read(root, file);
+  const start = skeleton.indexOf('// ShipOrder is the use case');
+  const end = skeleton.indexOf('// validate reports');
+  write(
+    root,
+    file,
+    skeleton.slice(0, start) +
+      [
+        '// ShipOrder hands a stored order to the carrier.',
+        'type ShipOrder struct {',
+        '\trepo port.OrderRepository // where orders live',
+        '}',
+        '',
+        '// NewShipOrder returns the use case.',
+        'func NewShipOrder(r port.OrderRepository) *ShipOrder {',
+        '\treturn &ShipOrder{repo: r}',
+        '}',
+        '',
+        '// Execute ships the order named by in.Reference.',
+        'func (s *ShipOrder) Execute(c context.Context, in ShipOrderInput) (ShipOrderOutput, error) {',
+        '\torder, err := s.repo.Get(c, domain.OrderID(in.Reference))',
+        '\tif err != nil {',
+        '\t\treturn ShipOrderOutput{}, fmt.Errorf("ship order %s: %w", in.Reference, err)',
+        '\t}',
+        '\treturn ShipOrderOutput{Reference: string(order.ID)}, nil',
+        '}',
+        '',
+        '',
+      ].join('\n') +
+      skeleton.slice(end),
+  );
+}
+
+async function withShipOrder(implemented: boolean): Promise<string> {
+  const root = await makeService();
+  expect((await runAdd(root, addUsecaseOperation('ShipOrder', { uses: 'Orders' }))).code).toBe(0);
+  if (implemented) implementShipOrder(root);
+  return root;
+}
+
+describe('svc add event --from (Go)', () => {
+  it('publishes from the sample CreateOrder, which has every port already: only Execute and the document change', async () => {
+    const root = await makeService();
+    const app = read(root, 'internal/app/app.go');
+    const result = await runAdd(root, addEventOperation('OrderConfirmed', { from: 'CreateOrder' }));
+    expect(result.code, result.all).toBe(0);
+    expect(read(root, 'internal/app/app.go')).toBe(app);
+    const useCase = read(root, 'internal/app/create_order.go');
+    const publish = [
+      '\torderConfirmed, err := domain.NewOrderConfirmed(uc.ids.NewID(), uc.clock.Now(), "", domain.OrderConfirmed{})',
+      '\tif err != nil {',
+      '\t\treturn CreateOrderOutput{}, fmt.Errorf("event %s: %w", domain.OrderConfirmedType, err)',
+      '\t}',
+      '\tif err := uc.events.Publish(ctx, orderConfirmed); err != nil {',
+      '\t\treturn CreateOrderOutput{}, fmt.Errorf("publish %s: %w", orderConfirmed.Type, err)',
+      '\t}',
+      '\treturn CreateOrderOutput{Order: order}, nil',
+    ].join('\n');
+    expect(useCase).toContain(publish);
+    const api = parse(read(root, ASYNCAPI)) as Record<string, any>;
+    expect(api.operations.createOrderSendsOrderConfirmed).toEqual({
+      action: 'send',
+      channel: { $ref: '#/channels/order.confirmed' },
+      summary: 'CreateOrder publishes order.confirmed after its work.',
+      messages: [{ $ref: '#/channels/order.confirmed/messages/OrderConfirmed' }],
+    });
+    expect(await asyncApiErrors(read(root, ASYNCAPI))).toEqual([]);
+  });
+
+  it('gives a hand-written use case the ports it lacks in its own names, passes them in New and in its tests, and changes nothing the second time', async () => {
+    const root = await withShipOrder(true);
+    const result = await runAdd(root, addEventOperation('OrderShipped', { from: 'ShipOrder' }));
+    expect(result.code, result.all).toBe(0);
+    const useCase = read(root, 'internal/app/ship_order.go');
+    expect(useCase).toContain('type ShipOrder struct {\n\trepo   port.OrderRepository // where orders live\n\tevents port.EventPublisher\n\tids    port.IDGenerator\n\tclock  port.Clock\n}');
+    expect(useCase).toContain('func NewShipOrder(r port.OrderRepository, events port.EventPublisher, ids port.IDGenerator, clock port.Clock) *ShipOrder {');
+    expect(useCase).toContain('\t\trepo:   r,\n\t\tevents: events,\n\t\tids:    ids,\n\t\tclock:  clock,\n');
+    expect(useCase).toContain('\torderShipped, err := domain.NewOrderShipped(s.ids.NewID(), s.clock.Now(), "", domain.OrderShipped{})\n');
+    expect(useCase).toContain('\tif err := s.events.Publish(c, orderShipped); err != nil {\n');
+    expect(read(root, 'internal/app/app.go')).toContain('ShipOrder:   NewShipOrder(p.Orders, p.Events, p.IDs, p.Clock),');
+    expect(read(root, 'internal/app/ship_order_test.go')).toContain('app.NewShipOrder(&fakeOrderRepository{}, &stubEventPublisher{}, &stubIDs{}, stubClock{})');
+    expect(read(root, 'internal/app/event_stubs_test.go')).toContain('func (s *stubIDs) NewID() string {');
+
+    const before = snapshot(root);
+    const again = await runAdd(root, addEventOperation('OrderShipped', { from: 'ShipOrder' }));
+    expect(again.code, again.all).toBe(0);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('reuses the fields a use case has and adds a second event without new ports or stubs', async () => {
+    const root = await withShipOrder(true);
+    expect((await runAdd(root, addEventOperation('OrderShipped', { from: 'ShipOrder' }))).code).toBe(0);
+    const app = read(root, 'internal/app/app.go');
+    const tests = read(root, 'internal/app/ship_order_test.go');
+    const result = await runAdd(root, addEventOperation('ParcelHandedOver', { from: 'ShipOrder' }));
+    expect(result.code, result.all).toBe(0);
+    expect(read(root, 'internal/app/app.go')).toBe(app);
+    expect(read(root, 'internal/app/ship_order_test.go')).toBe(tests);
+    expect(read(root, 'internal/app/ship_order.go')).toContain('\tif err := s.events.Publish(c, parcelHandedOver); err != nil {\n');
+  });
+
+  it('writes nothing on --dry-run', async () => {
+    const root = await withShipOrder(true);
+    const before = snapshot(root);
+    const result = await runAdd(root, addEventOperation('OrderShipped', { from: 'ShipOrder' }), { dryRun: true });
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).toContain('internal/app/ship_order.go');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it.each([
+    ['a use case App does not hold', async () => makeService(), 'Nope', /holds no use case Nope.*use cases: CreateOrder, GetOrder/s],
+    ['a skeleton still failing with ErrNotImplemented', async () => withShipOrder(false), 'ShipOrder', /ShipOrder is not implemented yet/],
+    [
+      'app.Ports without an EventPublisher',
+      async () => {
+        const root = await makeService();
+        write(root, 'internal/app/app.go', read(root, 'internal/app/app.go').replace('\tEvents port.EventPublisher\n', ''));
+        return root;
+      },
+      'CreateOrder',
+      /publishing needs port\.EventPublisher in app\.Ports.*svc add adapter nats/s,
+    ],
+  ])('refuses %s (exit 2), writing nothing', async (_what, make, from, message) => {
+    const root = await make();
+    const before = snapshot(root);
+    const result = await runAdd(root, addEventOperation('OrderShipped', { from }));
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toMatch(message);
     expect(snapshot(root)).toEqual(before);
   });
 });

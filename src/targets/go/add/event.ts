@@ -9,6 +9,7 @@ import { loadGoParser, type GoParser } from '../edit/parser.js';
 import { findDeclarations } from '../inspect/project-model.js';
 import { useGoModulePath } from '../go-project.js';
 import { goVerifier } from '../verify/go-verifier.js';
+import { applyPublishPlan, planPublish } from './event-from.js';
 import { idiomaticName, validateTypeName, type GoTypeName } from './names.js';
 import { PackageScope, type PackageAddition } from './package-scope.js';
 
@@ -27,15 +28,21 @@ export function eventType(event: GoTypeName): string {
   return dotCase(event.pascal);
 }
 
+export interface AddEventOptions {
+  /** A use case of App that publishes the event after its work. */
+  from?: string;
+}
+
 /**
- * `svc add event <Name>`: internal/domain/<snake>_event.go (the payload struct the user fills, its
+ * `svc add event <Name> [--from UseCase]`: internal/domain/<snake>_event.go (the payload struct the user fills, its
  * type and schema version 1, and New<Name> building the domain.Event envelope) with its test, and
  * the event's channel, message and payload schema in api/asyncapi.yaml (created on the first
- * event). The same add twice changes nothing; a name the domain already uses elsewhere is refused.
+ * event). With --from, the use case publishes it (event-from.ts) and the document gets its `send`
+ * operation. The same add twice changes nothing; a name the domain already uses elsewhere is refused.
  */
-export function addEventOperation(name: string): AddOperation {
+export function addEventOperation(name: string, options: AddEventOptions = {}): AddOperation {
   return {
-    command: eventCommand(name),
+    command: eventCommand(name, options),
     async apply(project) {
       useGoModulePath(project);
       const event = validateTypeName('event', name, 'OrderShipped');
@@ -44,10 +51,21 @@ export function addEventOperation(name: string): AddOperation {
         throw new UsageError(`invalid event name ${event.pascal}: Go writes it ${idiomatic}, initialisms in one case (the service's linter rejects the other spelling)`, `svc add event ${idiomatic}`);
       }
       if (event.pascal === 'Event') throw new UsageError('invalid event name Event: domain.Event is the envelope every event travels in', 'name what happened, e.g. svc add event OrderShipped');
+      const from = options.from === undefined ? undefined : validateTypeName('use case', options.from, 'ShipOrder');
       const parser = await loadGoParser();
+      // Planned before anything is staged: a refusal leaves the tree as it was.
+      const publish = from === undefined ? undefined : planPublish(parser, project, event, from);
       if (!isOurs(parser, project, event)) addEventType(parser, project, event);
+      if (publish !== undefined) applyPublishPlan(parser, project, publish);
       const { addAsyncApiEvent, ASYNCAPI_FILE } = await import('../../../file-edits/asyncapi-add-event.js');
-      addAsyncApiEvent(project.tree, ASYNCAPI_FILE, { serviceName: project.spec.name.kebab, type: eventType(event), pascal: event.pascal, words: event.words, schemaVersion: EVENT_SCHEMA_VERSION });
+      addAsyncApiEvent(project.tree, ASYNCAPI_FILE, {
+        serviceName: project.spec.name.kebab,
+        type: eventType(event),
+        pascal: event.pascal,
+        words: event.words,
+        schemaVersion: EVENT_SCHEMA_VERSION,
+        ...(from === undefined ? {} : { sender: { operation: `${from.camel}Sends${event.pascal}`, useCase: from.pascal } }),
+      });
       return { postSteps: [], verifier: goVerifier() };
     },
   };

@@ -20,6 +20,8 @@ export { addInterfaceMethod } from './ops/add-interface-method.js';
 export type { AddInterfaceMethodArgs } from './ops/add-interface-method.js';
 export { addKeyedElement } from './ops/add-keyed-element.js';
 export type { AddKeyedElementArgs } from './ops/add-keyed-element.js';
+export { addCallArguments } from './ops/add-call-arguments.js';
+export type { AddCallArgumentsArgs } from './ops/add-call-arguments.js';
 export { addParameter } from './ops/add-parameter.js';
 export type { AddParameterArgs } from './ops/add-parameter.js';
 export { addStatement } from './ops/add-statement.js';
