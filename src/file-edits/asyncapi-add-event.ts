@@ -17,6 +17,8 @@ export interface NewEvent {
   /** `order shipped`: prose. */
   words: string;
   schemaVersion: number;
+  /** The payload's properties as JSON Schema, when known; otherwise the user describes them. */
+  properties?: Record<string, unknown>;
   /** The use case that publishes it: an operation `send` on its channel. */
   sender?: { operation: string; useCase: string };
 }
@@ -110,6 +112,9 @@ function operation(event: NewEvent, useCase: string) {
 }
 
 function payloadSchema(event: NewEvent) {
+  if (event.properties !== undefined) {
+    return { type: 'object', description: `The payload of ${event.type} version ${event.schemaVersion}: the fields of domain.${event.pascal}.`, properties: event.properties };
+  }
   return {
     type: 'object',
     description: `The payload of ${event.type} version ${event.schemaVersion}: describe here the fields of domain.${event.pascal}.`,

@@ -94,7 +94,7 @@ describe('svc add event on a generated service', () => {
     const { diagnostics } = await new Parser().parse(document);
     expect(diagnostics.filter((d) => d.severity === 0).map((d) => d.message)).toEqual([]);
     const api = parse(document) as { channels: Record<string, unknown>; operations: Record<string, { action: string }> };
-    expect(Object.keys(api.channels)).toEqual(['order.shipped', 'order.returned']);
+    expect(Object.keys(api.channels)).toEqual(['order.placed', 'order.shipped', 'order.returned']);
     expect(api.operations.shipOrderSendsOrderShipped?.action).toBe('send');
 
     const before = snapshot(root);

@@ -41,6 +41,30 @@ describe('svc add event (Go)', () => {
     expect(message.payload.properties.payload).toEqual({ $ref: '#/components/schemas/OrderShipped' });
     expect(api.components.schemas.OrderShipped.type).toBe('object');
     expect(result.stdout).toContain(ASYNCAPI);
+    // The sample's own event, published by CreateOrder, is in the document it starts.
+    expect(Object.keys(api.channels)).toEqual(['order.placed', 'order.shipped']);
+    expect(Object.keys(api.components.schemas.OrderPlaced.properties)).toEqual(['order_id', 'customer_id', 'total', 'item_count']);
+    expect(api.operations).toEqual({
+      createOrderSendsOrderPlaced: {
+        action: 'send',
+        channel: { $ref: '#/channels/order.placed' },
+        summary: 'CreateOrder publishes order.placed after its work.',
+        messages: [{ $ref: '#/channels/order.placed/messages/OrderPlaced' }],
+      },
+    });
+  });
+
+  it("describes the sample's order.placed only as far as the code still is the sample's", async () => {
+    const root = await makeService();
+    const events = read(root, 'internal/domain/order_events.go');
+    const changed = events.replace('\tItemCount  int     `json:"item_count"`\n', '\tItemCount  int     `json:"item_count"`\n\tCurrency   string  `json:"currency"`\n').replace('OrderPlacedVersion = 1', 'OrderPlacedVersion = 2');
+    expect(changed).toContain('Currency');
+    expect(changed).toContain('OrderPlacedVersion = 2');
+    write(root, 'internal/domain/order_events.go', changed);
+    expect((await runAdd(root, addEventOperation('OrderShipped'))).code).toBe(0);
+    const api = parse(read(root, ASYNCAPI)) as Record<string, any>;
+    expect(api.components.messages.OrderPlaced.payload.properties.schema_version).toEqual({ type: 'integer', const: 2 });
+    expect(api.components.schemas.OrderPlaced.properties).toEqual({});
   });
 
   it('changes nothing the second time', async () => {
@@ -75,8 +99,8 @@ describe('svc add event (Go)', () => {
     expect(keepsLinesInOrder(edited, after)).toBeNull();
     expect(after).toContain('    description: Sent once the parcel left.   # ops asked\n');
     const api = parse(after) as Record<string, any>;
-    expect(Object.keys(api.channels)).toEqual(['order.shipped', 'order.cancelled']);
-    expect(Object.keys(api.components.messages)).toEqual(['OrderShipped', 'OrderCancelled']);
+    expect(Object.keys(api.channels)).toEqual(['order.placed', 'order.shipped', 'order.cancelled']);
+    expect(Object.keys(api.components.messages)).toEqual(['OrderPlaced', 'OrderShipped', 'OrderCancelled']);
     expect(await asyncApiErrors(after)).toEqual([]);
   });
 
@@ -100,6 +124,7 @@ describe('svc add event (Go)', () => {
     expect(read(root, 'internal/domain/event.go')).toContain('func NewEvent(');
     expect(read(root, 'internal/port/event_publisher.go')).toContain('EventPublisher interface');
     expect(read(root, 'internal/domain/invoice_sent_event.go')).toContain('InvoiceSentType    = "invoice.sent"');
+    expect(Object.keys((parse(read(root, ASYNCAPI)) as Record<string, any>).channels)).toEqual(['invoice.sent']);
   });
 
   it.each([
