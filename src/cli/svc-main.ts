@@ -45,6 +45,10 @@ const program = svcProgram({
     const { svcAddAction, target } = await addFrame();
     return svcAddAction(await target.addTransport(kind, { install: flags.install }), flags, cwd, out());
   },
+  async addEvent(name, flags) {
+    const { svcAddAction, target } = await addFrame();
+    return svcAddAction(await target.addEvent(name, { from: flags.from }), flags, cwd, out());
+  },
   async list(flags) {
     const { svcListAction } = await import('./svc-list-action.js');
     return svcListAction(cwd, out(flags.json), { mermaid: flags.mermaid });

@@ -7,6 +7,7 @@ export interface SvcHandlers {
   addPort(name: string, flags: { method: string[]; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addAdapter(kind: string, flags: { for?: string; baseUrlEnv?: string; install?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addTransport(kind: string, flags: { install?: boolean; dryRun?: boolean; force?: boolean }): Promise<number>;
+  addEvent(name: string, flags: { from?: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   list(flags: { json?: boolean; mermaid?: boolean }): Promise<number>;
   doctor(flags: { json?: boolean }): Promise<number>;
 }
@@ -108,6 +109,20 @@ export function svcProgram(handlers: SvcHandlers): Command {
         dryRun: flags.dryRun === true,
         force: flags.force === true,
       });
+    });
+
+  add
+    .command('event')
+    .description('add an event: a versioned type in internal/domain (payload, type, schema version, constructor) and its channel in api/asyncapi.yaml (Go)')
+    .argument('<Name>', 'PascalCase event name, what happened, e.g. OrderShipped (type order.shipped)')
+    .option('--from <UseCase>', 'the use case that publishes it after its work (it gains the publisher, ID and clock ports it lacks)')
+    .option('--dry-run', 'print what would change, with diffs; write nothing')
+    .option('--force', 'overwrite generator-owned files even if you changed them')
+    .option('--no-verify', 'do not compile the change before writing it (for scripted bulk adds)')
+    .exitOverride()
+    .addHelpText('after', '\nExamples:\n  $ svc add event OrderShipped\n  $ svc add event OrderCancelled --from CancelOrder')
+    .action(async (name: string, flags: Record<string, unknown>) => {
+      process.exitCode = await handlers.addEvent(name, { from: stringFlag(flags.from), dryRun: flags.dryRun === true, force: flags.force === true, verify: flags.verify !== false });
     });
 
   program

@@ -28,6 +28,8 @@ export interface Target {
   addAdapter(kind: string, options: { for?: string; baseUrlEnv?: string; install?: boolean }): Promise<AddOperation>;
   /** `svc add transport <kind>`: checks the kind with parseTransportToAdd (src/choices/target-support.ts). */
   addTransport(kind: string, options: { install?: boolean }): Promise<AddOperation>;
+  /** `svc add event <Name>`: a versioned event type in the domain, documented in api/asyncapi.yaml. */
+  addEvent(name: string, options: { from?: string }): Promise<AddOperation>;
   /** `svc list`: use cases, ports and adapters, read from the code through the syntax tree. */
   inventory(project: Project): Promise<ServiceInventory>;
   /** `svc doctor`'s checks of this target: its toolchain against the project, and the layout rules. */

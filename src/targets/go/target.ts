@@ -26,6 +26,9 @@ export const goTarget: Target = {
   async addPort(name, options) {
     return (await import('./add/port.js')).addPortOperation(name, options);
   },
+  async addEvent(name, options) {
+    return (await import('./add/event.js')).addEventOperation(name, options);
+  },
   async addAdapter(kind, options) {
     return (await import('./add/add-adapter.js')).addAdapterOperation(kind, options);
   },

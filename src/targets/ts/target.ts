@@ -29,6 +29,9 @@ export const tsTarget: Target = {
       },
     };
   },
+  async addEvent(name, options) {
+    return (await import('./add/event.js')).addTsEventOperation(name, options);
+  },
   async inventory(project) {
     return (await import('./inspect/list.js')).tsInventory(project.tree);
   },

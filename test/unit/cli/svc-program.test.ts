@@ -9,6 +9,7 @@ async function parseAdapter(args: string[]): Promise<{ kind: string; flags: Adap
   const program = svcProgram({
     addUsecase: unused,
     addPort: unused,
+    addEvent: unused,
     async addAdapter(kind, flags) {
       captured = { kind, flags };
       return 0;

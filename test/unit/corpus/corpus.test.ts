@@ -5,9 +5,11 @@ import { svcProgram } from '../../../src/cli/svc-program.js';
 import { exitCodeOf } from '../../../src/errors.js';
 import type { CreateOptions } from '../../../src/choices/options.js';
 import { addAdapterOperation } from '../../../src/targets/go/add/add-adapter.js';
+import { addEventOperation } from '../../../src/targets/go/add/event.js';
 import { addPortOperation } from '../../../src/targets/go/add/port.js';
 import { addUsecaseOperation } from '../../../src/targets/go/add/usecase.js';
 import { addTsAdapterOperation } from '../../../src/targets/ts/add/add-adapter.js';
+import { addTsEventOperation } from '../../../src/targets/ts/add/event.js';
 import { addTsPortOperation } from '../../../src/targets/ts/add/port.js';
 import { addTsUsecaseOperation } from '../../../src/targets/ts/add/usecase.js';
 import type { CorpusAdd, EditedService } from '../../corpus/edited-service.js';
@@ -53,6 +55,10 @@ async function operationFor(target: EditedService['target'], corpusAdd: CorpusAd
       return done();
     },
     addTransport: done,
+    async addEvent(name, flags) {
+      operation = target === 'go' ? addEventOperation(name, { from: flags.from }) : addTsEventOperation(name, { from: flags.from });
+      return done();
+    },
     list: done,
     doctor: done,
   }).parseAsync(['node', 'svc', ...corpusAdd.args]);

@@ -44,7 +44,7 @@ describe('svc flags', () => {
         calls.push([name, ...args]);
         return 0;
       };
-    const handlers: SvcHandlers = { addUsecase: record('usecase'), addPort: record('port'), addAdapter: record('adapter'), addTransport: record('transport'), list: record('list'), doctor: record('doctor') };
+    const handlers: SvcHandlers = { addUsecase: record('usecase'), addPort: record('port'), addAdapter: record('adapter'), addTransport: record('transport'), addEvent: record('event'), list: record('list'), doctor: record('doctor') };
     const program = svcProgram(handlers);
     program.configureOutput({ writeErr: () => {}, writeOut: () => {} });
     for (const command of program.commands) command.configureOutput({ writeErr: () => {}, writeOut: () => {} });
@@ -66,6 +66,8 @@ describe('svc flags', () => {
     expect(await parse(['add', 'usecase', 'CreateInvoice', '--no-verify'])).toEqual([['usecase', 'CreateInvoice', { grpc: false, dryRun: false, force: false, verify: false }]]);
     expect(await parse(['add', 'port', 'Clock', '--method', 'Now() time.Time', '--no-verify'])).toEqual([['port', 'Clock', { method: ['Now() time.Time'], dryRun: false, force: false, verify: false }]]);
     expect(await parse(['add', 'adapter', 'redis', '--no-verify'])).toEqual([['adapter', 'redis', { install: true, dryRun: false, force: false, verify: false }]]);
+    expect(await parse(['add', 'event', 'OrderShipped', '--dry-run'])).toEqual([['event', 'OrderShipped', { dryRun: true, force: false, verify: true }]]);
+    expect(await parse(['add', 'event', 'OrderShipped', '--from', 'ShipOrder'])).toEqual([['event', 'OrderShipped', { from: 'ShipOrder', dryRun: false, force: false, verify: true }]]);
     expect(await parse(['list', '--json'])).toEqual([['list', { json: true, mermaid: false }]]);
     expect(await parse(['list', '--mermaid'])).toEqual([['list', { json: false, mermaid: true }]]);
     expect(await parse(['doctor'])).toEqual([['doctor', { json: false }]]);

@@ -26,10 +26,10 @@ export interface GoTypeName {
  * and (in snake_case) as a file name. Throws a UsageError that shows a good name otherwise: a
  * spelling of the given name when one passes this same check, else `example`.
  */
-export function validateTypeName(kind: 'use case' | 'port', name: string, example: string): GoTypeName {
+export function validateTypeName(kind: 'use case' | 'port' | 'event', name: string, example: string): GoTypeName {
   const reason = typeNameProblem(name);
   if (reason !== undefined) {
-    const command = kind === 'use case' ? 'svc add usecase' : 'svc add port';
+    const command = `svc add ${kind === 'use case' ? 'usecase' : kind}`;
     const suggestion = suggestedTypeName(name);
     const shown = suggestion === undefined ? reason : `${reason}; did you mean ${suggestion}?`;
     throw new UsageError(`invalid ${kind} name ${JSON.stringify(name)}: ${shown}`, `use a PascalCase Go identifier, e.g. ${command} ${suggestion ?? example}`);

@@ -3,6 +3,10 @@ import type { AddImportArgs } from './ops/add-import.js';
 import { addInterfaceMethod } from './ops/add-interface-method.js';
 import type { AddInterfaceMethodArgs } from './ops/add-interface-method.js';
 import { addKeyedElement } from './ops/add-keyed-element.js';
+import { addParameter } from './ops/add-parameter.js';
+import { addCallArguments } from './ops/add-call-arguments.js';
+import type { AddCallArgumentsArgs } from './ops/add-call-arguments.js';
+import type { AddParameterArgs } from './ops/add-parameter.js';
 import type { AddKeyedElementArgs } from './ops/add-keyed-element.js';
 import { addStatement } from './ops/add-statement.js';
 import type { AddStatementArgs } from './ops/add-statement.js';
@@ -32,7 +36,9 @@ export type GoEdit =
   | ({ readonly kind: 'set-keyed-value' } & SetKeyedValueArgs)
   | ({ readonly kind: 'remove-unused-import' } & RemoveUnusedImportArgs)
   | ({ readonly kind: 'var-spec' } & AddVarSpecArgs)
-  | ({ readonly kind: 'var-element' } & AddVarElementArgs);
+  | ({ readonly kind: 'var-element' } & AddVarElementArgs)
+  | ({ readonly kind: 'parameter' } & AddParameterArgs)
+  | ({ readonly kind: 'call-arguments' } & AddCallArgumentsArgs);
 
 export interface GoEditStep {
   readonly edit: GoEdit;
@@ -71,6 +77,10 @@ export function applyGoEdit(parser: GoParser, source: GoSource, edit: GoEdit): E
       return addVarSpec(parser, source, edit);
     case 'var-element':
       return addVarElement(parser, source, edit);
+    case 'parameter':
+      return addParameter(parser, source, edit);
+    case 'call-arguments':
+      return addCallArguments(parser, source, edit);
   }
 }
 

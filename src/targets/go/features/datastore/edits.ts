@@ -47,6 +47,10 @@ function describeEdit(edit: GoEdit): string {
       return `add \`${edit.spec.split('\n').at(-1) ?? ''}\` beside ${edit.besides}`;
     case 'var-element':
       return `add ${edit.element} to the literal of ${edit.variable}`;
+    case 'call-arguments':
+      return `pass ${edit.arguments.join(', ')} to ${edit.callee}`;
+    case 'parameter':
+      return `add the parameter ${edit.parameter} to ${edit.func}`;
   }
 }
 

@@ -1,0 +1,168 @@
+import { dotCase } from 'change-case';
+import type { AddOperation } from '../../../target-contract/add-operation.js';
+import { eventCommand } from '../../../choices/event-command.js';
+import { UsageError } from '../../../errors.js';
+import type { Project } from '../../../project/load-project.js';
+import { renderTemplateFolder } from '../../../render/template-folder.js';
+import { goTemplateContext } from '../context.js';
+import { loadGoParser, type GoParser } from '../edit/parser.js';
+import { findDeclarations } from '../inspect/project-model.js';
+import { readFunctionFacts } from '../inspect/go-scope.js';
+import { readGo, structFieldsOf, topLevelNames, topLevelTypes } from '../inspect/syntax.js';
+import { useGoModulePath } from '../go-project.js';
+import { goVerifier } from '../verify/go-verifier.js';
+import { applyPublishPlan, planPublish } from './event-from.js';
+import { idiomaticName, validateTypeName, type GoTypeName } from './names.js';
+import { PackageScope, type PackageAddition } from './package-scope.js';
+
+const DOMAIN_DIR = 'internal/domain';
+/** Where the event port lives; a service without the sample gets it, and the envelope, from the first event. */
+const EVENT_PORT_FILE = 'internal/port/event_publisher.go';
+export const EVENT_SCHEMA_VERSION = 1;
+
+/** The names an event declares in package domain: the payload, its type and version, its constructor. */
+export function eventDeclarations(event: GoTypeName): string[] {
+  return [event.pascal, `${event.pascal}Type`, `${event.pascal}Version`, `New${event.pascal}`];
+}
+
+/** `OrderShipped` -> `order.shipped`: the event's type, its channel in api/asyncapi.yaml. */
+export function eventType(event: GoTypeName): string {
+  return dotCase(event.pascal);
+}
+
+export interface AddEventOptions {
+  /** A use case of App that publishes the event after its work. */
+  from?: string;
+}
+
+/**
+ * `svc add event <Name> [--from UseCase]`: internal/domain/<snake>_event.go (the payload struct the user fills, its
+ * type and schema version 1, and New<Name> building the domain.Event envelope) with its test, and
+ * the event's channel, message and payload schema in api/asyncapi.yaml (created on the first
+ * event). With --from, the use case publishes it (event-from.ts) and the document gets its `send`
+ * operation. The same add twice changes nothing; a name the domain already uses elsewhere is refused.
+ */
+export function addEventOperation(name: string, options: AddEventOptions = {}): AddOperation {
+  return {
+    command: eventCommand(name, options),
+    async apply(project) {
+      useGoModulePath(project);
+      const event = validateTypeName('event', name, 'OrderShipped');
+      const idiomatic = idiomaticName(event.pascal);
+      if (idiomatic !== null) {
+        throw new UsageError(`invalid event name ${event.pascal}: Go writes it ${idiomatic}, initialisms in one case (the service's linter rejects the other spelling)`, `svc add event ${idiomatic}`);
+      }
+      if (event.pascal === 'Event') throw new UsageError('invalid event name Event: domain.Event is the envelope every event travels in', 'name what happened, e.g. svc add event OrderShipped');
+      const from = options.from === undefined ? undefined : validateTypeName('use case', options.from, 'ShipOrder');
+      const parser = await loadGoParser();
+      // Planned before anything is staged: a refusal leaves the tree as it was.
+      const publish = from === undefined ? undefined : planPublish(parser, project, event, from);
+      if (!isOurs(parser, project, event)) addEventType(parser, project, event);
+      if (publish !== undefined) applyPublishPlan(parser, project, publish);
+      const { addAsyncApiEvent, ASYNCAPI_FILE } = await import('../../../file-edits/asyncapi-add-event.js');
+      // The document is about every event the service publishes: the sample's comes first.
+      if (!project.tree.exists(ASYNCAPI_FILE)) {
+        const sample = sampleEvent(parser, project);
+        if (sample !== null) addAsyncApiEvent(project.tree, ASYNCAPI_FILE, { serviceName: project.spec.name.kebab, ...sample });
+      }
+      addAsyncApiEvent(project.tree, ASYNCAPI_FILE, {
+        serviceName: project.spec.name.kebab,
+        type: eventType(event),
+        pascal: event.pascal,
+        words: event.words,
+        schemaVersion: EVENT_SCHEMA_VERSION,
+        ...(from === undefined ? {} : { sender: { operation: `${from.camel}Sends${event.pascal}`, useCase: from.pascal } }),
+      });
+      return { postSteps: [], verifier: goVerifier() };
+    },
+  };
+}
+
+/** The payload of the sample's order.placed as templates/go/example writes it (order_events.go). */
+const ORDER_PLACED_FIELDS = ['OrderID', 'CustomerID', 'Total', 'ItemCount'];
+const ORDER_PLACED_PROPERTIES = {
+  order_id: { type: 'string' },
+  customer_id: { type: 'string' },
+  total: { type: 'integer', description: 'Minor units.' },
+  item_count: { type: 'integer' },
+};
+
+/**
+ * The sample's order.placed, as the first document describes it: its payload when OrderPlaced has
+ * the sample's fields still, and CreateOrder's operation when it still publishes it; null without it.
+ */
+function sampleEvent(parser: GoParser, project: Project) {
+  const { tree } = project;
+  const file = 'internal/domain/order_events.go';
+  const text = tree.read(file);
+  if (text === undefined) return null;
+  const facts = readGo(parser, file, text, (doc) => {
+    const type = topLevelTypes(doc).get('OrderPlaced');
+    return {
+      names: new Set(topLevelNames(doc)),
+      fields: type?.type === 'struct_type' ? structFieldsOf(type).map((field) => field.name) : null,
+      constant: constValue('OrderPlacedType'),
+      version: constValue('OrderPlacedVersion'),
+    };
+    function constValue(name: string): string | null {
+      return doc.root.descendantsOfType('const_spec').find((spec) => spec?.childForFieldName('name')?.text === name)?.childForFieldName('value')?.text ?? null;
+    }
+  });
+  const version = Number(facts.version);
+  if (!['OrderPlaced', 'OrderPlacedType', 'OrderPlacedVersion', 'NewOrderPlaced'].every((name) => facts.names.has(name)) || facts.constant !== '"order.placed"' || !Number.isInteger(version)) return null;
+  const createOrder = tree.read('internal/app/create_order.go');
+  const execute = createOrder === undefined ? null : readFunctionFacts(parser, 'internal/app/create_order.go', createOrder, 'CreateOrder.Execute');
+  const publishes = execute?.callees.some((callee) => callee.endsWith('.NewOrderPlaced')) === true;
+  const sample = { type: 'order.placed', pascal: 'OrderPlaced', words: 'order placed', schemaVersion: version };
+  return {
+    ...sample,
+    ...(facts.fields?.join(',') === ORDER_PLACED_FIELDS.join(',') ? { properties: ORDER_PLACED_PROPERTIES } : {}),
+    ...(publishes ? { sender: { operation: 'createOrderSendsOrderPlaced', useCase: 'CreateOrder' } } : {}),
+  };
+}
+
+function eventFile(event: GoTypeName): string {
+  return `${DOMAIN_DIR}/${event.snake}_event.go`;
+}
+
+/** The event is there from an earlier add: every name it declares is in its own file. */
+function isOurs(parser: GoParser, project: Project, event: GoTypeName): boolean {
+  const found = findDeclarations(parser, project.tree, DOMAIN_DIR, 'domain', eventDeclarations(event));
+  return eventDeclarations(event).every((declared) => found.get(declared) === eventFile(event));
+}
+
+function addEventType(parser: GoParser, project: Project, event: GoTypeName): void {
+  const { tree, spec } = project;
+  const file = eventFile(event);
+  const testFile = file.replace(/\.go$/, '_test.go');
+  const additions: PackageAddition[] = [
+    { dir: DOMAIN_DIR, pkg: 'domain', declares: eventDeclarations(event), imports: [{ name: 'time', path: 'time' }], creates: [file] },
+    {
+      dir: DOMAIN_DIR,
+      pkg: 'domain_test',
+      declares: [`TestNew${event.pascal}`],
+      imports: ['encoding/json', 'testing', 'time'].map((path) => ({ name: path.split('/').at(-1) ?? path, path })).concat({ name: 'domain', path: `${spec.module}/internal/domain` }),
+      creates: [testFile],
+    },
+  ];
+  const scope = new PackageScope(parser, tree);
+  const problems = [...new Set(additions.flatMap((addition) => scope.collisions(addition)))];
+  if (problems.length > 0) {
+    throw new UsageError(`the event ${event.pascal} cannot be added: ${problems.join('; ')}`, 'choose another event name, or rename or move what is in the way');
+  }
+  ensureEnvelope(parser, project);
+  renderTemplateFolder(tree, 'go/event', { module: spec.module, event, type: eventType(event) });
+}
+
+/** domain.Event and NewEvent, with port.EventPublisher, as the sample and the nats add have them. */
+function ensureEnvelope(parser: GoParser, project: Project): void {
+  const { tree, spec } = project;
+  if (findDeclarations(parser, tree, DOMAIN_DIR, 'domain', ['Event', 'NewEvent']).size === 2) return;
+  if (tree.exists(EVENT_PORT_FILE)) {
+    throw new UsageError(
+      `${DOMAIN_DIR} declares no Event envelope and NewEvent, which ${EVENT_PORT_FILE} and every event need`,
+      'restore internal/domain/event.go (as create-service generates it), then run the command again',
+    );
+  }
+  renderTemplateFolder(tree, 'go/events', goTemplateContext(spec, []));
+}
