@@ -59,7 +59,13 @@ export function addCallArguments(parser: GoParser, source: GoSource, args: AddCa
 }
 
 function callsOf(doc: GoDocument, callee: string): Node[] {
-  return doc.root.descendantsOfType('call_expression').filter((call): call is Node => call !== null && (call.childForFieldName('function')?.text ?? '').split(/\s+/).join('') === callee);
+  return doc.root.descendantsOfType('call_expression').filter((call): call is Node => call !== null && calleeText(call) === callee);
+}
+
+/** The called expression's tokens, without the spaces or line breaks between them (`app . New` is `app.New`). */
+function calleeText(call: Node): string {
+  const callee = call.childForFieldName('function');
+  return callee === null ? '' : tokenKey(callee).split('\u0001').join('');
 }
 
 function argumentsOf(call: Node): { node: Node; items: Node[] } {
