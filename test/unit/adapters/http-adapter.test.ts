@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { addAdapterOperation } from '../../../src/targets/go/add/add-adapter.js';
 import { addPortOperation } from '../../../src/targets/go/add/port.js';
+import { addTransportOperation } from '../../../src/targets/go/add/add-transport.js';
 import { snapshot } from '../../helpers/temp-dir.js';
 import { runAdd } from '../svc/fixture.js';
 import { CONFIG, handEdits, PORTS, readFile, replaceIn, type HandEditName } from './edited-fixtures.js';
@@ -94,6 +95,21 @@ describe('svc add adapter http --for PaymentGateway (Go)', () => {
     expect(snapshot(root)).toEqual(before);
     expect((await http(root)).code).toBe(0);
     expect(readFile(root, PORTS)).toContain(`PaymentGateway: ${HTTP_VALUE},`);
+  });
+
+  it("gives gRPC's end-to-end test the base URL too, whichever of the two comes first", async () => {
+    const urlIn = (root: string) => readFile(root, 'cmd/orders/grpc_e2e_test.go');
+    const grpcLater = await withPort();
+    expect((await http(grpcLater)).code).toBe(0);
+    const transport = await runAdd(grpcLater, addTransportOperation('grpc', { install: false }));
+    expect(transport.code, transport.all).toBe(0);
+    expect(urlIn(grpcLater)).toContain('"PAYMENT_GATEWAY_URL":');
+
+    const grpcFirst = await withPort();
+    expect((await runAdd(grpcFirst, addTransportOperation('grpc', { install: false }))).code).toBe(0);
+    expect((await http(grpcFirst)).code).toBe(0);
+    expect(urlIn(grpcFirst)).toContain('"PAYMENT_GATEWAY_URL":');
+    expect(readFile(grpcFirst, 'cmd/orders/e2e_test.go')).toContain('"PAYMENT_GATEWAY_URL":');
   });
 });
 

@@ -8,7 +8,7 @@ import { goRequirements, GRPC_GO_TOOLS } from '../go-modules.js';
 import { addConfigSection } from './datastore/config-section.js';
 import type { GoContext } from './datastore/context.js';
 import { addGoTools, editGoFile, requireAtLeast } from './datastore/edits.js';
-import { addPresentStoresEndToEndVars } from './datastore/test-env.js';
+import { addPresentStoresEndToEndVars, addRequiredVarsToEndToEnd, GRPC_END_TO_END_TEST } from './datastore/test-env.js';
 import type { GoFeature } from './feature.js';
 
 /**
@@ -47,6 +47,8 @@ export async function applyGrpc(tree: Tree, context: GoContext): Promise<void> {
     },
   ]);
   await addPresentStoresEndToEndVars(tree, context.name, context.module);
+  // After the stores: their helpers give real values where requiredVars has placeholders.
+  await addRequiredVarsToEndToEnd(tree, context.name, GRPC_END_TO_END_TEST);
   addComposeGrpc(tree, context.name);
   addK8sGrpc(tree, context.name);
   addCiProtoJob(tree);

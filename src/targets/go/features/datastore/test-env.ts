@@ -1,6 +1,7 @@
 import type { Tree } from '../../../../tree/tree.js';
 import { AnchorNotFoundError, loadGoParser, type GoEdit } from '../../edit/index.js';
 import { bindImport, packageLevelNames, paramOfType, readFunctionFacts } from '../../inspect/go-scope.js';
+import { functionsWithLiteral, keyedElements, readGo } from '../../inspect/syntax.js';
 import { CONFIG_TEST_FILE } from './context.js';
 import { editGoFile } from './edits.js';
 
@@ -25,10 +26,8 @@ export async function addEndToEndVars(
 }
 
 /** The end-to-end tests that run the program with its environment: HTTP's, and gRPC's when the service has it. */
-export const END_TO_END_TESTS = [
-  { file: 'e2e_test.go', func: 'TestEndToEnd' },
-  { file: 'grpc_e2e_test.go', func: 'TestGRPCEndToEnd' },
-] as const;
+export const GRPC_END_TO_END_TEST = { file: 'grpc_e2e_test.go', func: 'TestGRPCEndToEnd' } as const;
+export const END_TO_END_TESTS = [{ file: 'e2e_test.go', func: 'TestEndToEnd' }, GRPC_END_TO_END_TEST] as const;
 
 async function addTestVars(
   tree: Tree,
@@ -107,4 +106,23 @@ export async function addPresentStoresEndToEndVars(tree: Tree, name: string, mod
   for (const store of END_TO_END_STORES) {
     if (tree.exists(`internal/adapter/${store}/${STORE_END_TO_END[store].helper}/${STORE_END_TO_END[store].helper}.go`)) await addStoreEndToEndVars(tree, name, module, store);
   }
+}
+
+/**
+ * The required variables (requiredVars of config_test.go) an end-to-end test does not set yet, with
+ * their valid values: a test that joins later (gRPC's) then starts on a service that gained required
+ * settings before it, e.g. an outbound adapter's base URL. Keys the test sets already stay as they are.
+ */
+export async function addRequiredVarsToEndToEnd(tree: Tree, name: string, test: { file: string; func: string }): Promise<void> {
+  const file = `cmd/${name}/${test.file}`;
+  const config = tree.read(CONFIG_TEST_FILE);
+  if (config === undefined || !tree.exists(file)) return;
+  const parser = await loadGoParser();
+  const required = readGo(parser, CONFIG_TEST_FILE, config, (doc) =>
+    functionsWithLiteral(doc, 'map[string]string')
+      .filter((found) => found.func === 'requiredVars')
+      .flatMap((found) => keyedElements(found.literal)),
+  );
+  if (required.length === 0) return;
+  await editGoFile(tree, file, required.map((entry): GoEdit => ({ kind: 'keyed-element', func: test.func, type: 'map[string]string', key: entry.key, value: entry.value })));
 }

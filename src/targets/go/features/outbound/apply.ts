@@ -7,7 +7,7 @@ import { goRequirements } from '../../go-modules.js';
 import { addConfigSection } from '../datastore/config-section.js';
 import type { GoContext } from '../datastore/context.js';
 import { addGoRequirements, editGoFile } from '../datastore/edits.js';
-import { addRequiredVar } from '../datastore/test-env.js';
+import { addRequiredVar, END_TO_END_TESTS } from '../datastore/test-env.js';
 import { httpAdapterCode, type HttpPort } from './adapter-code.js';
 import { ENV_EXAMPLE, README } from './docs.js';
 import { wireHttpAdapter } from './wiring.js';
@@ -50,9 +50,11 @@ export async function applyHttpAdapter(tree: Tree, context: GoContext, port: Htt
   appendTextBlock(tree, 'README.md', README(port, baseUrlEnv, prometheus));
 }
 
-/** The base URL in the environment of TestEndToEnd: never called there, but required to start. */
+/** The base URL in the environment of every end-to-end test (HTTP's, gRPC's): never called there, but required to start. */
 async function addEndToEndVar(tree: Tree, name: string, key: string): Promise<void> {
-  const file = `cmd/${name}/e2e_test.go`;
-  if (!tree.exists(file)) return;
-  await editGoFile(tree, file, [{ kind: 'keyed-element', func: 'TestEndToEnd', type: 'map[string]string', key: JSON.stringify(key), value: JSON.stringify('http://127.0.0.1:9') }]);
+  for (const test of END_TO_END_TESTS) {
+    const file = `cmd/${name}/${test.file}`;
+    if (!tree.exists(file)) continue;
+    await editGoFile(tree, file, [{ kind: 'keyed-element', func: test.func, type: 'map[string]string', key: JSON.stringify(key), value: JSON.stringify('http://127.0.0.1:9') }]);
+  }
 }
