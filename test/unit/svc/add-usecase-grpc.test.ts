@@ -113,7 +113,7 @@ describe('svc add usecase --grpc', () => {
     expect(found.useCases).toContainEqual(expect.objectContaining({ name: 'CreateOrder', routes: ['POST /v1/orders'], rpcs: ['CreateOrder'] }));
     expect(found.useCases).toContainEqual(expect.objectContaining({ name: 'CancelOrder', routes: [], rpcs: ['CancelOrder'] }));
     expect(found.adapters.find((adapter) => adapter.name === 'grpc')?.serves).toEqual(['CancelOrder', 'CreateOrder', 'GetOrder']);
-    // internal/adapter/outcome is the error table both transports share, no adapter.
+    // The error table both transports share is internal/domain/outcome.go, no adapter.
     expect(found.adapters.map((adapter) => adapter.name)).toEqual(['grpc', 'http', 'memory', 'system']);
 
     const plain = captureOutput(false);

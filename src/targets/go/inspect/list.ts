@@ -8,8 +8,6 @@ import { GRPC_ADAPTER_DIR, readServedRpcs } from './grpc-methods.js';
 import { readPortWirings } from './wiring.js';
 
 const INBOUND = new Set(['http', 'grpc']);
-/** Folders under internal/adapter that are no adapter: the domain-error table both transports answer from (docs/grpc.md). */
-const NOT_ADAPTERS = new Set(['outcome']);
 const ADAPTER_DIR = 'internal/adapter';
 
 /** Reads what the service is made of from its code: App and Ports fields, New, routes, the gRPC Server's methods and the composition root. */
@@ -53,7 +51,7 @@ export function inventory(parser: GoParser, tree: Tree, module: string): Service
     };
   });
 
-  const adapters: ServiceInventory['adapters'] = dirsIn(tree, ADAPTER_DIR).filter((name) => !NOT_ADAPTERS.has(name)).map((name) => {
+  const adapters: ServiceInventory['adapters'] = dirsIn(tree, ADAPTER_DIR).map((name) => {
     const path = `${ADAPTER_DIR}/${name}`;
     if (name === 'grpc' && path === GRPC_ADAPTER_DIR) {
       const called = rpcs.flatMap((served) => served.useCases.filter((useCase) => useCaseNames.has(useCase)));
