@@ -71,6 +71,7 @@ describe('svc add usecase / port on a generated service', () => {
       ['Orders', 'memory.NewOrderRepository()'],
       ['Clock', 'system.Clock{}'],
       ['IDs', 'system.IDGenerator{}'],
+      ['Events', 'memory.NewEventPublisher()'],
       ['PaymentGateway', 'memory.NewPaymentGateway()'],
       ['Notifier', 'memory.NewNotifier()'],
     ]);

@@ -31,7 +31,8 @@ export function goModules(choices: MatrixChoices): Presence {
     [choices.datastore.some((store) => SQL_DATASTORES.includes(store)), ['github.com/pressly/goose']],
     [choices.datastore.includes('redis'), ['github.com/redis/go-redis']],
     [choices.messaging === 'nats', ['github.com/nats-io/nats.go']],
-    [choices.transport.includes('grpc'), ['google.golang.org/grpc ', 'google.golang.org/protobuf/cmd/protoc-gen-go']],
+    // grpc itself is also an indirect requirement of the OTLP exporter: the code generators say gRPC.
+    [choices.transport.includes('grpc'), ['google.golang.org/grpc/cmd/protoc-gen-go-grpc', 'google.golang.org/protobuf/cmd/protoc-gen-go']],
   ]);
 }
 
