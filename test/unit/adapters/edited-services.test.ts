@@ -156,8 +156,9 @@ describe.each(['postgres', 'sqlite', 'redis'] as const)('svc add adapter %s on a
     expectBefore(ports, wiringBlock(store, { ...n, app: 'application' }), '\treturn application.Ports{');
     expect(ports).toContain('\tcfgpkg "example.com/orders/internal/platform/config"\n');
     expect(ports).toContain(ordersLine(store, n, 'mem.NewOrderRepository()'));
-    if (store !== 'redis') expect(ports).not.toContain('adapter/memory"');
-    else expect(ports).toContain('\tmem "example.com/orders/internal/adapter/memory"\n');
+    // The sample's event publisher stays in memory under the user's alias, whatever the store.
+    expect(ports).toContain('\tmem "example.com/orders/internal/adapter/memory"\n');
+    expect(ports).toContain('mem.NewEventPublisher()');
   });
 
   it('with `var ports = app.Ports{…}` handed to a helper, the wiring goes above the declaration', async () => {
@@ -242,7 +243,9 @@ describe('svc add adapter: both stores on edited shapes, in either order', () =>
     expectBefore(ports, wiringBlock('postgres', { ...names, ...app }), anchor);
     expectBefore(ports, wiringBlock('redis', { ...names, ...app, pkg: 'redis', v: 'rdb' }), anchor);
     expect(ports).toContain(both);
-    expect(ports).not.toContain('internal/adapter/memory"');
+    // Orders left memory; the sample's event publisher did not, so the aliased import stays.
+    expect(ports).toContain('\tmem "example.com/orders/internal/adapter/memory"\n');
+    expect(ports).not.toContain('mem.NewOrderRepository()');
   });
 });
 
