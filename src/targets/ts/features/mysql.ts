@@ -11,13 +11,12 @@ import {
   CONFIG_FILE,
   CONFIG_TEST_FILE,
   createTarget,
-  MEMORY_ORDERS,
   PORTS_FILE,
   TEST_ENV_FILE,
   type AdapterTarget,
   type TsContext,
 } from './datastore/context.js';
-import { portsStatements, serviceTestEnvEdits } from './datastore/wiring-edits.js';
+import { portsStatements, sampleRepositorySwap, serviceTestEnvEdits } from './datastore/wiring-edits.js';
 import { configNames, createPortsNames, hasIdempotencySlot, wiredInCreatePorts } from './datastore/wiring-names.js';
 import { addNpmPackages, addNpmScript } from './datastore/package-json.js';
 import type { TsFeature } from './feature.js';
@@ -89,6 +88,7 @@ export async function applyTsMysql(tree: Tree, context: TsContext, target: Adapt
   if (!wiredInCreatePorts(session, 'createMysqlPool', generated)) {
     const names = createPortsNames(session, 'mysqlPool', 'createMysqlPool(', generated);
     const statements = PORTS_STATEMENTS(names, keys);
+    const swap = sampleRepositorySwap(sample, `new MysqlOrderRepository(mysqlPool, ${names.config}.mysql.queryTimeoutMs)`, 'new MysqlOrderRepository(mysqlPool, config.mysql.queryTimeoutMs)');
     session.apply(
       PORTS_FILE,
       [
@@ -100,14 +100,9 @@ export async function applyTsMysql(tree: Tree, context: TsContext, target: Adapt
         ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/mysql/order-repository.js', name: 'MysqlOrderRepository' }] : []),
         ...names.edits,
         ...portsStatements(statements),
-        ...(sample
-          ? [
-              { kind: 'replace-in-returned-property' as const, func: 'createPorts', name: 'orders', from: MEMORY_ORDERS, to: `new MysqlOrderRepository(mysqlPool, ${names.config}.mysql.queryTimeoutMs)` },
-              { kind: 'remove-unused-import' as const, name: 'MemoryOrderRepository' },
-            ]
-          : []),
+        ...swap.edits,
       ],
-      [...statements.map(([statement]) => statement), ...(sample ? ['orders: new MysqlOrderRepository(mysqlPool, config.mysql.queryTimeoutMs),   (in the object createPorts returns)'] : [])].join('\n'),
+      [...statements.map(([statement]) => statement), ...swap.snippet].join('\n'),
     );
   }
   if (tree.exists(TEST_ENV_FILE)) {

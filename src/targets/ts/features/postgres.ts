@@ -11,13 +11,12 @@ import {
   CONFIG_FILE,
   CONFIG_TEST_FILE,
   createTarget,
-  MEMORY_ORDERS,
   PORTS_FILE,
   TEST_ENV_FILE,
   type AdapterTarget,
   type TsContext,
 } from './datastore/context.js';
-import { portsStatements, serviceTestEnvEdits } from './datastore/wiring-edits.js';
+import { portsStatements, sampleRepositorySwap, serviceTestEnvEdits } from './datastore/wiring-edits.js';
 import { configNames, createPortsNames, hasIdempotencySlot, wiredInCreatePorts } from './datastore/wiring-names.js';
 import { addNpmPackages, addNpmScript } from './datastore/package-json.js';
 import type { TsFeature } from './feature.js';
@@ -83,6 +82,7 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
   if (!wiredInCreatePorts(session, 'createPool', generated)) {
     const names = createPortsNames(session, 'pool', 'createPool(', generated);
     const statements = PORTS_STATEMENTS(names, keys);
+    const swap = sampleRepositorySwap(sample, 'new PostgresOrderRepository(pool)');
     session.apply(
       PORTS_FILE,
       [
@@ -94,14 +94,9 @@ export async function applyTsPostgres(tree: Tree, context: TsContext, target: Ad
         ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/postgres/order-repository.js', name: 'PostgresOrderRepository' }] : []),
         ...names.edits,
         ...portsStatements(statements),
-        ...(sample
-          ? [
-              { kind: 'replace-in-returned-property' as const, func: 'createPorts', name: 'orders', from: MEMORY_ORDERS, to: 'new PostgresOrderRepository(pool)' },
-              { kind: 'remove-unused-import' as const, name: 'MemoryOrderRepository' },
-            ]
-          : []),
+        ...swap.edits,
       ],
-      [...statements.map(([statement]) => statement), ...(sample ? ['orders: new PostgresOrderRepository(pool),   (in the object createPorts returns)'] : [])].join('\n'),
+      [...statements.map(([statement]) => statement), ...swap.snippet].join('\n'),
     );
   }
   if (tree.exists(TEST_ENV_FILE)) {

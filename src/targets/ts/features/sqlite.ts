@@ -10,7 +10,6 @@ import {
   CONFIG_FILE,
   CONFIG_TEST_FILE,
   createTarget,
-  MEMORY_ORDERS,
   PORTS_FILE,
   TEST_ENV_FILE,
   type AdapterTarget,
@@ -18,7 +17,7 @@ import {
 } from './datastore/context.js';
 import { addSqliteDockerStage } from './datastore/dockerfile.js';
 import { addNpmPackages, addNpmScript } from './datastore/package-json.js';
-import { portsStatements } from './datastore/wiring-edits.js';
+import { portsStatements, sampleRepositorySwap } from './datastore/wiring-edits.js';
 import { configNames, createPortsNames, hasIdempotencySlot, wiredInCreatePorts } from './datastore/wiring-names.js';
 import type { TsFeature } from './feature.js';
 
@@ -81,6 +80,7 @@ export async function applyTsSqlite(tree: Tree, context: TsContext, target: Adap
   if (!wiredInCreatePorts(session, 'createSqliteDatabase', generated)) {
     const names = createPortsNames(session, 'sqlite', 'createSqliteDatabase(', generated);
     const statements = PORTS_STATEMENTS(names, keys);
+    const swap = sampleRepositorySwap(sample, 'new SqliteOrderRepository(sqlite)');
     session.apply(
       PORTS_FILE,
       [
@@ -90,14 +90,9 @@ export async function applyTsSqlite(tree: Tree, context: TsContext, target: Adap
         ...(sample ? [{ kind: 'named-import' as const, module: '../adapter/sqlite/order-repository.js', name: 'SqliteOrderRepository' }] : []),
         ...names.edits,
         ...portsStatements(statements),
-        ...(sample
-          ? [
-              { kind: 'replace-in-returned-property' as const, func: 'createPorts', name: 'orders', from: MEMORY_ORDERS, to: 'new SqliteOrderRepository(sqlite)' },
-              { kind: 'remove-unused-import' as const, name: 'MemoryOrderRepository' },
-            ]
-          : []),
+        ...swap.edits,
       ],
-      [...statements.map(([statement]) => statement), ...(sample ? ['orders: new SqliteOrderRepository(sqlite),   (in the object createPorts returns)'] : [])].join('\n'),
+      [...statements.map(([statement]) => statement), ...swap.snippet].join('\n'),
     );
   }
   if (tree.exists(TEST_ENV_FILE)) {

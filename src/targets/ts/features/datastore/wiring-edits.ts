@@ -1,4 +1,5 @@
 import type { TsEdit } from '../../edit/edits.js';
+import { MEMORY_ORDERS } from './context.js';
 
 /**
  * The edits of createPorts for one dependency: each statement above the final return (the first
@@ -23,5 +24,20 @@ export function serviceTestEnvEdits(variable: string, local: string, env: Readon
       ...Object.entries(env).map(([name, initializer]): TsEdit => ({ kind: 'returned-property', func: 'serviceTestEnv', name, initializer })),
     ],
     snippet: `${read}\n${guard}\n${Object.entries(env).map(([name, value]) => `${name}: ${value}`).join(', ')}   (in the object serviceTestEnv returns)`,
+  };
+}
+
+/**
+ * With the sample, the orders createPorts returns come from `repository` instead of the memory one
+ * (whose import goes once unused); `written` is the line to write by hand when the edit cannot be made.
+ */
+export function sampleRepositorySwap(sample: boolean, repository: string, written = repository): { edits: TsEdit[]; snippet: string[] } {
+  if (!sample) return { edits: [], snippet: [] };
+  return {
+    edits: [
+      { kind: 'replace-in-returned-property', func: 'createPorts', name: 'orders', from: MEMORY_ORDERS, to: repository },
+      { kind: 'remove-unused-import', name: 'MemoryOrderRepository' },
+    ],
+    snippet: [`orders: ${written},   (in the object createPorts returns)`],
   };
 }
