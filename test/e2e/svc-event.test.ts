@@ -71,11 +71,13 @@ describe('svc add event on a generated service', () => {
     const steps = [
       ['add', 'event', 'OrderShipped', '--from', 'ShipOrder'],
       ['add', 'event', 'OrderReturned'],
+      // The sample's own use case and its test, which asserts the order.placed event it publishes.
+      ['add', 'event', 'OrderConfirmed', '--from', 'CreateOrder'],
     ];
     for (const args of steps) {
       const result = await svc(root, ...args);
       expect(result.exitCode, `svc ${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
-      expect(result.stdout).toMatch(/^CREATE internal\/domain\/order_(shipped|returned)_event\.go/m);
+      expect(result.stdout).toMatch(/^CREATE internal\/domain\/order_(shipped|returned|confirmed)_event\.go/m);
     }
     const useCase = fs.readFileSync(path.join(root, 'internal/app/ship_order.go'), 'utf8');
     expect(useCase).toContain('func NewShipOrder(r port.OrderRepository, events port.EventPublisher, ids port.IDGenerator, clock port.Clock) *ShipOrder {');
@@ -85,16 +87,17 @@ describe('svc add event on a generated service', () => {
     const { testOutput } = await checkGoProject(root);
     expect(testOutput).toMatch(/^ok\s+example\.com\/orders\/internal\/app\s/m);
     expect(testOutput).toMatch(/^ok\s+example\.com\/orders\/internal\/domain\s/m);
-    const verbose = await goTool(root, 'go', ['test', '-count=1', '-v', '-run', 'TestShipOrder|TestNewOrderShipped|TestNewOrderReturned', './internal/app/', './internal/domain/']);
+    const verbose = await goTool(root, 'go', ['test', '-count=1', '-v', '-run', 'TestShipOrder|TestCreateOrder|TestNewOrderShipped|TestNewOrderReturned', './internal/app/', './internal/domain/']);
     expect(verbose).toContain('--- PASS: TestShipOrder/ships_the_order');
     expect(verbose).toContain('--- PASS: TestNewOrderShipped');
     expect(verbose).toContain('--- PASS: TestNewOrderReturned');
+    expect(verbose).toContain('--- PASS: TestCreateOrder/creates_a_pending_order');
 
     const document = fs.readFileSync(path.join(root, 'api/asyncapi.yaml'), 'utf8');
     const { diagnostics } = await new Parser().parse(document);
     expect(diagnostics.filter((d) => d.severity === 0).map((d) => d.message)).toEqual([]);
     const api = parse(document) as { channels: Record<string, unknown>; operations: Record<string, { action: string }> };
-    expect(Object.keys(api.channels)).toEqual(['order.placed', 'order.shipped', 'order.returned']);
+    expect(Object.keys(api.channels)).toEqual(['order.placed', 'order.shipped', 'order.returned', 'order.confirmed']);
     expect(api.operations.shipOrderSendsOrderShipped?.action).toBe('send');
 
     const before = snapshot(root);
