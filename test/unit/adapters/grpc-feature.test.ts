@@ -60,7 +60,10 @@ describe('the gRPC feature module', () => {
     expect(proto).toContain('service OrdersService {');
     expect(proto).toContain('  rpc CreateOrder(CreateOrderRequest) returns (CreateOrderResponse);');
     expect(tree.read('go.mod')).toContain('tool (\n\tgoogle.golang.org/grpc/cmd/protoc-gen-go-grpc\n\tgoogle.golang.org/protobuf/cmd/protoc-gen-go\n)\n');
-    expect(tree.read('internal/bootstrap/bootstrap.go')).toContain('\tif err := serveGRPC(ctx, cfg, log, application, deps, tp, propagator); err != nil {\n\t\treturn fail(err)\n\t}\n');
+    const bootstrap = tree.read('internal/bootstrap/bootstrap.go') ?? '';
+    // The gRPC port is bound right below fail, before the tracer and the stores; the worker once the application exists.
+    expect(bootstrap).toContain('\t}\n\n\tgrpcSrv, err := listenGRPC(ctx, cfg, log, deps)\n\tif err != nil {\n\t\treturn fail(err)\n\t}\n\n\ttp, err := tracing.NewProvider(');
+    expect(bootstrap).toContain('\tapplication := app.New(ports)\n\n\tserveGRPC(cfg, log, grpcSrv, application, deps, tp, propagator)\n\n\thandler := ');
     expect(tree.read('internal/adapter/grpc/create_order.go')).toContain('func (s *Server) CreateOrder(ctx context.Context, req *ordersv1.CreateOrderRequest) (*ordersv1.CreateOrderResponse, error) {');
     expect(tree.read('deploy/k8s/deployment.yaml')).toContain('            grpc:\n              port: 50051\n');
   });

@@ -13,7 +13,7 @@ import type { GoFeature } from './feature.js';
 
 /**
  * The gRPC transport (docs/grpc.md): the .proto and buf configuration, the grpcadapter package and
- * its server, the GRPC config section, and its start in bootstrap.Run beside the HTTP server.
+ * its server, the GRPC config section, and in bootstrap.Run its port (bound after HTTP's) and its worker.
  * Create (--transport grpc) and `svc add transport grpc` both run applyGrpc, so they give the same
  * bytes. The generated Go of the .proto is written by the post-step `buf generate`.
  */
@@ -35,11 +35,14 @@ export async function applyGrpc(tree: Tree, context: GoContext): Promise<void> {
   ]);
   addGoTools(tree, GRPC_GO_TOOLS);
   await addConfigSection(tree, 'GRPC');
+  // The gRPC port is bound right after the HTTP port (below `fail`), before any store is opened.
   await editGoFile(tree, BOOTSTRAP_FILE, [
+    { kind: 'statement', func: 'Run', statement: 'grpcSrv, err := listenGRPC(ctx, cfg, log, deps)', position: 'after-declaration', declaration: 'fail', paragraph: true },
+    { kind: 'statement', func: 'Run', statement: 'if err != nil {\n\treturn fail(err)\n}', position: 'after-declaration', declaration: 'grpcSrv' },
     {
       kind: 'statement',
       func: 'Run',
-      statement: `if err := serveGRPC(ctx, cfg, log, application, deps${context.tracing.otel ? ', tp, propagator' : ''}); err != nil {\n\treturn fail(err)\n}`,
+      statement: `serveGRPC(cfg, log, grpcSrv, application, deps${context.tracing.otel ? ', tp, propagator' : ''})`,
       position: 'before-literal',
       literal: 'httpadapter.Config',
       paragraph: true,

@@ -18,9 +18,11 @@ import { tokenKey } from '../syntax.js';
  * `end` appends to the body; `before-return` goes above the body's last top-level return;
  * `before-literal` goes above the top-level statement that holds the one `literal{…}` of the body
  * (`return app.Ports{…}, nil`, `ports := app.Ports{…}`, `return wrap(app.Ports{…})`), so what the
- * literal needs is declared before it whatever the shape of the function.
+ * literal needs is declared before it whatever the shape of the function; `after-declaration` goes
+ * right below the top-level statement that declares `declaration` (`fail := func…`), above whatever
+ * followed it.
  */
-export type StatementPosition = 'end' | 'before-return' | 'before-literal';
+export type StatementPosition = 'end' | 'before-return' | 'before-literal' | 'after-declaration';
 
 export interface AddStatementArgs {
   /** `registerRoutes`, or `Router.routes` for a method. */
@@ -31,6 +33,8 @@ export interface AddStatementArgs {
   readonly position?: StatementPosition;
   /** With `before-literal`: the literal's type as written, e.g. `app.Ports` (also matches `&app.Ports{…}`). */
   readonly literal?: string;
+  /** With `after-declaration`: the name the statement to follow declares, e.g. `fail`. */
+  readonly declaration?: string;
   /**
    * Go expression or statement whose presence anywhere in the body means "already done",
    * e.g. the route pattern `"POST /v1/orders"`. Defaults to the statement itself.
@@ -38,7 +42,7 @@ export interface AddStatementArgs {
    */
   readonly unlessPresent?: string;
   /**
-   * With `before-return` or `before-literal`: the statement starts a paragraph, separated by a blank row from the
+   * With any position but `end`: the statement starts a paragraph, separated by a blank row from the
    * statements above it (if any) and from the return below. Later statements of the same paragraph
    * (without this flag) then go above that blank row, next to it.
    */
@@ -50,22 +54,27 @@ export function addStatement(parser: GoParser, source: GoSource, args: AddStatem
   const snippet = parseStatementSnippet(parser, source.file, args.statement);
   const probe = args.unlessPresent === undefined ? snippet : parseProbeSnippet(parser, source.file, args.unlessPresent);
   const position = args.position ?? 'end';
-  const place = position === 'end' ? 'at the end of' : position === 'before-return' ? 'before the final return of' : `before the ${args.literal ?? '?'}{…} literal of`;
+  const place = placeOf(args, position);
   if (position === 'before-literal' && (args.literal === undefined || args.literal === '')) {
     throw new InvalidSnippetError(source.file, args.statement, 'a before-literal statement needs the literal type');
+  }
+  if (position === 'after-declaration' && (args.declaration === undefined || args.declaration === '')) {
+    throw new InvalidSnippetError(source.file, args.statement, 'an after-declaration statement needs the declared name');
   }
   return runEdit(parser, source, {
     summary: `add a statement to ${describeFunction(args.func)}`,
     plan(doc) {
       const body = requireFunctionBody(doc, args.func, snippet.text, place);
-      if (contains(body, probe)) return null;
+      if (isDone(body, probe, snippet, args)) return null;
       const list = blockStatements(body);
       const planned =
         position === 'end'
           ? appendToList(doc, list, snippet)
           : position === 'before-return'
             ? insertBeforeReturn(doc, list, snippet, args.func)
-            : insertBeforeLiteral(doc, body, list, snippet, args.func, args.literal ?? '');
+            : position === 'before-literal'
+              ? insertBeforeLiteral(doc, body, list, snippet, args.func, args.literal ?? '')
+              : insertAfterDeclaration(doc, list, snippet, args.func, args.declaration ?? '');
       const insertion = position !== 'end' && args.paragraph === true ? asParagraph(doc.text, planned) : planned;
       return {
         splices: [insertion.splice],
@@ -75,9 +84,61 @@ export function addStatement(parser: GoParser, source: GoSource, args: AddStatem
     },
     isPresent: (doc) => {
       const [body] = findFunctionBodies(doc, args.func);
-      return body !== undefined && contains(body, probe) && contains(body, snippet);
+      return body !== undefined && isDone(body, probe, snippet, args) && contains(body, snippet);
     },
   });
+}
+
+function placeOf(args: AddStatementArgs, position: StatementPosition): string {
+  switch (position) {
+    case 'end':
+      return 'at the end of';
+    case 'before-return':
+      return 'before the final return of';
+    case 'before-literal':
+      return `before the ${args.literal ?? '?'}{…} literal of`;
+    case 'after-declaration':
+      return `after the declaration of ${args.declaration ?? '?'} in`;
+  }
+}
+
+function insertAfterDeclaration(doc: GoDocument, list: ListShape, snippet: CodeSnippet, func: string, name: string): PlannedInsertion {
+  const statements = itemEntries(list);
+  const index = statements.findIndex((statement) => declaredBy(statement).includes(name));
+  if (index === -1) {
+    throw new AnchorNotFoundError(doc.file, {
+      problem: 'missing',
+      reason: `${describeFunction(func)} declares no ${name} at the top level of its body`,
+      where: `in ${describeFunction(func)} in ${doc.file}, right after ${name} is declared`,
+      manualSnippet: snippet.text,
+    });
+  }
+  const next = statements[index + 1];
+  return next === undefined ? appendToList(doc, list, snippet) : insertIntoListBefore(doc, list, next, snippet, { keepBlankLineAbove: true });
+}
+
+/**
+ * Whether the edit is done: `unlessPresent` (or the statement) anywhere in the body; but an
+ * after-declaration statement without `unlessPresent` is done only where it belongs, right below the
+ * declaration, so that a common statement (`if err != nil {…}`) can follow each declaration.
+ */
+function isDone(body: Node, probe: CodeSnippet, snippet: CodeSnippet, args: AddStatementArgs): boolean {
+  if (args.position !== 'after-declaration' || args.unlessPresent !== undefined) return contains(body, probe);
+  const statements = itemEntries(blockStatements(body));
+  const index = statements.findIndex((statement) => declaredBy(statement).includes(args.declaration ?? ''));
+  const next = index === -1 ? undefined : statements[index + 1];
+  return next !== undefined && next.type === snippet.nodeType && tokenKey(next) === snippet.tokens;
+}
+
+/** The names a `x, err := …` or `var x = …` statement declares. */
+function declaredBy(statement: Node): string[] {
+  const left =
+    statement.type === 'short_var_declaration'
+      ? statement.childForFieldName('left')
+      : statement.type === 'var_declaration'
+        ? statement.descendantsOfType('var_spec')[0] ?? null
+        : null;
+  return left === null ? [] : left.namedChildren.filter((child) => child.type === 'identifier').map((child) => child.text);
 }
 
 function insertBeforeReturn(doc: GoDocument, list: ListShape, snippet: CodeSnippet, func: string): PlannedInsertion {
