@@ -310,10 +310,13 @@ var _ = cancelOrder
   ),
   go(
     'go-domain-error-added',
-    'adds ErrForbidden to the domain and answers it 403 in the HTTP error table',
+    'adds ErrForbidden to the domain, a new outcome in the table of kinds, and answers it 403 over HTTP',
     (files) => {
       files.replace('internal/domain/errors.go', '\tErrInvalid = errors.New("invalid")\n', '\tErrInvalid = errors.New("invalid")\n\t// ErrForbidden means the caller may not do this.\n\tErrForbidden = errors.New("forbidden")\n');
-      files.replace('internal/adapter/http/problem.go', '\t{domain.ErrConflict, http.StatusConflict},\n', '\t{domain.ErrConflict, http.StatusConflict},\n\t{domain.ErrForbidden, http.StatusForbidden},\n');
+      files.replace('internal/domain/outcome.go', '\tOutcomeCanceled\n', '\tOutcomeCanceled\n\tOutcomeForbidden\n');
+      files.replace('internal/domain/outcome.go', '\t{context.Canceled, OutcomeCanceled},\n', '\t{context.Canceled, OutcomeCanceled},\n\t{ErrForbidden, OutcomeForbidden},\n');
+      files.replace('internal/adapter/http/problem.go', '\tdomain.OutcomeCanceled:         statusClientClosedRequest,\n', '\tdomain.OutcomeCanceled:         statusClientClosedRequest,\n\tdomain.OutcomeForbidden:        http.StatusForbidden,\n');
+      files.replace('internal/adapter/http/problem.go', '\thttp.StatusConflict:            ', '\thttp.StatusForbidden:           "The request is not allowed for this caller.",\n\thttp.StatusConflict:            ');
     },
     [
       ...GROWTH,

@@ -50,7 +50,7 @@ describe('svc add usecase / port on hand-edited services', () => {
     routesLocal(root, 'invoices');
     renameRoutesParameters(root, 'example.com/orders');
     renamePortsParameter(root);
-    dropNotImplemented(root);
+    dropNotImplemented(root, 'example.com/orders');
     handWrittenRefund(root, 'example.com/orders');
     userFile(root, 'internal/adapter/http/export.go', 'package httpadapter\n\nimport report "encoding/json"\n\n// exportable reports whether b is a JSON document.\nfunc exportable(b []byte) bool { return report.Valid(b) }\n\nvar _ = exportable\n');
     await checkGoProject(root);
@@ -101,7 +101,7 @@ describe('svc add usecase / port on hand-edited services', () => {
 
   it('a bare service whose domain errors and error table were restructured', async () => {
     const root = await createService('bare', ['--no-example', '--metrics', 'none', '--tracing', 'none', '--deploy', 'none']);
-    dropNotImplemented(root);
+    dropNotImplemented(root, 'example.com/bare');
     ungroupDomainErrors(root);
     renameErrorTable(root);
     await checkGoProject(root);

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { goTool } from '../helpers/go.js';
+import { handWrittenRefund } from '../helpers/go-hand-edits.js';
 import { svc } from '../helpers/orders-service.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -62,5 +64,36 @@ describe('svc add usecase --grpc', () => {
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toContain('api/proto/orders/v1/extra.proto:6:9:`RefundOrderRequest` declared multiple times');
     expect(await goTool(root, 'git', ['status', '--porcelain'])).toBe('');
+  });
+
+  it('serves a hand-written use case over gRPC from its own structs; buf breaking as the generated CI runs it passes that, and fails on a removed field', async () => {
+    const root = await createGrpcService();
+    handWrittenRefund(root, 'example.com/orders');
+    await commitAll(root, 'Refund, by hand');
+    // What the CI compares with: the default branch as the remote-tracking ref actions/checkout leaves.
+    await goTool(root, 'git', ['update-ref', 'refs/remotes/origin/main', 'HEAD']);
+    const breaking = ['breaking', '--against', '.git#ref=refs/remotes/origin/main'];
+
+    const added = await svc(root, 'add', 'usecase', 'Refund', '--grpc');
+    expect(added.exitCode, added.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(root, PROTO), 'utf8')).toContain('message RefundRequest {\n  string id = 1;\n  int64 amount = 2;\n  string reason = 3;\n}');
+    expect(fs.readFileSync(path.join(root, 'internal/gen/orders/v1/orders_grpc.pb.go'), 'utf8')).toContain('Refund(context.Context, *RefundRequest) (*RefundResponse, error)');
+    const again = await svc(root, 'add', 'usecase', 'Refund', '--grpc');
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
+    await goTool(root, 'go', ['vet', './...']);
+    await goTool(root, 'go', [...BUF, 'lint']);
+    // An added rpc breaks no client.
+    await goTool(root, 'go', [...BUF, ...breaking]);
+
+    const protoFile = path.join(root, PROTO);
+    const proto = fs.readFileSync(protoFile, 'utf8');
+    expect(proto).toContain('  string status = 5;\n');
+    fs.writeFileSync(protoFile, proto.replace('  string status = 5;\n', ''));
+    const broken = await execa('go', [...BUF, ...breaking], { cwd: root, reject: false, all: true });
+    expect(broken.exitCode, broken.all).not.toBe(0);
+    expect(broken.all).toMatch(/"status"[^\n]*deleted/);
+    fs.writeFileSync(protoFile, proto);
+    await goTool(root, 'go', [...BUF, ...breaking]);
   });
 });

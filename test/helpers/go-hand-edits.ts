@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderTemplate } from '../../src/render/handlebars.js';
 
 /**
  * Realistic hand edits of a generated Go service (module example.com/<name>), as a team makes them
@@ -72,15 +74,61 @@ export function renamePortsParameter(root: string): void {
   edit(root, 'internal/app/app.go', (text) => replaceOnce(text, 'func New(p Ports) *App {', 'func New(ports Ports) *App {').replace(/\(p\.(\w+)/g, '(ports.$1').replace(/, p\.(\w+)/g, ', ports.$1'));
 }
 
-/** A service generated before domain.ErrNotImplemented and the 501 row existed. */
-export function dropNotImplemented(root: string): void {
+/** problem.go as services before the table of kinds (internal/domain/outcome.go) had it: errorStatuses. */
+const PROBLEM_BEFORE_OUTCOMES = fileURLToPath(new URL('../fixtures/go-before-outcomes/problem.go.hbs', import.meta.url));
+
+/** A service generated before internal/domain/outcome.go: the HTTP adapter maps errors in errorStatuses. */
+export function errorStatusesTable(root: string, module: string): void {
+  edit(root, 'internal/adapter/http/problem.go', (text) => {
+    const otel = text.includes('"go.opentelemetry.io/otel/trace"');
+    return renderTemplate(fs.readFileSync(PROBLEM_BEFORE_OUTCOMES, 'utf8'), { module, tracing: { otel } }, PROBLEM_BEFORE_OUTCOMES);
+  });
+  fs.rmSync(path.join(root, 'internal/domain/outcome.go'));
+}
+
+/** A service generated before domain.ErrNotImplemented, the 501 row and the table of kinds existed. */
+export function dropNotImplemented(root: string, module: string): void {
+  errorStatusesTable(root, module);
   edit(root, 'internal/domain/errors.go', (text) => replaceOnce(text, /\t\/\/ ErrNotImplemented means[^\n]*\n[^\n]*\n\tErrNotImplemented = [^\n]*\n/, ''));
   edit(root, 'internal/adapter/http/problem.go', (text) =>
     replaceOnce(replaceOnce(text, '\t{domain.ErrNotImplemented, http.StatusNotImplemented},\n', ''), /\thttp\.StatusNotImplemented: +"[^"]*",\n/, ''),
   );
   edit(root, 'internal/adapter/http/problem_test.go', (text) => replaceOnce(text, /\t\t\{"not implemented"[^\n]*\n/, ''));
-  // Those services had no outcome table either (internal/domain/outcome.go maps ErrNotImplemented).
-  fs.rmSync(path.join(root, 'internal/domain/outcome.go'));
+}
+
+/**
+ * A service with the table of kinds whose user removed domain.ErrNotImplemented and every answer to
+ * it: its row in outcome.go, HTTP's 501 row and detail, and with gRPC its code and message. The
+ * constant OutcomeNotImplemented stays.
+ */
+export function dropNotImplementedOutcome(root: string): void {
+  edit(root, 'internal/domain/errors.go', (text) => replaceOnce(text, /\t\/\/ ErrNotImplemented means[^\n]*\n[^\n]*\n\tErrNotImplemented = [^\n]*\n/, ''));
+  edit(root, 'internal/domain/outcome.go', (text) => replaceOnce(text, '\t{ErrNotImplemented, OutcomeNotImplemented},\n', ''));
+  edit(root, 'internal/adapter/http/problem.go', (text) =>
+    replaceOnce(replaceOnce(text, /\tdomain\.OutcomeNotImplemented: +http\.StatusNotImplemented,\n/, ''), /\thttp\.StatusNotImplemented: +"[^"]*",\n/, ''),
+  );
+  edit(root, 'internal/adapter/http/problem_test.go', (text) => replaceOnce(text, /\t\t\{"not implemented"[^\n]*\n/, ''));
+  if (fs.existsSync(path.join(root, 'internal/adapter/grpc/errors.go'))) {
+    edit(root, 'internal/adapter/grpc/errors.go', (text) => replaceOnce(replaceOnce(text, /\tdomain\.OutcomeNotImplemented: +codes\.Unimplemented,\n/, ''), /\tcodes\.Unimplemented: +"[^"]*",\n/, ''));
+    edit(root, 'internal/adapter/grpc/errors_test.go', (text) => replaceOnce(text, /\t\t\{fmt\.Errorf\("refund: %w", domain\.ErrNotImplemented\)[^\n]*\n/, ''));
+  }
+}
+
+/**
+ * The tables of errors renamed, and the packages they use imported under other names: the table of
+ * kinds is errorKinds, HTTP's outcomeStatuses is statusOfOutcome and problemDetails clientDetails,
+ * problem.go imports the domain as dom and net/http as nethttp.
+ */
+export function renameOutcomeTables(root: string, module: string): void {
+  edit(root, 'internal/domain/outcome.go', (text) => text.replace(/\boutcomes\b/g, 'errorKinds'));
+  edit(root, 'internal/adapter/http/problem.go', (text) => {
+    let next = replaceOnce(text, `\t"${module}/internal/domain"\n`, `\tdom "${module}/internal/domain"\n`);
+    next = replaceOnce(next, '\t"net/http"\n', '\tnethttp "net/http"\n');
+    return next.replace(/\bdomain\./g, 'dom.').replace(/\bhttp\./g, 'nethttp.').replace(/\boutcomeStatuses\b/g, 'statusOfOutcome').replace(/\bproblemDetails\b/g, 'clientDetails');
+  });
+  for (const file of ['json.go', 'problem_outcome_test.go']) {
+    edit(root, `internal/adapter/http/${file}`, (text) => text.replace(/\boutcomeStatuses\b/g, 'statusOfOutcome').replace(/\bproblemDetails\b/g, 'clientDetails'));
+  }
 }
 
 /** The domain errors declared one by one, not in a var group. */

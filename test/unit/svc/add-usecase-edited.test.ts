@@ -184,7 +184,7 @@ describe('a new use case is a skeleton that answers 501', () => {
 describe('services without domain.ErrNotImplemented or its 501 row', () => {
   it('get both through the edit engine', async () => {
     const root = await makeService();
-    dropNotImplemented(root);
+    dropNotImplemented(root, MODULE);
     expect(read(root, 'internal/domain/errors.go')).not.toContain('ErrNotImplemented');
     const result = await runAdd(root, usecase('CreateInvoice', { http: 'POST /v1/invoices' }));
     expect(result.code, result.all).toBe(0);
@@ -197,7 +197,7 @@ describe('services without domain.ErrNotImplemented or its 501 row', () => {
 
   it('declared one by one: the new error goes after ErrInvalid', async () => {
     const root = await makeService();
-    dropNotImplemented(root);
+    dropNotImplemented(root, MODULE);
     ungroupDomainErrors(root);
     expect((await runAdd(root, usecase('CreateInvoice'))).code).toBe(0);
     expect(read(root, 'internal/domain/errors.go')).toContain('var ErrInvalid = errors.New("invalid")\n\n// ErrNotImplemented means the operation exists but its work is not\n// written yet: the skeleton of a new use case fails with it until then.\nvar ErrNotImplemented = errors.New("not implemented")\n');
@@ -205,7 +205,7 @@ describe('services without domain.ErrNotImplemented or its 501 row', () => {
 
   it('a renamed error table: --http refuses with the lines to add; without --http the domain error is enough', async () => {
     const root = await makeService();
-    dropNotImplemented(root);
+    dropNotImplemented(root, MODULE);
     renameErrorTable(root);
     const before = snapshot(root);
     const refused = await runAdd(root, usecase('CreateInvoice', { http: 'POST /v1/invoices' }));

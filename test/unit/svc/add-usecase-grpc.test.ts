@@ -6,6 +6,7 @@ import { addUsecaseOperation } from '../../../src/targets/go/add/usecase.js';
 import { addTsUsecaseOperation } from '../../../src/targets/ts/add/usecase.js';
 import { captureOutput, makeService, read, runAdd, snapshot, write } from './fixture.js';
 import { makeGrpcService } from './grpc-fixture.js';
+import { handWrittenRefund, handWrittenSummary, userFile } from '../../helpers/go-hand-edits.js';
 
 const PROTO = 'api/proto/orders/v1/orders.proto';
 // The verifier (buf, go vet) is the e2e's business: these tests check the plan and the refusals.
@@ -63,7 +64,7 @@ describe('svc add usecase --grpc', () => {
     expect(snapshot(root)).toEqual(after);
   });
 
-  it('refuses, with exit 2 and nothing written: no grpc transport, a renamed service, a taken message name, an existing use case', async () => {
+  it('refuses, with exit 2 and nothing written: no grpc transport, a renamed service, a taken message name, an existing use case whose output has no message form', async () => {
     const plain = await makeService();
     const before = snapshot(plain);
     const noTransport = await runAdd(plain, addUsecaseOperation('CancelOrder', { grpc: true }), noVerify);
@@ -93,8 +94,52 @@ describe('svc add usecase --grpc', () => {
     const existingBefore = snapshot(existing);
     const notYet = await runAdd(existing, addUsecaseOperation('GetOrder', { grpc: true }), noVerify);
     expect(notYet.code).toBe(2);
-    expect(notYet.all).toContain('the use case GetOrder exists already, and svc adds an rpc only with a new use case for now');
+    expect(notYet.all).toContain('cannot serve GetOrder over gRPC: GetOrderOutput.Order is domain.Order');
     expect(snapshot(existing)).toEqual(existingBefore);
+  });
+
+  it('serves an existing use case from its own Input and Output: the rpc, its messages and the method, once', async () => {
+    const root = await makeGrpcService();
+    handWrittenRefund(root, 'example.com/orders');
+    const result = await runAdd(root, addUsecaseOperation('Refund', { grpc: true }), noVerify);
+    expect(result.code, result.all).toBe(0);
+    expect(result.stdout).not.toContain('internal/app/refund.go');
+    expect(result.stdout).not.toContain('refund_test.go');
+    expect(read(root, PROTO)).toContain('message RefundRequest {\n  string id = 1;\n  int64 amount = 2;\n  string reason = 3;\n}');
+    expect(read(root, PROTO)).toContain('message RefundResponse {\n  string refund_id = 1;\n  int64 amount = 2;\n}');
+    const method = read(root, 'internal/adapter/grpc/refund.go');
+    expect(method).toContain('app.RefundInput{\n\t\tID:     domain.OrderID(req.GetId()),\n\t\tAmount: req.GetAmount(),\n\t\tReason: req.GetReason(),\n\t}');
+    expect(method).toContain('&ordersv1.RefundResponse{\n\t\tRefundId: out.RefundID,\n\t\tAmount:   out.Amount,\n\t}');
+    const after = snapshot(root);
+    const again = await runAdd(root, addUsecaseOperation('Refund', { grpc: true }), noVerify);
+    expect(again.code, again.all).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
+    expect(snapshot(root)).toEqual(after);
+  });
+
+  it('an edited use case: times, slices and renamed fields map; unexported output fields stay out; a struct field is refused', async () => {
+    const root = await makeGrpcService();
+    userFile(
+      root,
+      'internal/app/schedule.go',
+      'package app\n\nimport (\n\t"context"\n\tclock "time"\n)\n\n// ScheduleInput is a user\'s.\ntype ScheduleInput struct {\n\tWhen   clock.Time\n\tTags   []string\n\tUrgent bool\n\tRatio  float64\n}\n\n// ScheduleOutput is a user\'s.\ntype ScheduleOutput struct {\n\tSlots []int64\n\tAt    clock.Time\n\tnote  string\n}\n\n// Schedule plans.\ntype Schedule struct{}\n\n// Execute plans nothing.\nfunc (uc *Schedule) Execute(_ context.Context, in ScheduleInput) (ScheduleOutput, error) {\n\treturn ScheduleOutput{At: in.When, note: ""}, nil\n}\n',
+    );
+    write(root, 'internal/app/app.go', read(root, 'internal/app/app.go').replace(/(\n\tGetOrder +\*GetOrder\n)/, '$1\tSchedule    *Schedule\n'));
+    const result = await runAdd(root, addUsecaseOperation('Schedule', { grpc: true }), noVerify);
+    expect(result.code, result.all).toBe(0);
+    const proto = read(root, PROTO);
+    expect(proto).toContain('message ScheduleRequest {\n  google.protobuf.Timestamp when = 1;\n  repeated string tags = 2;\n  bool urgent = 3;\n  double ratio = 4;\n}');
+    expect(proto).toContain('message ScheduleResponse {\n  repeated int64 slots = 1;\n  google.protobuf.Timestamp at = 2;\n}');
+    const method = read(root, 'internal/adapter/grpc/schedule.go');
+    expect(method).toContain('When:   req.GetWhen().AsTime(),');
+    expect(method).toContain('At:    timestamppb.New(out.At),');
+
+    handWrittenSummary(root, 'example.com/orders');
+    const before = snapshot(root);
+    const refused = await runAdd(root, addUsecaseOperation('Summarize', { grpc: true }), noVerify);
+    expect(refused.code, refused.all).toBe(2);
+    expect(refused.all).toContain('cannot serve Summarize over gRPC: SummarizeOutput.Order is domain.Order');
+    expect(snapshot(root)).toEqual(before);
   });
 
   it('is not yet for TypeScript services', async () => {

@@ -6,6 +6,7 @@ import type { GoParser } from '../edit/parser.js';
 import { findDeclarations, packageName } from '../inspect/project-model.js';
 import { fileImports, readGo, topLevelNames, type ImportEntry } from '../inspect/syntax.js';
 import { editGoFile, goFilesIn, HTTP_DIR, ROUTER_FILE } from './go-files.js';
+import { detailsTable, kindsTable, outcomeConstants, outcomeKeyedTable } from './outcome-tables.js';
 
 const DOMAIN_DIR = 'internal/domain';
 const ERRORS_FILE = `${DOMAIN_DIR}/errors.go`;
@@ -13,17 +14,58 @@ const ERRORS_FILE = `${DOMAIN_DIR}/errors.go`;
 const KINDS = ['ErrInvalid', 'ErrNotFound', 'ErrConflict'];
 const DOC = '// ErrNotImplemented means the operation exists but its work is not\n// written yet: the skeleton of a new use case fails with it until then.';
 const DETAIL = '"The operation is not implemented yet."';
+const GRPC_DIR = 'internal/adapter/grpc';
+const GRPC_CODES = 'google.golang.org/grpc/codes';
+const GRPC_MESSAGE = '"the operation is not implemented yet"';
 
 /**
- * The skeleton of a new use case fails with domain.ErrNotImplemented, which the HTTP adapter's
- * error table answers with 501. Services generated before that lack one or both: add them to the
- * domain's errors and to the table (errorStatuses, and the client detail in problemDetails).
- * With `httpRequired`, a table that cannot be found is refused with the lines to add by hand;
- * otherwise only the domain error is required.
+ * The skeleton of a new use case fails with domain.ErrNotImplemented, answered 501 over HTTP and
+ * Unimplemented over gRPC. Services generated before that lack some of: the domain error, its row
+ * in the domain's table of kinds (internal/domain/outcome.go, which every adapter answers from),
+ * and the adapters' answers to its outcome. Services generated before the table of kinds map errors
+ * in the HTTP adapter itself (errorStatuses and problemDetails): there the row goes into that table.
+ * With `httpRequired`, an HTTP answer that cannot be found is refused with the lines to add by
+ * hand; otherwise only the domain error is required.
  */
 export function ensureNotImplemented(parser: GoParser, tree: Tree, module: string, httpRequired: boolean): void {
   ensureDomainError(parser, tree);
-  if (httpRequired || tree.exists(ROUTER_FILE)) ensureErrorRow(parser, tree, module, httpRequired);
+  const outcomes = outcomeConstants(parser, tree, DOMAIN_DIR);
+  const hasOutcome = ensureKindRow(parser, tree, outcomes, httpRequired);
+  if (httpRequired || tree.exists(ROUTER_FILE)) ensureHttpAnswer(parser, tree, module, httpRequired, hasOutcome);
+  if (hasOutcome) ensureGrpcAnswer(parser, tree, module);
+}
+
+/**
+ * The row `{ErrNotImplemented, OutcomeNotImplemented}` in the domain's table of kinds, when the
+ * service has one. Returns whether OutcomeNotImplemented is there for the adapters to answer.
+ */
+function ensureKindRow(parser: GoParser, tree: Tree, outcomes: ReadonlySet<string>, required: boolean): boolean {
+  if (outcomes.size === 0) return false;
+  const table = kindsTable(parser, tree, DOMAIN_DIR, outcomes);
+  if (table === undefined || table.names.has('ErrNotImplemented')) return outcomes.has('OutcomeNotImplemented');
+  const manual = 'OutcomeNotImplemented   (a constant of type Outcome, before OutcomeCount)\n{ErrNotImplemented, OutcomeNotImplemented},   (in the table of kinds of error)';
+  if (!outcomes.has('OutcomeNotImplemented')) {
+    if (!required) return false;
+    throw new AnchorNotFoundError(table.file, { problem: 'missing', reason: 'package domain declares no OutcomeNotImplemented, so domain.ErrNotImplemented would be answered as a bug', where: `in package domain (${table.file})`, manualSnippet: manual });
+  }
+  editGoFile(tree, parser, table.file, [{ kind: 'var-element', variable: table.variable, element: '{ErrNotImplemented, OutcomeNotImplemented}', unlessPresent: 'ErrNotImplemented' }], manual);
+  return true;
+}
+
+/** The gRPC adapter answers OutcomeNotImplemented with codes.Unimplemented and its fixed message. */
+function ensureGrpcAnswer(parser: GoParser, tree: Tree, module: string): void {
+  const table = outcomeKeyedTable(parser, tree, GRPC_DIR, module, GRPC_CODES);
+  if (table === undefined) return;
+  const codes = table.values ?? 'codes';
+  const manual = `${table.domain}.OutcomeNotImplemented: ${codes}.Unimplemented,   (in the table that answers outcomes with codes)\n${codes}.Unimplemented: ${GRPC_MESSAGE},   (in the messages clients read)`;
+  if (!table.names.has(`${table.domain}.OutcomeNotImplemented`)) {
+    const imports = table.values === undefined ? [{ kind: 'import', path: GRPC_CODES } as const] : [];
+    editGoFile(tree, parser, table.file, [...imports, { kind: 'var-element', variable: table.variable, element: `${table.domain}.OutcomeNotImplemented: ${codes}.Unimplemented` }], manual);
+  }
+  const messages = detailsTable(parser, tree, GRPC_DIR, GRPC_CODES, '');
+  if (messages !== undefined && !messages.names.has(`${messages.keys ?? codes}.Unimplemented`)) {
+    editGoFile(tree, parser, messages.file, [{ kind: 'var-element', variable: messages.variable, element: `${messages.keys ?? codes}.Unimplemented: ${GRPC_MESSAGE}` }], manual);
+  }
 }
 
 function ensureDomainError(parser: GoParser, tree: Tree): void {
@@ -60,8 +102,36 @@ interface TableFacts {
   mapsIt: boolean;
 }
 
-function ensureErrorRow(parser: GoParser, tree: Tree, module: string, required: boolean): void {
+function ensureHttpAnswer(parser: GoParser, tree: Tree, module: string, required: boolean, hasOutcome: boolean): void {
   const tables = readTables(parser, tree, module);
+  if (!tables.some((facts) => facts.declaresStatuses)) {
+    const byOutcome = outcomeKeyedTable(parser, tree, HTTP_DIR, module, 'net/http');
+    if (byOutcome !== undefined) {
+      if (hasOutcome) ensureOutcomeStatus(parser, tree, byOutcome, required);
+      return;
+    }
+  }
+  ensureErrorRow(parser, tree, module, required, tables);
+}
+
+/** The HTTP adapter of a service with the table of kinds: 501 for OutcomeNotImplemented, and its detail. */
+function ensureOutcomeStatus(parser: GoParser, tree: Tree, table: NonNullable<ReturnType<typeof outcomeKeyedTable>>, required: boolean): void {
+  const http = table.values ?? 'http';
+  const manual = `${table.domain}.OutcomeNotImplemented: ${http}.StatusNotImplemented,   (in the table that answers outcomes with statuses)\n${http}.StatusNotImplemented: ${DETAIL},   (in the details shown to clients)`;
+  if (!table.names.has(`${table.domain}.OutcomeNotImplemented`)) {
+    const imports = table.values === undefined ? [{ kind: 'import', path: 'net/http' } as const] : [];
+    editGoFile(tree, parser, table.file, [...imports, { kind: 'var-element', variable: table.variable, element: `${table.domain}.OutcomeNotImplemented: ${http}.StatusNotImplemented` }], manual);
+  }
+  const details = detailsTable(parser, tree, HTTP_DIR, 'net/http', 'Status');
+  if (details === undefined) {
+    if (!required) return;
+    throw new AnchorNotFoundError(`${HTTP_DIR}/problem.go`, { problem: 'missing', reason: `cannot find the details shown to clients (a map keyed by ${http}.Status…) in ${HTTP_DIR}`, where: 'where the HTTP adapter keeps the detail of each status', manualSnippet: manual });
+  }
+  const key = `${details.keys ?? http}.StatusNotImplemented`;
+  if (!details.names.has(key)) editGoFile(tree, parser, details.file, [{ kind: 'var-element', variable: details.variable, element: `${key}: ${DETAIL}` }], manual);
+}
+
+function ensureErrorRow(parser: GoParser, tree: Tree, module: string, required: boolean, tables: TableFacts[]): void {
   const statuses = tables.find((facts) => facts.declaresStatuses);
   const details = tables.find((facts) => facts.declaresDetails);
   const manual = '{domain.ErrNotImplemented, http.StatusNotImplemented},   (in the table that maps domain errors to statuses)\nhttp.StatusNotImplemented: "The operation is not implemented yet.",   (in the details shown to clients)';

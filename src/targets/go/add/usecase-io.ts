@@ -65,16 +65,22 @@ export function skeletonIO(route: HttpRoute | undefined): UseCaseIO {
   return { input, output };
 }
 
+/** A route-less reading (an rpc): every input field travels in the request message. */
+const MESSAGE_ONLY = { method: 'POST', pattern: '', wildcards: [] as string[], body: true } as const;
+
 /**
  * The fields of an existing use case, read from its XInput and XOutput structs: path wildcards map
  * to input fields by name, the other fields come from the JSON body (POST/PUT/PATCH) or the query
- * (GET/DELETE, string-like fields only). A field that cannot be mapped honestly is a UsageError.
+ * (GET/DELETE, string-like fields only); without a route (an rpc) every field is the message's.
+ * A field that cannot be mapped honestly is a UsageError.
  */
-export function readUseCaseIO(parser: GoParser, tree: Tree, module: string, useCase: GoTypeName, route: HttpRoute): UseCaseIO {
+export function readUseCaseIO(parser: GoParser, tree: Tree, module: string, useCase: GoTypeName, served: HttpRoute | null): UseCaseIO {
   const types = new TypeReader(parser, tree, module);
   const input = types.struct(`${useCase.pascal}Input`);
   const output = types.struct(`${useCase.pascal}Output`);
+  const route = served ?? MESSAGE_ONLY;
   const fail = (reason: string): never => {
+    if (served === null) throw new UsageError(`cannot serve ${useCase.pascal} over gRPC: ${reason}`, 'write the rpc and its server method by hand, or change the use case so its fields map to a message');
     throw new UsageError(`cannot serve ${useCase.pascal} at ${route.pattern}: ${reason}`, 'write the handler and its route by hand, or change the use case so its fields map to the request');
   };
   if (input === null || output === null) fail(`internal/app has no struct types ${useCase.pascal}Input and ${useCase.pascal}Output`);
@@ -84,7 +90,7 @@ export function readUseCaseIO(parser: GoParser, tree: Tree, module: string, useC
   for (const field of input ?? []) {
     if (field.name === null) fail(`${useCase.pascal}Input embeds ${field.typeText}, which a handler cannot fill field by field`);
     const name = field.name ?? '';
-    if (!/^[A-Z]/.test(name)) fail(`${useCase.pascal}Input.${name} is unexported, so the HTTP adapter cannot set it`);
+    if (!/^[A-Z]/.test(name)) fail(`${useCase.pascal}Input.${name} is unexported, so ${served === null ? 'the gRPC' : 'the HTTP'} adapter cannot set it`);
     const type = field.type;
     if ('reason' in type) return fail(`${useCase.pascal}Input.${name} is ${field.typeText}: ${type.reason}`);
     const wildcard = route.wildcards.find((candidate) => goFieldName(candidate)?.toLowerCase() === name.toLowerCase());

@@ -27,7 +27,6 @@ import { readUseCaseIO, skeletonIO, type UseCaseIO } from './usecase-io.js';
 import type { addGrpc } from './grpc/add-grpc.js';
 import { requireGrpcTransport } from './grpc/grpc-transport.js';
 import { serverMethodFile } from './grpc/server-methods.js';
-import { protoNamesOf } from '../../../choices/proto-names.js';
 import { useGoModulePath } from '../go-project.js';
 
 export interface AddUsecaseOptions {
@@ -84,7 +83,9 @@ export function addUsecaseOperation(name: string, options: AddUsecaseOptions = {
       if (route !== undefined) {
         await addHttp(parser, project, scope, useCase, route, () => binding ?? bind(route), exists ? null : { arity: requested.length });
       }
-      const grpc = options.grpc === true ? await serveOverGrpc(parser, project, scope, useCase, exists, skeletonIO(route), requested.length) : null;
+      const served = options.grpc === true && exists && serverMethodFile(parser, tree, useCase.pascal) !== null;
+      const existing = options.grpc === true && exists && !served ? readUseCaseIO(parser, tree, spec.module, useCase, route ?? null) : null;
+      const grpc = options.grpc === true && !served ? await serveOverGrpc(parser, project, scope, useCase, existing, skeletonIO(route), requested.length) : null;
       return grpc ?? { postSteps: [], verifier: goVerifier() };
     },
   };
@@ -280,22 +281,14 @@ async function addHttp(
 }
 
 /**
- * --grpc: a new use case gets its rpc with the skeleton's fields; an existing one is nothing to do
- * when the gRPC adapter serves it already. Mapping an existing use case's own structs to messages
- * is not done yet: that one is refused, with what to write by hand.
+ * --grpc: a new use case gets its rpc with the skeleton's fields; an existing one gets an rpc whose
+ * messages carry the fields of its own XInput and XOutput (refused when a type has no simple
+ * message form), and is nothing to do when the gRPC adapter serves it already.
  */
-async function serveOverGrpc(parser: GoParser, project: Project, scope: PackageScope, useCase: GoTypeName, exists: boolean, io: UseCaseIO, arity: number): Promise<ReturnType<typeof addGrpc>> {
-  if (exists) {
-    if (serverMethodFile(parser, project.tree, useCase.pascal) !== null) return null;
-    const names = protoNamesOf(project.spec.name.kebab, project.spec.module);
-    throw new UsageError(
-      `the use case ${useCase.pascal} exists already, and svc adds an rpc only with a new use case for now`,
-      `add rpc ${useCase.pascal}(${useCase.pascal}Request) returns (${useCase.pascal}Response) to ${names.service} in ${names.protoFile} with its messages, run make generate, and write func (s *Server) ${useCase.pascal} in internal/adapter/grpc/${useCase.snake}.go`,
-    );
-  }
+async function serveOverGrpc(parser: GoParser, project: Project, scope: PackageScope, useCase: GoTypeName, existing: UseCaseIO | null, io: UseCaseIO, arity: number): Promise<ReturnType<typeof addGrpc>> {
   // The proto parser and the gRPC planning load only on this path.
   const { addGrpc } = await import('./grpc/add-grpc.js');
-  return addGrpc(parser, project, scope, useCase, io, arity);
+  return addGrpc(parser, project, scope, useCase, existing ?? io, existing === null ? arity : null);
 }
 
 function sameText(a: string, b: string): boolean {

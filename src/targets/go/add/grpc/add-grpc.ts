@@ -15,12 +15,14 @@ import { GRPC_DIR, GRPC_PACKAGE, methodImports, methodTestImports, renderRpcMeth
 import { serverMethodFile } from './server-methods.js';
 
 /**
- * Serves a new use case over gRPC: its rpc and messages in the service's .proto (through the proto
- * parser), the Server method that calls it and its test; buf regenerates the Go code after the
+ * Serves a use case over gRPC: its rpc and messages in the service's .proto (through the proto
+ * parser), the Server method that calls it and, for a new use case's skeleton (`arity`, the number
+ * of ports its constructor takes), its test; an existing use case (`arity` null) keeps its own
+ * tests, and the verifier compiles the method against it. buf regenerates the Go code after the
  * commit, and the verifier proves first that the .proto builds and lints and the method compiles
  * against the code buf generates. An rpc and method present already are nothing to do.
  */
-export function addGrpc(parser: GoParser, project: Project, scope: PackageScope, useCase: GoTypeName, io: UseCaseIO, arity: number): { postSteps: PostStep[]; verifier: Verifier } | null {
+export function addGrpc(parser: GoParser, project: Project, scope: PackageScope, useCase: GoTypeName, io: UseCaseIO, arity: number | null): { postSteps: PostStep[]; verifier: Verifier } | null {
   const { tree, spec } = project;
   const proto = protoNamesOf(spec.name.kebab, spec.module);
   const names = rpcNamesOf(useCase.pascal);
@@ -44,9 +46,9 @@ export function addGrpc(parser: GoParser, project: Project, scope: PackageScope,
   if (existingMethod !== null) {
     throw new UsageError(`the gRPC adapter has a method ${names.rpc} on Server already (${existingMethod}), but ${proto.protoFile} has no rpc ${names.rpc}`, `add the rpc to ${proto.service} by hand, or rename the method`);
   }
-  const plan: RpcMethodPlan = { module: spec.module, proto, useCase, fields, skeleton: { input: io.input, arity } };
-  const creates = [`${GRPC_DIR}/${useCase.snake}.go`, `${GRPC_DIR}/${useCase.snake}_test.go`];
-  const problems = scope.collisions({ dir: GRPC_DIR, pkg: GRPC_PACKAGE, declares: [`Test${useCase.pascal}`], imports: [...methodImports(plan), ...methodTestImports(plan)], creates });
+  const plan: RpcMethodPlan = { module: spec.module, proto, useCase, fields, skeleton: arity === null ? null : { input: io.input, arity } };
+  const creates = [`${GRPC_DIR}/${useCase.snake}.go`, ...(arity === null ? [] : [`${GRPC_DIR}/${useCase.snake}_test.go`])];
+  const problems = scope.collisions({ dir: GRPC_DIR, pkg: GRPC_PACKAGE, declares: arity === null ? [] : [`Test${useCase.pascal}`], imports: [...methodImports(plan), ...methodTestImports(plan)], creates });
   if (problems.length > 0) {
     throw new UsageError(`the gRPC method of ${useCase.pascal} cannot be added: ${[...new Set(problems)].join('; ')}`, 'rename or move what is in the way, or choose another name for the use case');
   }

@@ -18,8 +18,8 @@ export interface RpcMethodPlan {
   proto: ProtoNames;
   useCase: GoTypeName;
   fields: RpcFields;
-  /** The skeleton's input fields, named as its validation reports them, and its constructor's arity. */
-  skeleton: { input: readonly InputField[]; arity: number };
+  /** The skeleton's input fields, named as its validation reports them, and its constructor's arity; null for an existing use case (no test). */
+  skeleton: { input: readonly InputField[]; arity: number } | null;
 }
 
 const VALID_VALUE = 'ref-1';
@@ -31,6 +31,7 @@ export function methodImports(plan: RpcMethodPlan): ImportName[] {
 }
 
 export function methodTestImports(plan: RpcMethodPlan): ImportName[] {
+  if (plan.skeleton === null) return [];
   const details = plan.skeleton.input.length > 0 ? ['google.golang.org/genproto/googleapis/rpc/errdetails'] : [];
   return [...named(['log/slog', 'testing', 'google.golang.org/grpc/codes', `${plan.module}/internal/app`, ...details]), { name: plan.proto.goPackage, path: plan.proto.goImport }];
 }
@@ -39,7 +40,7 @@ export function methodTestImports(plan: RpcMethodPlan): ImportName[] {
 export function renderRpcMethod(tree: Tree, plan: RpcMethodPlan): void {
   const { useCase, proto } = plan;
   renderFolder(tree, 'go/usecase/grpc', { uc: useCase, pb: proto.goPackage, imports: goImports(plan.module, methodImports(plan)), body: methodBody(plan) });
-  renderFolder(tree, 'go/usecase/grpc-test', { uc: useCase, imports: goImports(plan.module, methodTestImports(plan)), body: testBody(plan) });
+  if (plan.skeleton !== null) renderFolder(tree, 'go/usecase/grpc-test', { uc: useCase, imports: goImports(plan.module, methodTestImports(plan)), body: testBody(plan, plan.skeleton) });
 }
 
 function named(paths: readonly string[]): ImportName[] {
@@ -73,8 +74,8 @@ function methodBody(plan: RpcMethodPlan): string {
 }
 
 /** Unimplemented for a valid request, InvalidArgument naming the field for each blank one. */
-function testBody(plan: RpcMethodPlan): string {
-  const { useCase, proto, fields, skeleton } = plan;
+function testBody(plan: RpcMethodPlan, skeleton: NonNullable<RpcMethodPlan['skeleton']>): string {
+  const { useCase, proto, fields } = plan;
   const request = (blank: string | null) =>
     keyedLiteral(`&${proto.goPackage}.${useCase.pascal}Request`, fields.request.map((field) => ({ key: goCamelCase(field.proto.name), value: JSON.stringify(field.proto.name === blank ? ' ' : VALID_VALUE) })), '\t\t');
   const call = (blank: string | null) => `\t\t_, err := s.${useCase.pascal}(t.Context(), ${request(blank)})`;

@@ -5,9 +5,9 @@ import (
 	"errors"
 )
 
-// Outcome is what an error means to a client, whatever the transport: the
-// gRPC adapter answers each outcome with a status code. Its rows are those of
-// the HTTP adapter's errorStatuses; keep the two in step.
+// Outcome is what an error means to a client, whatever the transport: each
+// inbound adapter answers every outcome (HTTP with a status and a problem,
+// gRPC with a status code), so a use case's errors mean the same on all.
 type Outcome int
 
 // The outcomes, each answered by every inbound adapter. OutcomeInternal is
