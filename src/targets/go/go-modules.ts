@@ -29,6 +29,8 @@ export const goRequirements: Record<
     // The strict JSON decoder of every handler (internal/adapter/http/json.go): encoding/json/v2
     // semantics without GOEXPERIMENT=jsonv2. Its go.mod asks for go 1.26, within GO_DIRECTIVE.
     { path: 'github.com/go-json-experiment/json', version: 'v1.27.2' },
+    // errgroup: bootstrap.Run runs the HTTP server and the workers (gRPC server, relay, consumers) in one group.
+    { path: 'golang.org/x/sync', version: 'v0.24.0' },
   ],
   'logger-zap': [
     { path: 'go.uber.org/zap', version: 'v1.28.0' },
