@@ -51,7 +51,7 @@ export const CHOICE_LABELS: Record<string, string> = {
   prometheus: 'Prometheus',
   otel: 'OpenTelemetry (OTLP when an endpoint is set)',
   none: 'None',
-  nats: 'NATS JetStream (nats.go jetstream; direct publish, outbox later)',
+  nats: 'NATS JetStream (nats.go jetstream; through an outbox with postgres)',
   docker: 'Dockerfile',
   compose: 'Docker Compose',
   k8s: 'Kubernetes manifests',

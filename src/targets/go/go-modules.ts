@@ -21,7 +21,7 @@ export interface GoRequirement {
 
 /** Direct requirements per feature id. 'base' always; 'logger-zap', 'metrics-prometheus', 'tracing-otel' when chosen. */
 export const goRequirements: Record<
-  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'outbound' | 'outbound-otel' | 'grpc' | 'grpc-prometheus' | 'grpc-otel',
+  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'outbox' | 'outbound' | 'outbound-otel' | 'grpc' | 'grpc-prometheus' | 'grpc-otel',
   GoRequirement[]
 > = {
   base: [
@@ -72,6 +72,8 @@ export const goRequirements: Record<
   ],
   // svc add adapter nats / --messaging nats: the nats.go client and its jetstream package (one module).
   nats: [{ path: 'github.com/nats-io/nats.go', version: 'v1.55.0' }],
+  // The transactional outbox (postgres and a broker): the relay's jittered exponential backoff.
+  outbox: [{ path: 'github.com/cenkalti/backoff/v5', version: 'v5.0.3' }],
   // svc add adapter http: internal/platform/outbound's breaker and token bucket, and goleak in its tests.
   outbound: [
     { path: 'github.com/sony/gobreaker/v2', version: 'v2.4.0' },

@@ -12,6 +12,7 @@ import { addCiNats } from '../../../file-edits/ci-services.js';
 import { addComposeNats } from '../../../file-edits/compose-services.js';
 import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
 import type { GoFeature } from './feature.js';
+import { applyOutbox } from './outbox.js';
 
 /** Where the event port lives: a service without the sample gets it (and its envelope) from the nats add. */
 const EVENT_PORT_FILE = 'internal/port/event_publisher.go';
@@ -53,6 +54,7 @@ export async function applyNats(tree: Tree, context: GoContext): Promise<void> {
   });
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name, context.names.constant));
   appendTextBlock(tree, 'README.md', README(name, context.names.constant, sample, prometheus));
+  await applyOutbox(tree, context);
 }
 
 const ENV_EXAMPLE = (name: string, constant: string) => `# NATS JetStream (required): the broker the events are published to. The stream is created, or
@@ -77,12 +79,12 @@ its JSON envelope (\`id\`, \`type\`, \`schema_version\`, \`occurred_at\`, \`key\
 event ID as JetStream's message ID, so a second publish of one event within
 \`NATS_DUPLICATE_WINDOW\` is dropped, and the W3C trace context (\`traceparent\`) in its headers.
 ${sample ? `CreateOrder publishes \`order.placed\` (to \`${name}.events.order.placed\` by default) after storing the order.\n` : 'Use cases publish through the port: add `Events port.EventPublisher` where they need it.\n'}
-**What is guaranteed.** Publishing is direct: the event is published after the order is stored,
-not in the same transaction. When NATS does not acknowledge it within \`NATS_PUBLISH_TIMEOUT\`,
-the request fails with 503 while the order stays stored, and that event is lost. So each event
-is published at most once relative to the database write; it is never published for a write
-that failed. A transactional outbox (the event stored with the order, relayed at least once) is
-not generated yet.
+**What is guaranteed without PostgreSQL.** Publishing is direct: the event is published after the
+order is stored, not in the same transaction. When NATS does not acknowledge it within
+\`NATS_PUBLISH_TIMEOUT\`, the request fails with 503 while the order stays stored, and that event
+is lost. So each event is published at most once relative to the store write. With PostgreSQL
+(\`svc add adapter postgres\`) the events go through the transactional outbox instead (its section
+below): stored with the order, relayed at least once.
 
 A broker that does not answer at start stops the service. Afterwards the client reconnects
 without end; meanwhile \`/readyz\` reports \`nats\` as failing (503) and publishes fail at once

@@ -13,6 +13,7 @@ import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposePostgres } from '../../../file-edits/compose-services.js';
 import { addK8sPostgresEnv } from '../../../file-edits/k8s-env.js';
 import type { GoFeature } from './feature.js';
+import { applyOutbox } from './outbox.js';
 
 /**
  * PostgreSQL: a pgx pool opened and pinged at start, goose migrations embedded in the binary
@@ -48,6 +49,7 @@ export async function applyPostgres(tree: Tree, context: GoContext, target: Adap
   addK8sPostgresEnv(tree, name, `${name} migrate`);
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
   appendTextBlock(tree, 'README.md', README(name, target.port !== null));
+  await applyOutbox(tree, context);
 }
 
 const ENV_EXAMPLE = (name: string) => `# PostgreSQL (required). The password is part of the URL: keep real ones out of version control.

@@ -47,6 +47,7 @@ export async function wireSqlStore(tree: Tree, module: string, sql: SqlStore, sa
   const binding = bindCompositionRoot(parser, tree, module, request(sql, sample, keys));
   const edits: GoEdit[] = [...importEdits(binding.fmt, binding.adapter), ...wiringStatements(binding, statements(sql, binding, keys))];
   if (sample) edits.push(...ordersEdits(parser, binding, module, request(sql, sample, keys)));
+  if (sample && sql.store === 'postgres') edits.push(...transactorEdits(binding, module));
   await editGoFile(tree, binding.site.file, edits);
 }
 
@@ -77,6 +78,21 @@ function ordersEdits(parser: GoParser, binding: RootBinding, module: string, wan
   }
   return [
     { kind: 'set-keyed-value', func: site.func, type: site.type, key: 'Orders', value: repository(binding), replace: `${inMemory}()` },
+    { kind: 'remove-unused-import', path: `${module}/internal/adapter/memory` },
+  ];
+}
+
+/**
+ * With postgres the sample's units of work run in its transactions: `Transactor: db` in place of the
+ * in-memory one. A Transactor the user chose, or none, is left as it is (CreateOrder then keeps
+ * whatever it has).
+ */
+function transactorEdits(binding: RootBinding, module: string): GoEdit[] {
+  const { site, memory } = binding;
+  const current = site.elements.find((element) => element.key === 'Transactor')?.value;
+  if (memory === null || current !== `${memory}.Transactor{}`) return [];
+  return [
+    { kind: 'set-keyed-value', func: site.func, type: site.type, key: 'Transactor', value: binding.variable, replace: current },
     { kind: 'remove-unused-import', path: `${module}/internal/adapter/memory` },
   ];
 }
