@@ -26,6 +26,9 @@ export const goTarget: Target = {
   async addPort(name, options) {
     return (await import('./add/port.js')).addPortOperation(name, options);
   },
+  async addConsumer(event, options) {
+    return (await import('./add/consumer.js')).addConsumerOperation(event, options);
+  },
   async addEvent(name, options) {
     return (await import('./add/event.js')).addEventOperation(name, options);
   },
