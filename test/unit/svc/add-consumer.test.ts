@@ -5,7 +5,8 @@ import { addConsumerOperation } from '../../../src/targets/go/add/consumer.js';
 import { addEventOperation } from '../../../src/targets/go/add/event.js';
 import { addTsConsumerOperation } from '../../../src/targets/ts/add/consumer.js';
 import { makeTsService } from '../ts-edit/fixture.js';
-import { makeService, read, runAdd, snapshot, write } from './fixture.js';
+import { svcListAction } from '../../../src/cli/svc-list-action.js';
+import { captureOutput, makeService, read, runAdd, snapshot, write } from './fixture.js';
 
 const CONSUMERS = 'internal/bootstrap/consumers.go';
 
@@ -32,6 +33,10 @@ describe('svc add consumer (Go, NATS)', () => {
     expect(diagnostics.filter((d) => d.severity === 0).map((d) => d.message)).toEqual([]);
     const api = parse(text) as { operations: Record<string, { action: string; channel: { $ref: string } }> };
     expect(api.operations.reserveStockReceivesOrderPlaced).toMatchObject({ action: 'receive', channel: { $ref: '#/channels/order.placed' } });
+
+    const listed = captureOutput();
+    expect(await svcListAction(root, listed.out)).toBe(0);
+    expect(listed.text().stdout).toMatch(/Consumers \(1\)\n\s+OrderPlaced\s+runs ReserveStock\s+internal\/adapter\/nats\/order_placed_consumer\.go/);
 
     const before = snapshot(root);
     const again = await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }));
