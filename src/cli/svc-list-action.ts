@@ -51,6 +51,11 @@ export function printInventory(out: Output, found: ServiceInventory): void {
           : `serves ${adapter.serves.map((port) => `${port}${placeNote(adapter.name, found.ports.find((entry) => entry.name === port)?.servedBy)}`).join(', ')}`,
     ]),
   );
+  if (found.consumers !== undefined && found.consumers.length > 0) {
+    say(out);
+    say(out, `Consumers (${found.consumers.length})`);
+    table(out, found.consumers.map((consumer) => [consumer.event, `runs ${consumer.handler}`, consumer.file]));
+  }
 }
 
 /** `  (redis → postgres)` for a port served by a decorator in front of another adapter; nothing for one adapter. */

@@ -49,6 +49,10 @@ const program = svcProgram({
     const { svcAddAction, target } = await addFrame();
     return svcAddAction(await target.addEvent(name, { from: flags.from }), flags, cwd, out());
   },
+  async addConsumer(event, flags) {
+    const { svcAddAction, target } = await addFrame();
+    return svcAddAction(await target.addConsumer(event, { handler: flags.handler }), flags, cwd, out());
+  },
   async list(flags) {
     const { svcListAction } = await import('./svc-list-action.js');
     return svcListAction(cwd, out(flags.json), { mermaid: flags.mermaid });

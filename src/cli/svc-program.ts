@@ -8,6 +8,7 @@ export interface SvcHandlers {
   addAdapter(kind: string, flags: { for?: string; baseUrlEnv?: string; install?: boolean; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   addTransport(kind: string, flags: { install?: boolean; dryRun?: boolean; force?: boolean }): Promise<number>;
   addEvent(name: string, flags: { from?: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
+  addConsumer(event: string, flags: { handler: string; dryRun?: boolean; force?: boolean; verify?: boolean }): Promise<number>;
   list(flags: { json?: boolean; mermaid?: boolean }): Promise<number>;
   doctor(flags: { json?: boolean }): Promise<number>;
 }
@@ -123,6 +124,20 @@ export function svcProgram(handlers: SvcHandlers): Command {
     .addHelpText('after', '\nExamples:\n  $ svc add event OrderShipped\n  $ svc add event OrderCancelled --from CancelOrder')
     .action(async (name: string, flags: Record<string, unknown>) => {
       process.exitCode = await handlers.addEvent(name, { from: stringFlag(flags.from), dryRun: flags.dryRun === true, force: flags.force === true, verify: flags.verify !== false });
+    });
+
+  add
+    .command('consumer')
+    .description('add a consumer of an event (Go, NATS JetStream): a durable pull consumer that runs a use case for each event, with bounded workers, retries with backoff, a dead-letter subject and deduplication by event ID')
+    .argument('<Event>', 'an event of internal/domain, e.g. OrderPlaced (svc add event declares one)')
+    .requiredOption('--handler <UseCase>', 'the use case run for each event; created as a skeleton when App has none of that name')
+    .option('--dry-run', 'print what would change, with diffs; write nothing')
+    .option('--force', 'overwrite generator-owned files even if you changed them')
+    .option('--no-verify', 'do not compile the change before writing it (for scripted bulk adds)')
+    .exitOverride()
+    .addHelpText('after', '\nExamples:\n  $ svc add consumer OrderPlaced --handler ReserveStock')
+    .action(async (event: string, flags: Record<string, unknown>) => {
+      process.exitCode = await handlers.addConsumer(event, { handler: stringFlag(flags.handler) ?? '', dryRun: flags.dryRun === true, force: flags.force === true, verify: flags.verify !== false });
     });
 
   program

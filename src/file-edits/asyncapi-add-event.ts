@@ -21,6 +21,8 @@ export interface NewEvent {
   properties?: Record<string, unknown>;
   /** The use case that publishes it: an operation `send` on its channel. */
   sender?: { operation: string; useCase: string };
+  /** The use case a consumer runs for each event: an operation `receive` on its channel. */
+  receiver?: { operation: string; useCase: string };
 }
 
 /**
@@ -38,6 +40,7 @@ export function addAsyncApiEvent(tree: Tree, file: string, event: NewEvent): voi
     { path: ['components', 'messages'], key: event.pascal, value: message(event) },
     { path: ['components', 'schemas'], key: event.pascal, value: payloadSchema(event) },
     ...(event.sender === undefined ? [] : [{ path: ['operations'], key: event.sender.operation, value: operation(event, event.sender.useCase) }]),
+    ...(event.receiver === undefined ? [] : [{ path: ['operations'], key: event.receiver.operation, value: receiveOperation(event, event.receiver.useCase) }]),
   ];
   for (const entry of entries) {
     const doc = parseDocument(text);
@@ -107,6 +110,15 @@ function operation(event: NewEvent, useCase: string) {
     action: 'send',
     channel: { $ref: `#/channels/${event.type}` },
     summary: `${useCase} publishes ${event.type} after its work.`,
+    messages: [{ $ref: `#/channels/${event.type}/messages/${event.pascal}` }],
+  };
+}
+
+function receiveOperation(event: NewEvent, useCase: string) {
+  return {
+    action: 'receive',
+    channel: { $ref: `#/channels/${event.type}` },
+    summary: `A durable consumer runs ${useCase} for each ${event.type}, at least once; a redelivered event is skipped by its ID.`,
     messages: [{ $ref: `#/channels/${event.type}/messages/${event.pascal}` }],
   };
 }

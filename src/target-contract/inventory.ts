@@ -21,4 +21,6 @@ export interface ServiceInventory {
     /** For an inbound adapter (only), the use cases its routes call. */
     useCases?: string[];
   }[];
+  /** The event consumers (Go, NATS): the event, the use case run for each, the file; absent or empty without any. */
+  consumers?: { event: string; handler: string; file: string }[];
 }

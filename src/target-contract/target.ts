@@ -30,6 +30,8 @@ export interface Target {
   addTransport(kind: string, options: { install?: boolean }): Promise<AddOperation>;
   /** `svc add event <Name>`: a versioned event type in the domain, documented in api/asyncapi.yaml. */
   addEvent(name: string, options: { from?: string }): Promise<AddOperation>;
+  /** `svc add consumer <Event> --handler <UseCase>`: an inbound adapter running the use case for each event. */
+  addConsumer(event: string, options: { handler: string }): Promise<AddOperation>;
   /** `svc list`: use cases, ports and adapters, read from the code through the syntax tree. */
   inventory(project: Project): Promise<ServiceInventory>;
   /** `svc doctor`'s checks of this target: its toolchain against the project, and the layout rules. */

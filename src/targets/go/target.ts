@@ -26,6 +26,9 @@ export const goTarget: Target = {
   async addPort(name, options) {
     return (await import('./add/port.js')).addPortOperation(name, options);
   },
+  async addConsumer(event, options) {
+    return (await import('./add/consumer.js')).addConsumerOperation(event, options);
+  },
   async addEvent(name, options) {
     return (await import('./add/event.js')).addEventOperation(name, options);
   },
@@ -38,7 +41,9 @@ export const goTarget: Target = {
   async inventory(project) {
     const [{ loadGoParser }, { inventory }, { useGoModulePath }] = await Promise.all([import('./edit/parser.js'), import('./inspect/list.js'), import('./go-project.js')]);
     useGoModulePath(project);
-    return inventory(await loadGoParser(), project.tree, project.spec.module);
+    const parser = await loadGoParser();
+    const consumers = (await import('./inspect/consumers.js')).readConsumers(parser, project.tree);
+    return { ...(await inventory(parser, project.tree, project.spec.module)), ...(consumers.length === 0 ? {} : { consumers }) };
   },
   async doctor(project, toolchains) {
     return (await import('./inspect/doctor-checks.js')).goDoctor(project, toolchains);

@@ -29,6 +29,9 @@ export const tsTarget: Target = {
       },
     };
   },
+  async addConsumer(event, options) {
+    return (await import('./add/consumer.js')).addTsConsumerOperation(event, options);
+  },
   async addEvent(name, options) {
     return (await import('./add/event.js')).addTsEventOperation(name, options);
   },

@@ -10,6 +10,7 @@ async function parseAdapter(args: string[]): Promise<{ kind: string; flags: Adap
     addUsecase: unused,
     addPort: unused,
     addEvent: unused,
+    addConsumer: unused,
     async addAdapter(kind, flags) {
       captured = { kind, flags };
       return 0;

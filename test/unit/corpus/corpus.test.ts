@@ -59,6 +59,7 @@ async function operationFor(target: EditedService['target'], corpusAdd: CorpusAd
       operation = target === 'go' ? addEventOperation(name, { from: flags.from }) : addTsEventOperation(name, { from: flags.from });
       return done();
     },
+    addConsumer: done,
     list: done,
     doctor: done,
   }).parseAsync(['node', 'svc', ...corpusAdd.args]);

@@ -44,7 +44,7 @@ describe('svc flags', () => {
         calls.push([name, ...args]);
         return 0;
       };
-    const handlers: SvcHandlers = { addUsecase: record('usecase'), addPort: record('port'), addAdapter: record('adapter'), addTransport: record('transport'), addEvent: record('event'), list: record('list'), doctor: record('doctor') };
+    const handlers: SvcHandlers = { addUsecase: record('usecase'), addPort: record('port'), addAdapter: record('adapter'), addTransport: record('transport'), addEvent: record('event'), addConsumer: record('consumer'), list: record('list'), doctor: record('doctor') };
     const program = svcProgram(handlers);
     program.configureOutput({ writeErr: () => {}, writeOut: () => {} });
     for (const command of program.commands) command.configureOutput({ writeErr: () => {}, writeOut: () => {} });

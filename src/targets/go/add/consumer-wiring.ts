@@ -1,0 +1,51 @@
+import type { Project } from '../../../project/load-project.js';
+import type { GoEdit } from '../edit/index.js';
+import { editGoFile } from '../features/datastore/edits.js';
+import { eventType } from './event.js';
+import type { GoTypeName } from './names.js';
+
+const CONSUMERS_FILE = 'internal/bootstrap/consumers.go';
+const BOOTSTRAP_FILE = 'internal/bootstrap/bootstrap.go';
+
+/**
+ * Run calls addConsumers once the application is built (above the HTTP handler's config), and
+ * addConsumers opens the event's consumer, registers its readiness check (and its metrics) and
+ * appends it to the workers. Each statement is skipped when it is there already.
+ */
+export async function wireConsumer(project: Project, event: GoTypeName, handler: GoTypeName, prometheus: boolean): Promise<void> {
+  const { tree, spec } = project;
+  await editGoFile(tree, BOOTSTRAP_FILE, [
+    {
+      kind: 'statement',
+      func: 'Run',
+      statement: 'if err := addConsumers(ctx, cfg, log, deps, application); err != nil {\n\treturn fail(err)\n}',
+      position: 'before-literal',
+      literal: 'httpadapter.Config',
+      unlessPresent: 'addConsumers',
+      paragraph: true,
+    },
+  ]);
+  const consumer = `${event.camel}Consumer`;
+  const statements = [
+    `${consumer}, err := natsadapter.Open${event.pascal}Consumer(ctx, cfg.NATS, cfg.NATSConsumer, application.${handler.pascal}, log)`,
+    `if err != nil {\n\treturn fmt.Errorf("consumer of ${eventType(event)}: %w", err)\n}`,
+    `deps.checks.Register("nats consumer "+${consumer}.Name(), ${consumer}.Ping)`,
+    ...(prometheus ? [`deps.metrics.MustRegister(${consumer}.Collector())`] : []),
+    `deps.workers = append(deps.workers, worker{name: "nats consumer " + ${consumer}.Name(), run: ${consumer}.Run})`,
+  ];
+  const edits: GoEdit[] = [
+    { kind: 'import', path: 'fmt' },
+    { kind: 'import', path: `${spec.module}/internal/adapter/nats`, alias: 'natsadapter' },
+    ...statements.map(
+      (statement, index): GoEdit => ({
+        kind: 'statement',
+        func: 'addConsumers',
+        statement,
+        position: 'before-return',
+        paragraph: index === 0,
+        ...(index === 0 ? { unlessPresent: `natsadapter.Open${event.pascal}Consumer` } : {}),
+      }),
+    ),
+  ];
+  await editGoFile(tree, CONSUMERS_FILE, edits);
+}

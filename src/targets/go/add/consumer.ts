@@ -1,0 +1,130 @@
+import type { AddOperation } from '../../../target-contract/add-operation.js';
+import { consumerCommand } from '../../../choices/consumer-command.js';
+import { UsageError } from '../../../errors.js';
+import type { Project } from '../../../project/load-project.js';
+import type { PostStep } from '../../../post-steps/post-step.js';
+import { renderTemplateFolder } from '../../../render/template-folder.js';
+import { goTemplateContext } from '../context.js';
+import { loadGoParser, type GoParser } from '../edit/parser.js';
+import { findDeclarations, readAppModel } from '../inspect/project-model.js';
+import { readGo } from '../inspect/syntax.js';
+import { useGoModulePath } from '../go-project.js';
+import { goVerifier } from '../verify/go-verifier.js';
+import { addConsumerRuntime, NATS_ADAPTER_DIR } from './consumer-runtime.js';
+import { readHandlerSignature } from './consumer-handler.js';
+import { wireConsumer } from './consumer-wiring.js';
+import { eventType, EVENT_SCHEMA_VERSION } from './event.js';
+import { idiomaticName, validateTypeName, type GoTypeName } from './names.js';
+import { addUsecaseOperation } from './usecase.js';
+
+const DOMAIN_DIR = 'internal/domain';
+
+/**
+ * `svc add consumer <Event> --handler <UseCase>` (NATS JetStream): internal/adapter/nats/<snake>_consumer.go
+ * (decodes the envelope's payload of the version the service reads and runs the use case) with its
+ * test; on the first consumer the runtime every consumer shares (consumer.go: durable pull consumer,
+ * bounded workers, backoff, dead letters, deduplication, tracing, metrics; its config section and its
+ * integration tests) and internal/bootstrap/consumers.go, which Run calls; the consumer opened there
+ * as a worker with its readiness check; the `receive` operation in api/asyncapi.yaml. A handler App
+ * does not hold is created as `svc add usecase` creates it. Refused: no NATS in the service, an event
+ * the domain does not declare, another handler on the event, names that are not Go's.
+ */
+export function addConsumerOperation(eventName: string, options: { handler: string }): AddOperation {
+  return {
+    command: consumerCommand(eventName, options),
+    async apply(project) {
+      useGoModulePath(project);
+      const event = checkedName('event', eventName, 'OrderPlaced');
+      const handler = checkedName('use case', options.handler, 'ReserveStock');
+      requireNats(project, event);
+      const parser = await loadGoParser();
+      requireEvent(parser, project, event);
+      const existing = existingHandler(parser, project, event);
+      if (existing !== null && existing !== handler.camel) {
+        throw new UsageError(
+          `${eventType(event)} has a consumer already (${NATS_ADAPTER_DIR}/${event.snake}_consumer.go), running another use case than ${handler.pascal}`,
+          `call ${handler.pascal} from that consumer's handler, or remove the consumer first`,
+        );
+      }
+      const postSteps: PostStep[] = [];
+      if (!(readAppModel(parser, project.tree)?.useCases ?? []).some((field) => field.name === handler.pascal)) {
+        postSteps.push(...(await addUsecaseOperation(handler.pascal).apply(project)).postSteps);
+      }
+      const signature = readHandlerSignature(parser, project, handler);
+      await addConsumerRuntime(project);
+      if (existing === null) {
+        renderTemplateFolder(project.tree, 'go/consumer', {
+          ...goTemplateContext(project.spec, []),
+          event: { ...event, kebab: event.snake.replaceAll('_', '-') },
+          handler,
+          type: eventType(event),
+          ...signature,
+        });
+      }
+      await wireConsumer(project, event, handler, goTemplateContext(project.spec, []).metrics.prometheus);
+      const { addAsyncApiEvent, ASYNCAPI_FILE } = await import('../../../file-edits/asyncapi-add-event.js');
+      addAsyncApiEvent(project.tree, ASYNCAPI_FILE, {
+        serviceName: project.spec.name.kebab,
+        type: eventType(event),
+        pascal: event.pascal,
+        words: event.words,
+        schemaVersion: EVENT_SCHEMA_VERSION,
+        receiver: { operation: `${handler.camel}Receives${event.pascal}`, useCase: handler.pascal },
+      });
+      return { postSteps, verifier: goVerifier() };
+    },
+  };
+}
+
+function checkedName(kind: 'event' | 'use case', name: string, example: string): GoTypeName {
+  const checked = validateTypeName(kind, name, example);
+  const idiomatic = idiomaticName(checked.pascal);
+  if (idiomatic !== null) {
+    throw new UsageError(`invalid ${kind} name ${checked.pascal}: Go writes it ${idiomatic}, initialisms in one case (the service's linter rejects the other spelling)`, `use ${idiomatic}`);
+  }
+  return checked;
+}
+
+function requireNats(project: Project, event: GoTypeName): void {
+  const broker = project.manifest.choices.messaging;
+  if (broker === 'nats' && project.tree.exists(`${NATS_ADAPTER_DIR}/nats.go`)) return;
+  if (broker !== undefined && broker !== 'none' && broker !== 'nats') {
+    throw new UsageError(`consumers are generated for NATS JetStream only so far, and this service's broker is ${broker}`, 'nothing was changed');
+  }
+  throw new UsageError(
+    `the service has no broker to consume ${event.pascal} from`,
+    `add one with svc add adapter nats, then run svc add consumer ${event.pascal} again`,
+  );
+}
+
+function requireEvent(parser: GoParser, project: Project, event: GoTypeName): void {
+  const names = [event.pascal, `${event.pascal}Type`, `${event.pascal}Version`];
+  const found = findDeclarations(parser, project.tree, DOMAIN_DIR, 'domain', names);
+  const missing = names.filter((name) => !found.has(name));
+  if (missing.length > 0) {
+    throw new UsageError(
+      `the event ${event.pascal} is not declared: ${DOMAIN_DIR} has no ${missing.join(', ')}`,
+      `declare it first: svc add event ${event.pascal}`,
+    );
+  }
+}
+
+/** The runner interface's handler (camel case) of the event's consumer from an earlier add, or null. */
+function existingHandler(parser: GoParser, project: Project, event: GoTypeName): string | null {
+  const file = `${NATS_ADAPTER_DIR}/${event.snake}_consumer.go`;
+  const found = findDeclarations(parser, project.tree, NATS_ADAPTER_DIR, 'nats', [`Open${event.pascal}Consumer`]);
+  if (!found.has(`Open${event.pascal}Consumer`)) return null;
+  const text = project.tree.read(file) ?? '';
+  const runner = readRunnerNames(parser, file, text);
+  return runner[0] ?? '';
+}
+
+function readRunnerNames(parser: GoParser, file: string, text: string): string[] {
+  return readGo(parser, file, text, (doc) =>
+    doc.root
+      .descendantsOfType('type_spec')
+      .map((spec) => spec?.childForFieldName('name')?.text ?? '')
+      .filter((name) => name.endsWith('Runner'))
+      .map((name) => name.slice(0, -'Runner'.length)),
+  );
+}

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, runCli } from '../helpers/cli.js';
+import { goTool } from '../helpers/go.js';
+import { createService, svc } from '../helpers/orders-service.js';
+import { makeTempDir, snapshot } from '../helpers/temp-dir.js';
+
+/**
+ * `svc add consumer OrderPlaced --handler ReserveStock` in a service created with --messaging nats:
+ * held to the bar of every generated project, with the consumer's integration tests run against the
+ * NATS (JetStream) of this machine under CI and proven to have run.
+ */
+const INTEGRATION_ENV = { NATS_TEST_URL: 'nats://127.0.0.1:4222', CI: 'true' };
+
+/** The consumer's tests that need a server; each must appear as `--- PASS` in `go test -v`. */
+const CONSUMER_TESTS = [
+  'TestConsumerHandlesEachEventOnce',
+  'TestConsumerRetriesThenDeadLettersAndContinues',
+  'TestConsumerDeadLettersAPoisonMessageAtOnce',
+  'TestConsumerFetchesNoMoreThanItsWorkers',
+  'TestConsumerFinishesInFlightMessagesWhenStopped',
+  'TestConsumerIsNotReadyWithoutItsBroker',
+  'TestConsumerContinuesThePublishersTrace',
+  'TestHandleOrderPlacedRejectsWhatItCannotRead',
+];
+
+beforeAll(async () => {
+  const { ensureServices } = (await import(path.join(REPO_ROOT, 'scripts/ensure-services.mjs'))) as { ensureServices: () => Promise<void> };
+  await ensureServices();
+});
+
+describe('svc add consumer in a service with --messaging nats', () => {
+  let root: string;
+
+  beforeAll(async () => {
+    root = await createService(['--messaging', 'nats']);
+    const added = await svc(root, 'add', 'consumer', 'OrderPlaced', '--handler', 'ReserveStock');
+    expect(added.exitCode, added.stdout + added.stderr).toBe(0);
+  });
+
+  it('changes nothing when run again', async () => {
+    const before = snapshot(root);
+    const again = await svc(root, 'add', 'consumer', 'OrderPlaced', '--handler', 'ReserveStock');
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('is gofmt-clean, then passes go vet, golangci-lint and go test -race with the consumer tests run against NATS', async () => {
+    expect(await goTool(root, 'gofmt', ['-l', '.'])).toBe('');
+    await goTool(root, 'go', ['mod', 'tidy']);
+    await goTool(root, 'go', ['vet', './...']);
+    await goTool(root, 'golangci-lint', ['run', './...']);
+    const tested = await execa('go', ['test', '-race', '-count=1', '-v', './...'], {
+      cwd: root,
+      reject: false,
+      all: true,
+      timeout: 900_000,
+      env: { GOFLAGS: '-mod=mod', CGO_ENABLED: '1', REQUIRE_INTEGRATION: '', ...INTEGRATION_ENV },
+    });
+    const output = String(tested.all);
+    expect(tested.exitCode, output.slice(-4000)).toBe(0);
+    for (const name of CONSUMER_TESTS) expect(output, `${name} did not pass`).toMatch(new RegExp(`^\\s*--- PASS: ${name} \\(`, 'm'));
+  });
+});
+
+describe('svc add consumer refusals', () => {
+  it('exits 2 without a broker, naming the add that gives one, and writes nothing', async () => {
+    const root = await createService();
+    const before = snapshot(root);
+    const added = await svc(root, 'add', 'consumer', 'OrderPlaced', '--handler', 'ReserveStock');
+    expect(added.exitCode).toBe(2);
+    expect(added.stderr).toContain('svc add adapter nats');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('exits 2 in a TypeScript service: not yet for TypeScript', async () => {
+    const cwd = makeTempDir();
+    const created = await runCli('create-service', ['orders', '--lang', 'ts', '--yes', '--no-git', '--no-install'], { cwd });
+    expect(created.exitCode, created.stderr).toBe(0);
+    const root = path.join(cwd, 'orders');
+    const before = snapshot(root);
+    const added = await svc(root, 'add', 'consumer', 'OrderPlaced', '--handler', 'ReserveStock');
+    expect(added.exitCode).toBe(2);
+    expect(added.stderr).toContain('not yet for TypeScript');
+    expect(snapshot(root)).toEqual(before);
+  });
+});

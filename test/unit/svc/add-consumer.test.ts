@@ -1,0 +1,96 @@
+import { Parser } from '@asyncapi/parser';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { addConsumerOperation } from '../../../src/targets/go/add/consumer.js';
+import { addEventOperation } from '../../../src/targets/go/add/event.js';
+import { addTsConsumerOperation } from '../../../src/targets/ts/add/consumer.js';
+import { makeTsService } from '../ts-edit/fixture.js';
+import { svcListAction } from '../../../src/cli/svc-list-action.js';
+import { captureOutput, makeService, read, runAdd, snapshot, write } from './fixture.js';
+
+const CONSUMERS = 'internal/bootstrap/consumers.go';
+
+describe('svc add consumer (Go, NATS)', () => {
+  it('writes the consumer, creates the use case it runs, wires it as a worker and documents the receive operation', async () => {
+    const root = await makeService({ messaging: 'nats' });
+    const result = await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }));
+    expect(result.code, result.all).toBe(0);
+    const consumer = read(root, 'internal/adapter/nats/order_placed_consumer.go');
+    expect(consumer).toContain('func OpenOrderPlacedConsumer(ctx context.Context, cfg config.NATS, consumers config.NATSConsumer, uc reserveStockRunner, log *slog.Logger) (*Consumer, error) {');
+    expect(consumer).toContain('Execute(ctx context.Context, in app.ReserveStockInput) (app.ReserveStockOutput, error)');
+    expect(consumer).toContain('if event.SchemaVersion != domain.OrderPlacedVersion {');
+    expect(read(root, 'internal/app/reserve_stock.go')).toContain('func (uc *ReserveStock) Execute(');
+    expect(read(root, 'internal/adapter/nats/consumer.go')).toContain('func (c *Consumer) Run(ctx context.Context) error {');
+    expect(read(root, 'internal/platform/config/config.go')).toContain('NATSConsumer NATSConsumer');
+    const wiring = read(root, CONSUMERS);
+    expect(wiring).toContain('orderPlacedConsumer, err := natsadapter.OpenOrderPlacedConsumer(ctx, cfg.NATS, cfg.NATSConsumer, application.ReserveStock, log)');
+    expect(wiring).toContain('deps.checks.Register("nats consumer "+orderPlacedConsumer.Name(), orderPlacedConsumer.Ping)');
+    expect(wiring).toContain('deps.workers = append(deps.workers, worker{name: "nats consumer " + orderPlacedConsumer.Name(), run: orderPlacedConsumer.Run})');
+    expect(read(root, 'internal/bootstrap/bootstrap.go')).toContain('\tif err := addConsumers(ctx, cfg, log, deps, application); err != nil {\n\t\treturn fail(err)\n\t}\n');
+
+    const text = read(root, 'api/asyncapi.yaml');
+    const { diagnostics } = await new Parser().parse(text);
+    expect(diagnostics.filter((d) => d.severity === 0).map((d) => d.message)).toEqual([]);
+    const api = parse(text) as { operations: Record<string, { action: string; channel: { $ref: string } }> };
+    expect(api.operations.reserveStockReceivesOrderPlaced).toMatchObject({ action: 'receive', channel: { $ref: '#/channels/order.placed' } });
+
+    const listed = captureOutput();
+    expect(await svcListAction(root, listed.out)).toBe(0);
+    expect(listed.text().stdout).toMatch(/Consumers \(1\)\n\s+OrderPlaced\s+runs ReserveStock\s+internal\/adapter\/nats\/order_placed_consumer\.go/);
+
+    const before = snapshot(root);
+    const again = await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }));
+    expect(again.code, again.all).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
+    expect(snapshot(root)).toEqual(before);
+  }, 90_000);
+
+  it('keeps what the user wrote in the consumer and the wiring when it adds a second consumer', async () => {
+    const root = await makeService({ messaging: 'nats' });
+    expect((await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }))).code).toBe(0);
+    const mapping = read(root, 'internal/adapter/nats/order_placed_consumer.go').replace('\treturn app.ReserveStockInput{}\n', '\t// Reserve what the order holds.\n\treturn app.ReserveStockInput{Reference: event.Key}\n').replace('func reserveStockInput(_ domain.Event,', 'func reserveStockInput(event domain.Event,');
+    write(root, 'internal/adapter/nats/order_placed_consumer.go', mapping);
+    const wiring = read(root, CONSUMERS).replace('\treturn nil\n}', '\tlog.InfoContext(ctx, "consumers opened")\n\treturn nil\n}');
+    write(root, CONSUMERS, wiring);
+    expect((await runAdd(root, addEventOperation('OrderShipped'))).code).toBe(0);
+
+    const result = await runAdd(root, addConsumerOperation('OrderShipped', { handler: 'NotifyCustomer' }));
+    expect(result.code, result.all).toBe(0);
+    expect(read(root, 'internal/adapter/nats/order_placed_consumer.go')).toBe(mapping);
+    const after = read(root, CONSUMERS);
+    expect(after).toContain('\tlog.InfoContext(ctx, "consumers opened")\n');
+    expect(after.indexOf('natsadapter.OpenOrderPlacedConsumer')).toBeLessThan(after.indexOf('natsadapter.OpenOrderShippedConsumer'));
+    expect(read(root, 'internal/adapter/nats/order_shipped_consumer.go')).toContain('in app.NotifyCustomerInput');
+  });
+
+  it.each([
+    ['no broker', {}, 'OrderPlaced', 'ReserveStock', /svc add adapter nats/],
+    ['an event the domain does not declare', { messaging: 'nats' as const }, 'OrderShipped', 'ReserveStock', /svc add event OrderShipped/],
+    ['a name that is not PascalCase', { messaging: 'nats' as const }, 'order_placed', 'ReserveStock', /event/],
+    ['a handler name that is not idiomatic', { messaging: 'nats' as const }, 'OrderPlaced', 'ReserveSku', /ReserveSKU/],
+  ])('exits 2 and writes nothing for %s', async (_name, options, event, handler, message) => {
+    const root = await makeService(options);
+    const before = snapshot(root);
+    const result = await runAdd(root, addConsumerOperation(event, { handler }));
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toMatch(message);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses a second handler for an event that has a consumer', async () => {
+    const root = await makeService({ messaging: 'nats' });
+    expect((await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }))).code).toBe(0);
+    const before = snapshot(root);
+    const result = await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'NotifyCustomer' }));
+    expect(result.code, result.all).toBe(2);
+    expect(result.all).toContain('has a consumer already');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('is not yet for TypeScript', async () => {
+    const root = await makeTsService();
+    const result = await runAdd(root, addTsConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }));
+    expect(result.code).toBe(2);
+    expect(result.all).toContain('not yet for TypeScript');
+  });
+});
