@@ -43,7 +43,8 @@ export async function applyRabbitmq(tree: Tree, context: GoContext): Promise<voi
   addGoRequirements(tree, goRequirements.rabbitmq);
 
   await addConfigSection(tree, 'RabbitMQ');
-  await addRequiredVar(tree, 'RABBITMQ_URL', 'amqp://guest:guest@localhost:5672/');
+  // No credentials in the test's value (gosec G101); amqp091 defaults to guest/guest.
+  await addRequiredVar(tree, 'RABBITMQ_URL', 'amqp://localhost:5672/');
   await wireBroker(tree, module, 'rabbitmq', sample, prometheus);
   await addStoreEndToEndVars(tree, name, module, 'rabbitmq');
 
