@@ -15,7 +15,7 @@ export const METRICS = ['prometheus', 'none'] as const;
 export const TRACING = ['otel', 'none'] as const;
 export const DEPLOY_TARGETS = ['docker', 'compose', 'k8s', 'github-actions'] as const;
 /** The broker a service publishes its events to; `none` publishes nowhere (the sample records them in memory). */
-export const MESSAGING = ['none', 'nats'] as const;
+export const MESSAGING = ['none', 'nats', 'kafka', 'rabbitmq'] as const;
 
 export type Lang = (typeof LANGS)[number];
 export type Transport = (typeof TRANSPORTS)[number];
@@ -52,6 +52,8 @@ export const CHOICE_LABELS: Record<string, string> = {
   otel: 'OpenTelemetry (OTLP when an endpoint is set)',
   none: 'None',
   nats: 'NATS JetStream (nats.go jetstream; through an outbox with postgres)',
+  kafka: 'Kafka (franz-go; idempotent producer, acks=all; through an outbox with postgres)',
+  rabbitmq: 'RabbitMQ (amqp091-go; publisher confirms; through an outbox with postgres)',
   docker: 'Dockerfile',
   compose: 'Docker Compose',
   k8s: 'Kubernetes manifests',
@@ -108,6 +110,6 @@ export const UNSUPPORTED_CHOICES: Record<Lang, readonly UnsupportedChoice[]> = {
     { flag: 'module', why: 'the Go module path; a ts service is an npm package named after the service' },
     { flag: 'logger', why: "ts services always log with pino, Fastify's logger" },
     { flag: 'transport', values: ['grpc'], why: 'gRPC is not yet for TypeScript; it is a Go transport for now (use http)' },
-    { flag: 'messaging', values: ['nats'], why: 'messaging is not yet for TypeScript; brokers are Go only for now (use --lang go, or --messaging none)' },
+    { flag: 'messaging', values: ['nats', 'kafka', 'rabbitmq'], why: 'messaging is not yet for TypeScript; brokers are Go only for now (use --lang go, or --messaging none)' },
   ],
 };

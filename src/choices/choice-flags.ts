@@ -13,7 +13,7 @@ export function choiceFlags(choices: Choices) {
       githubActions: choices.deploy.includes('github-actions'),
       any: choices.deploy.length > 0,
     },
-    messaging: { nats: choices.messaging === 'nats', any: (choices.messaging ?? 'none') !== 'none' },
+    messaging: { nats: choices.messaging === 'nats', kafka: choices.messaging === 'kafka', rabbitmq: choices.messaging === 'rabbitmq', any: (choices.messaging ?? 'none') !== 'none' },
     example: choices.example,
   };
 }

@@ -76,7 +76,7 @@ export function svcProgram(handlers: SvcHandlers): Command {
 
   add
     .command('adapter')
-    .description('add an outbound adapter (memory, postgres, mysql, sqlite, redis, nats, http) for a port; at most one SQL store per service; nats publishes the events')
+    .description('add an outbound adapter (memory, postgres, mysql, sqlite, redis, nats, kafka, rabbitmq, http) for a port; at most one SQL store per service; a broker (nats, kafka or rabbitmq, one per service) publishes the events')
     .argument('<kind>', 'adapter kind, e.g. postgres')
     .option('--for <port>', 'the port it implements (default: the sample OrderRepository; required for http)')
     .option('--base-url-env <name>', 'http only: the env var holding the dependency\'s base URL (default: <PORT>_URL, e.g. PAYMENT_GATEWAY_URL)')

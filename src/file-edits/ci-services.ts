@@ -33,6 +33,23 @@ const CONTAINERS = {
     },
     variable: ['REDIS_TEST_ADDR', 'localhost:6379'],
   },
+  rabbitmq: {
+    container: {
+      image: 'rabbitmq:4.1-management-alpine',
+      ports: ['5672:5672'],
+      options: '--health-cmd "rabbitmq-diagnostics -q ping" --health-interval 5s --health-timeout 10s --health-retries 20',
+    },
+    variable: ['RABBITMQ_TEST_URL', 'amqp://guest:guest@localhost:5672/'],
+  },
+  kafka: {
+    // One KRaft node with the image's defaults (broker and controller), advertised on localhost.
+    container: {
+      image: 'apache/kafka:4.1.0',
+      ports: ['9092:9092'],
+      options: '--health-cmd "/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092" --health-interval 5s --health-timeout 10s --health-retries 20',
+    },
+    variable: ['KAFKA_TEST_BROKERS', 'localhost:9092'],
+  },
 } as const;
 
 /**

@@ -128,3 +128,68 @@ export function addComposeNats(tree: Tree, name: string): void {
     addMapEntry(doc, ['volumes'], 'nats-data', {});
   });
 }
+
+/**
+ * One Kafka node in KRaft mode (broker and controller, no ZooKeeper) for local development in
+ * compose.yaml, its log in the kafka-data volume, and the service pointed at it. Two listeners: the
+ * service reaches kafka:19092 on the compose network, the host localhost:9092.
+ */
+export function addComposeKafka(tree: Tree, name: string): void {
+  editYamlFile(tree, COMPOSE_FILE, (doc) => {
+    if (!doc.hasIn(['services', name])) return;
+    addMapEntry(doc, ['services', name, 'environment'], 'KAFKA_BROKERS', 'kafka:19092');
+    addMapEntry(doc, ['services', name, 'depends_on'], 'kafka', { condition: 'service_healthy' });
+    const service = {
+      image: 'apache/kafka:4.1.0',
+      environment: {
+        KAFKA_NODE_ID: '1',
+        KAFKA_PROCESS_ROLES: 'broker,controller',
+        KAFKA_CONTROLLER_QUORUM_VOTERS: '1@kafka:9093',
+        KAFKA_LISTENERS: 'INTERNAL://:19092,EXTERNAL://:9092,CONTROLLER://:9093',
+        KAFKA_ADVERTISED_LISTENERS: 'INTERNAL://kafka:19092,EXTERNAL://localhost:9092',
+        KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT',
+        KAFKA_INTER_BROKER_LISTENER_NAME: 'INTERNAL',
+        KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
+        KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+        KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+        KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+        KAFKA_LOG_DIRS: '/var/lib/kafka/data',
+      },
+      ports: ['127.0.0.1:9092:9092'],
+      volumes: ['kafka-data:/var/lib/kafka/data'],
+      healthcheck: { test: ['CMD', '/opt/kafka/bin/kafka-broker-api-versions.sh', '--bootstrap-server', 'localhost:9092'], interval: '5s', timeout: '10s', retries: 20 },
+      restart: 'unless-stopped',
+    };
+    addMapEntry(doc, ['services'], 'kafka', service, {
+      spaced: true,
+      comment: ' Kafka in KRaft mode for local development (localhost:9092 from the host);\n its log survives restarts in the kafka-data volume.',
+    });
+    quoteSequences(doc.getIn(['services', 'kafka'], true));
+    addMapEntry(doc, [], 'volumes', {}, { spaced: true });
+    addMapEntry(doc, ['volumes'], 'kafka-data', {});
+  });
+}
+
+/** RabbitMQ with its management UI for local development in compose.yaml (queues survive restarts in the rabbitmq-data volume), and the service pointed at it. */
+export function addComposeRabbitmq(tree: Tree, name: string): void {
+  editYamlFile(tree, COMPOSE_FILE, (doc) => {
+    if (!doc.hasIn(['services', name])) return;
+    addMapEntry(doc, ['services', name, 'environment'], 'RABBITMQ_URL', 'amqp://guest:guest@rabbitmq:5672/');
+    addMapEntry(doc, ['services', name, 'depends_on'], 'rabbitmq', { condition: 'service_healthy' });
+    const service = {
+      image: 'rabbitmq:4.1-management-alpine',
+      hostname: 'rabbitmq',
+      ports: ['127.0.0.1:5672:5672', '127.0.0.1:15672:15672'],
+      volumes: ['rabbitmq-data:/var/lib/rabbitmq'],
+      healthcheck: { test: ['CMD', 'rabbitmq-diagnostics', '-q', 'ping'], interval: '5s', timeout: '10s', retries: 20 },
+      restart: 'unless-stopped',
+    };
+    addMapEntry(doc, ['services'], 'rabbitmq', service, {
+      spaced: true,
+      comment: ' RabbitMQ for local development (amqp://guest:guest@localhost:5672/, UI on\n http://localhost:15672); its state survives restarts in the rabbitmq-data volume.',
+    });
+    quoteSequences(doc.getIn(['services', 'rabbitmq'], true));
+    addMapEntry(doc, [], 'volumes', {}, { spaced: true });
+    addMapEntry(doc, ['volumes'], 'rabbitmq-data', {});
+  });
+}

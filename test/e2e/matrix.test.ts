@@ -26,6 +26,7 @@ const INTEGRATION_ENV = {
   MYSQL_TEST_URL: 'mysql://root@127.0.0.1:3306/',
   REDIS_TEST_ADDR: '127.0.0.1:6379',
   NATS_TEST_URL: 'nats://127.0.0.1:4222',
+  RABBITMQ_TEST_URL: 'amqp://guest:guest@127.0.0.1:5672/',
 };
 const PROJECT_TIMEOUT = 1_200_000;
 

@@ -31,6 +31,8 @@ export function goModules(choices: MatrixChoices): Presence {
     [choices.datastore.some((store) => SQL_DATASTORES.includes(store)), ['github.com/pressly/goose']],
     [choices.datastore.includes('redis'), ['github.com/redis/go-redis']],
     [choices.messaging === 'nats', ['github.com/nats-io/nats.go']],
+    [choices.messaging === 'kafka', ['github.com/twmb/franz-go']],
+    [choices.messaging === 'rabbitmq', ['github.com/rabbitmq/amqp091-go']],
     // grpc itself is also an indirect requirement of the OTLP exporter: the code generators say gRPC.
     [choices.transport.includes('grpc'), ['google.golang.org/grpc/cmd/protoc-gen-go-grpc', 'google.golang.org/protobuf/cmd/protoc-gen-go']],
   ]);
@@ -49,7 +51,7 @@ export function goTestedPackages(choices: MatrixChoices): string[] {
     'internal/platform/config',
     ...adapters,
     // The publisher's integration tests run whether or not the sample publishes through it.
-    ...(choices.messaging === 'nats' ? ['internal/adapter/nats'] : []),
+    ...(choices.messaging !== 'none' ? [`internal/adapter/${choices.messaging}`] : []),
     ...(choices.tracing === 'otel' ? ['internal/platform/tracing'] : []),
     ...(choices.metrics === 'prometheus' ? ['internal/platform/metrics'] : []),
     ...(choices.transport.includes('grpc') ? ['internal/adapter/grpc', 'internal/platform/grpcserver'] : []),

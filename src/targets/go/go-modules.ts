@@ -21,7 +21,7 @@ export interface GoRequirement {
 
 /** Direct requirements per feature id. 'base' always; 'logger-zap', 'metrics-prometheus', 'tracing-otel' when chosen. */
 export const goRequirements: Record<
-  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'outbox' | 'outbound' | 'outbound-otel' | 'grpc' | 'grpc-prometheus' | 'grpc-otel',
+  'base' | 'logger-zap' | 'metrics-prometheus' | 'tracing-otel' | 'example' | 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'kafka' | 'rabbitmq' | 'outbox' | 'outbound' | 'outbound-otel' | 'grpc' | 'grpc-prometheus' | 'grpc-otel',
   GoRequirement[]
 > = {
   base: [
@@ -74,6 +74,15 @@ export const goRequirements: Record<
   nats: [{ path: 'github.com/nats-io/nats.go', version: 'v1.55.0' }],
   // The transactional outbox (postgres and a broker): the relay's jittered exponential backoff.
   outbox: [{ path: 'github.com/cenkalti/backoff/v5', version: 'v5.0.3' }],
+  // svc add adapter kafka / --messaging kafka: franz-go's client, its admin client (the topic at
+  // start), and kfake, the in-process Kafka the tests run against (untagged: a pseudo-version).
+  kafka: [
+    { path: 'github.com/twmb/franz-go', version: 'v1.22.3' },
+    { path: 'github.com/twmb/franz-go/pkg/kadm', version: 'v1.20.0' },
+    { path: 'github.com/twmb/franz-go/pkg/kfake', version: 'v0.0.0-20260918054303-01f206a7e32c' },
+  ],
+  // svc add adapter rabbitmq / --messaging rabbitmq: the AMQP 0-9-1 client the RabbitMQ team keeps.
+  rabbitmq: [{ path: 'github.com/rabbitmq/amqp091-go', version: 'v1.16.0' }],
   // svc add adapter http: internal/platform/outbound's breaker and token bucket, and goleak in its tests.
   outbound: [
     { path: 'github.com/sony/gobreaker/v2', version: 'v2.4.0' },

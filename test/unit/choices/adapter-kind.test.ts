@@ -5,7 +5,7 @@ import { UsageError } from '../../../src/errors.js';
 
 describe('svc add adapter kinds and flags', () => {
   it('takes the datastores, the brokers and http, nothing else', () => {
-    expect(ADAPTER_KINDS).toEqual(['memory', 'postgres', 'mysql', 'sqlite', 'redis', 'nats', 'http']);
+    expect(ADAPTER_KINDS).toEqual(['memory', 'postgres', 'mysql', 'sqlite', 'redis', 'nats', 'kafka', 'rabbitmq', 'http']);
     expect(parseAdapterKind('http')).toBe('http');
     expect(() => parseAdapterKind('grpc')).toThrow(UsageError);
   });
@@ -33,6 +33,8 @@ describe('svc add adapter kinds and flags', () => {
 
   it('takes a broker without --for: it implements the one event publisher port', () => {
     expect(parseAdapterRequest('nats', {})).toEqual({ kind: 'nats', port: undefined, baseUrlEnv: undefined });
+    expect(parseAdapterRequest('kafka', {})).toEqual({ kind: 'kafka', port: undefined, baseUrlEnv: undefined });
+    expect(() => parseAdapterRequest('rabbitmq', { for: 'OrderRepository' })).toThrow(/--for applies to datastores and http, not to rabbitmq/);
     expect(() => parseAdapterRequest('nats', { for: 'OrderRepository' })).toThrow(/--for applies to datastores and http, not to nats/);
     expect(() => parseAdapterRequest('nats', { baseUrlEnv: 'X_URL' })).toThrow(/applies only to svc add adapter http/);
   });

@@ -66,14 +66,15 @@ describe('serviceMatrix from the catalog', () => {
     expect(new Set(matrix.projects.map((project) => JSON.stringify(project.choices))).size, 'no project twice').toBe(matrix.projects.length);
   });
 
+  // Generating the matrix takes tens of seconds on a loaded machine since the catalog has four brokers.
   it('is deterministic, and far smaller than the product', () => {
     expect(serviceMatrix().projects).toEqual(matrix.projects);
     expect(matrix.projects.length).toBeLessThan(validRows(matrix.parameters, matrix.isValid).length / 50);
-  });
+  }, 180_000);
 
   it('covers every broker of the catalog on the Go target, and never offers TypeScript one', () => {
     const goBrokers = new Set(matrix.projects.filter((project) => project.choices.lang === 'go').map((project) => project.choices.messaging));
-    expect([...goBrokers].sort()).toEqual(['nats', 'none']);
+    expect([...goBrokers].sort()).toEqual([...CATALOG.MESSAGING].sort());
     expect(matrix.projects.filter((project) => project.choices.lang === 'ts').every((project) => project.choices.messaging === 'none')).toBe(true);
   });
 
@@ -127,5 +128,5 @@ describe('serviceMatrix with a value added to the catalog', () => {
     expect(has(matrix.projects, (choices) => choices.lang === 'ts' && choices.logger === 'zerolog')).toBe(false);
     expect(matrix.projects.find((project) => project.label.includes('everything-on: go'))?.choices.datastore).toEqual(['postgres', 'redis', 'mongo']);
     expect(matrix.projects.length).toBeGreaterThan(serviceMatrix().projects.length);
-  });
+  }, 180_000);
 });

@@ -8,7 +8,9 @@ import { refuseUnofferedBroker, refuseUnofferedDatastore } from '../../../choice
 import { goTemplateContext } from '../context.js';
 import { loadGoParser, type GoParser } from '../edit/index.js';
 import { applyMysql } from '../features/mysql.js';
+import { applyKafka } from '../features/kafka.js';
 import { applyNats } from '../features/nats.js';
+import { applyRabbitmq } from '../features/rabbitmq.js';
 import { applyPostgres } from '../features/postgres.js';
 import { applyRedis } from '../features/redis.js';
 import { applySqlite } from '../features/sqlite.js';
@@ -50,8 +52,8 @@ function wiringPlace(project: Project, parser: GoParser): string {
 }
 
 /**
- * `svc add adapter <memory|postgres|mysql|sqlite|redis|nats|http> [--for Port]`. Nats runs the feature
- * module `create-service --messaging nats` runs (features/nats.ts), as the datastores below do. Http writes an outbound HTTP client for
+ * `svc add adapter <memory|postgres|mysql|sqlite|redis|nats|kafka|rabbitmq|http> [--for Port]`. A broker runs the feature
+ * module `create-service --messaging <broker>` runs (features/nats.ts, kafka.ts, rabbitmq.ts), as the datastores below do. Http writes an outbound HTTP client for
  * the port and serves the port from it (features/outbound); memory --for a port served by it wires
  * the memory adapter back. Postgres, mysql, sqlite and redis run the very feature
  * modules `create-service --datastore …` runs, so create + add gives the bytes of create with the
@@ -75,7 +77,10 @@ export function addAdapterOperation(kind: string, options: AddAdapterOptions = {
       if (isBroker(request.kind)) {
         const broker = request.kind;
         refuseUnofferedBroker('go', broker, 'Go');
-        await applyNats(project.tree, goTemplateContext(project.spec, []));
+        const context = goTemplateContext(project.spec, []);
+        if (broker === 'kafka') await applyKafka(project.tree, context);
+        else if (broker === 'rabbitmq') await applyRabbitmq(project.tree, context);
+        else await applyNats(project.tree, context);
         project.manifest.choices = { ...project.manifest.choices, messaging: broker };
         return { postSteps: goPostSteps({ install: options.install !== false, git: false }), verifier: goVerifier() };
       }

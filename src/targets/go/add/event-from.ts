@@ -88,7 +88,7 @@ export function planPublish(parser: GoParser, project: Project, event: GoTypeNam
   if (missing.length > 0) {
     throw new UsageError(
       `--from ${useCase.pascal}: publishing needs ${missing.join(', ')} in app.Ports, which has no field of ${missing.length === 1 ? 'that type' : 'those types'}`,
-      missing.includes('port.EventPublisher') ? 'svc add adapter nats gives the service its publisher; the sample (create-service without --no-example) has all three' : 'add them to app.Ports and the composition root, as the sample has them',
+      missing.includes('port.EventPublisher') ? 'svc add adapter nats (or kafka, or rabbitmq) gives the service its publisher; the sample (create-service without --no-example) has all three' : 'add them to app.Ports and the composition root, as the sample has them',
     );
   }
 

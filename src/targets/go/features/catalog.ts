@@ -20,6 +20,8 @@ export const GO_FEATURES: readonly GoFeature[] = [
   lazyFeature('redis', (spec) => spec.choices.datastore.includes('redis'), ['redis'], async () => (await import('./redis.js')).redisFeature),
   // The broker comes after the stores: its wiring sits beside theirs in the composition root.
   lazyFeature('nats', (spec) => spec.choices.messaging === 'nats', ['nats'], async () => (await import('./nats.js')).natsFeature),
+  lazyFeature('kafka', (spec) => spec.choices.messaging === 'kafka', ['kafka'], async () => (await import('./kafka.js')).kafkaFeature),
+  lazyFeature('rabbitmq', (spec) => spec.choices.messaging === 'rabbitmq', ['rabbitmq'], async () => (await import('./rabbitmq.js')).rabbitmqFeature),
   // The gRPC transport comes last, after the datastores, as `svc add transport grpc` does on a
   // service that has them: it edits what the folders above rendered and gives its e2e test their variables.
   lazyFeature('grpc', (spec) => spec.choices.transport.includes('grpc'), ['grpc'], async () => (await import('./grpc.js')).grpcFeature),

@@ -5,6 +5,7 @@ import { addConfigSection } from './datastore/config-section.js';
 import type { GoContext } from './datastore/context.js';
 import { addGoRequirements } from './datastore/edits.js';
 import { natsWiringLines, wireNats } from './datastore/nats-wiring.js';
+import { refuseSecondBroker } from './datastore/one-broker.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
@@ -37,6 +38,7 @@ export async function applyNats(tree: Tree, context: GoContext): Promise<void> {
   // The sample wires its publisher in app.Ports; without it the port may still be there from an earlier add.
   const sample = context.example;
   if ((await datastorePresence(tree, module, 'nats', () => natsWiringLines(tree, module, sample, prometheus))) === 'present') return;
+  refuseSecondBroker(tree, 'nats');
   if (!tree.exists(EVENT_PORT_FILE)) renderTemplateFolder(tree, 'go/events', context);
   renderTemplateFolder(tree, 'go/integration', context);
   renderTemplateFolder(tree, 'go/nats/core', context);

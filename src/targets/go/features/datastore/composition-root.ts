@@ -28,7 +28,7 @@ export type RootParam = 'ctx' | 'cfg' | 'log' | 'deps';
 
 export interface RootRequest {
   /** The adapter package the wiring imports: internal/adapter/<store>. */
-  store: 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'httpclient' | 'memory';
+  store: 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'kafka' | 'rabbitmq' | 'httpclient' | 'memory';
   /** Names for the variable the wiring declares, first choice first. */
   variable: readonly string[];
   /** The parameters the wiring reads. */

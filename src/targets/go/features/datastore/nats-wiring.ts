@@ -4,27 +4,31 @@ import { expressionCallees } from '../../inspect/go-scope.js';
 import { bindCompositionRoot, importEdits, manualWiring, wiringStatements, type RootBinding, type RootRequest } from './composition-root.js';
 import { editGoFile } from './edits.js';
 
+/** A broker behind port.EventPublisher: its adapter package (internal/adapter/<store>) and its config.Config section. */
+export type Broker = 'nats' | 'kafka' | 'rabbitmq';
+const CONFIG_SECTION: Record<Broker, string> = { nats: 'NATS', kafka: 'Kafka', rabbitmq: 'RabbitMQ' };
+
 /**
- * The publisher opened, checked and drained in the composition root (and its collector registered),
+ * The publisher opened, checked and closed in the composition root (and its collector registered),
  * with its names. The broker is required: Open failing fails the start.
  */
-function statements({ ctx, cfg, log, deps, zero, fmt, adapter, variable: pub }: RootBinding, prometheus: boolean): string[] {
+function statements({ ctx, cfg, log, deps, zero, fmt, adapter, variable: pub }: RootBinding, broker: Broker, prometheus: boolean): string[] {
   return [
-    `${pub}, err := ${adapter.name}.Open(${ctx}, ${cfg}.NATS, ${log})`,
-    `if err != nil {\n\treturn ${zero}, ${fmt.name}.Errorf("nats: %w", err)\n}`,
-    `${deps}.checks.Register("nats", ${pub}.Ping)`,
-    `${deps}.closers = append(${deps}.closers, closer{"nats", ${pub}.Close})`,
+    `${pub}, err := ${adapter.name}.Open(${ctx}, ${cfg}.${CONFIG_SECTION[broker]}, ${log})`,
+    `if err != nil {\n\treturn ${zero}, ${fmt.name}.Errorf("${broker}: %w", err)\n}`,
+    `${deps}.checks.Register("${broker}", ${pub}.Ping)`,
+    `${deps}.closers = append(${deps}.closers, closer{"${broker}", ${pub}.Close})`,
     ...(prometheus ? [`${deps}.metrics.MustRegister(${pub}.Collector())`] : []),
   ];
 }
 
-function request(sample: boolean, prometheus: boolean): RootRequest {
+function request(broker: Broker, sample: boolean, prometheus: boolean): RootRequest {
   return {
-    store: 'nats',
-    variable: ['events', 'publisher', 'natsPublisher'],
+    store: broker,
+    variable: ['events', 'publisher', `${broker}Publisher`],
     needs: ['ctx', 'cfg', 'log', 'deps'],
     manual: (binding) => {
-      const lines = manualWiring(binding, statements(binding, prometheus), null);
+      const lines = manualWiring(binding, statements(binding, broker, prometheus), null);
       return sample ? `${lines}\n\n(and in the ${binding.site.type}{…} literal)\nEvents: ${binding.variable},` : lines;
     },
   };
@@ -37,18 +41,27 @@ function request(sample: boolean, prometheus: boolean): RootRequest {
  * write.
  */
 export async function wireNats(tree: Tree, module: string, sample: boolean, prometheus: boolean): Promise<void> {
+  await wireBroker(tree, module, 'nats', sample, prometheus);
+}
+
+/** wireNats for any broker: the same lines with its package, config section and names. */
+export async function wireBroker(tree: Tree, module: string, broker: Broker, sample: boolean, prometheus: boolean): Promise<void> {
   const parser = await loadGoParser();
-  const wanted = request(sample, prometheus);
+  const wanted = request(broker, sample, prometheus);
   const binding = bindCompositionRoot(parser, tree, module, wanted);
-  const edits: GoEdit[] = [...importEdits(binding.fmt, binding.adapter), ...wiringStatements(binding, statements(binding, prometheus))];
+  const edits: GoEdit[] = [...importEdits(binding.fmt, binding.adapter), ...wiringStatements(binding, statements(binding, broker, prometheus))];
   if (sample) edits.push(...eventsEdits(binding, wanted, module, expressionCallees(parser, eventsValue(binding) ?? '') ?? []));
   await editGoFile(tree, binding.site.file, edits);
 }
 
 /** The lines `wireNats` would add, with the names it would use, for messages. */
 export async function natsWiringLines(tree: Tree, module: string, sample: boolean, prometheus: boolean): Promise<string> {
+  return brokerWiringLines(tree, module, 'nats', sample, prometheus);
+}
+
+export async function brokerWiringLines(tree: Tree, module: string, broker: Broker, sample: boolean, prometheus: boolean): Promise<string> {
   const parser = await loadGoParser();
-  const wanted = request(sample, prometheus);
+  const wanted = request(broker, sample, prometheus);
   try {
     return wanted.manual(bindCompositionRoot(parser, tree, module, wanted));
   } catch (error) {

@@ -12,7 +12,7 @@ import { readAdapterFacts } from '../../inspect/adapter-presence.js';
  *   since completing it would mean writing over a package the user may own, or wiring a package
  *   that is not there.
  */
-export async function datastorePresence(tree: Tree, module: string, store: 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats', wiringLines: () => Promise<string>): Promise<'absent' | 'present'> {
+export async function datastorePresence(tree: Tree, module: string, store: 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'kafka' | 'rabbitmq', wiringLines: () => Promise<string>): Promise<'absent' | 'present'> {
   const facts = readAdapterFacts(await loadGoParser(), tree, module, store);
   if (facts.package && facts.openedIn !== null) return 'present';
   if (!facts.package && facts.openedIn === null) return 'absent';

@@ -65,7 +65,7 @@ async function addTestVars(
   if (importEdit !== null && tree.read(file) !== text) await editGoFile(tree, file, [importEdit]);
 }
 
-type EndToEndStore = 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats';
+type EndToEndStore = 'postgres' | 'mysql' | 'sqlite' | 'redis' | 'nats' | 'kafka' | 'rabbitmq';
 
 /** What each datastore (and the broker) sets in the end-to-end tests' environment, from its test helper package. */
 const STORE_END_TO_END: Record<EndToEndStore, { helper: string; vars: readonly { key: string; call: (pkg: string, t: string) => string }[] }> = {
@@ -87,10 +87,24 @@ const STORE_END_TO_END: Record<EndToEndStore, { helper: string; vars: readonly {
       { key: 'NATS_SUBJECT_PREFIX', call: (pkg, t) => `${pkg}.SubjectPrefix(${t})` },
     ],
   },
+  kafka: {
+    helper: 'kafkatest',
+    vars: [
+      { key: 'KAFKA_BROKERS', call: (pkg, t) => `${pkg}.Brokers(${t})` },
+      { key: 'KAFKA_TOPIC', call: (pkg, t) => `${pkg}.Topic(${t})` },
+    ],
+  },
+  rabbitmq: {
+    helper: 'rabbitmqtest',
+    vars: [
+      { key: 'RABBITMQ_URL', call: (pkg, t) => `${pkg}.URL(${t})` },
+      { key: 'RABBITMQ_EXCHANGE', call: (pkg, t) => `${pkg}.Exchange(${t})` },
+    ],
+  },
 };
 
 /** The datastores and the broker in the order the catalog applies them, which is the order their variables join the tests. */
-const END_TO_END_STORES: readonly EndToEndStore[] = ['postgres', 'mysql', 'sqlite', 'redis', 'nats'];
+const END_TO_END_STORES: readonly EndToEndStore[] = ['postgres', 'mysql', 'sqlite', 'redis', 'nats', 'kafka', 'rabbitmq'];
 
 /** Sets the store's variables in every end-to-end test of the service (addEndToEndVars). */
 export async function addStoreEndToEndVars(tree: Tree, name: string, module: string, store: EndToEndStore): Promise<void> {
