@@ -36,6 +36,7 @@ const PORTS_RETURN = `	return app.Ports{
 		Clock:  system.Clock{},
 		IDs:    system.IDGenerator{},
 		Events: memory.NewEventPublisher(),
+		Tx:     memory.Transactor{},
 	}, nil`;
 
 /** The generated return of newPorts, rewritten as teams often do: the ports built in a variable first. */
@@ -44,12 +45,13 @@ const PORTS_IN_A_VARIABLE = `	ports := app.Ports{
 		Clock:  system.Clock{},
 		IDs:    system.IDGenerator{},
 		Events: memory.NewEventPublisher(),
+		Tx:     memory.Transactor{},
 	}
 	return ports, nil`;
 
 const APP_NEW = `func New(p Ports) *App {
 	return &App{
-		CreateOrder: NewCreateOrder(p.Orders, p.Clock, p.IDs, p.Events),
+		CreateOrder: NewCreateOrder(p.Orders, p.Clock, p.IDs, p.Events, p.Tx),
 		GetOrder:    NewGetOrder(p.Orders),
 	}
 }`;
@@ -216,7 +218,7 @@ func archiveOrder(log *slog.Logger, uc *app.ArchiveOrder) http.Handler {
       files.replace(APP, '\tOrders port.OrderRepository\n', '\tOrders port.OrderRepository // the store of record\n');
       files.replace(APP, '\tGetOrder    *GetOrder\n}', '\tGetOrder    *GetOrder // read side\n\t// More use cases go here.\n}');
       files.replace(ROUTER, '\tmux.Handle("GET /v1/orders/{id}", getOrder(log, a.GetOrder))\n}', '\tmux.Handle("GET /v1/orders/{id}", getOrder(log, a.GetOrder)) // public\n\n\t// Admin routes come last.\n}');
-      files.replace(PORTS, '\t\tEvents: memory.NewEventPublisher(),\n\t}, nil', '\t\tEvents: memory.NewEventPublisher(), // in-memory until a broker is added\n\t\t// Add ports above.\n\t}, nil');
+      files.replace(PORTS, '\t\tTx:     memory.Transactor{},\n\t}, nil', '\t\tTx:     memory.Transactor{}, // no transaction in memory\n\t\t// Add ports above.\n\t}, nil');
     },
     [...GROWTH, add(2, 'usecase', 'Order', '--http', 'GET /v1/order-summary')],
   ),

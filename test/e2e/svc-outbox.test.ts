@@ -40,8 +40,8 @@ const RELAY_LINES = [
   '\trelay := postgres.NewOutboxRelay(db, events, cfg.Outbox, log)\n',
   '\tdeps.workers = append(deps.workers, worker{"outbox relay", relay.Run})\n',
   '\tdeps.metrics.MustRegister(relay.Collector())\n',
-  '\t\tEvents:     postgres.NewOutbox(db),\n',
-  '\t\tTransactor: db,\n',
+  '\t\tEvents: postgres.NewOutbox(db),\n',
+  '\t\tTx:     db,\n',
 ];
 
 async function add(root: string, adapter: string): Promise<void> {

@@ -72,6 +72,7 @@ describe('svc add usecase / port on a generated service', () => {
       ['Clock', 'system.Clock{}'],
       ['IDs', 'system.IDGenerator{}'],
       ['Events', 'memory.NewEventPublisher()'],
+      ['Tx', 'memory.Transactor{}'],
       ['PaymentGateway', 'memory.NewPaymentGateway()'],
       ['Notifier', 'memory.NewNotifier()'],
     ]);

@@ -32,7 +32,7 @@ export function replaceIn(root: string, file: string, from: string | RegExp, to:
 }
 
 const SIGNATURE = 'func newPorts(ctx context.Context, cfg config.Config, log *slog.Logger, deps *dependencies) (app.Ports, error) {';
-const LITERAL_RETURN = '\treturn app.Ports{\n\t\tOrders: memory.NewOrderRepository(),\n\t\tClock:  system.Clock{},\n\t\tIDs:    system.IDGenerator{},\n\t\tEvents: memory.NewEventPublisher(),\n\t}, nil\n';
+const LITERAL_RETURN = '\treturn app.Ports{\n\t\tOrders: memory.NewOrderRepository(),\n\t\tClock:  system.Clock{},\n\t\tIDs:    system.IDGenerator{},\n\t\tEvents: memory.NewEventPublisher(),\n\t\tTx:     memory.Transactor{},\n\t}, nil\n';
 
 export const handEdits = {
   /** `newPorts(ctx, conf, logger, d)`: the parameters renamed. */
@@ -46,7 +46,7 @@ export const handEdits = {
 
   /** `ports := app.Ports{…}; return ports, nil`. */
   portsInAVariable: (root) =>
-    replaceIn(root, PORTS, LITERAL_RETURN, '\tports := app.Ports{\n\t\tOrders: memory.NewOrderRepository(),\n\t\tClock:  system.Clock{},\n\t\tIDs:    system.IDGenerator{},\n\t\tEvents: memory.NewEventPublisher(),\n\t}\n\treturn ports, nil\n'),
+    replaceIn(root, PORTS, LITERAL_RETURN, '\tports := app.Ports{\n\t\tOrders: memory.NewOrderRepository(),\n\t\tClock:  system.Clock{},\n\t\tIDs:    system.IDGenerator{},\n\t\tEvents: memory.NewEventPublisher(),\n\t\tTx:     memory.Transactor{},\n\t}\n\treturn ports, nil\n'),
 
   /** newPorts moved to internal/bootstrap/adapters.go, ports.go deleted. */
   literalInAnotherFile: (root) => {
@@ -69,7 +69,7 @@ export const handEdits = {
       root,
       PORTS,
       LITERAL_RETURN,
-      '\tvar ports = app.Ports{\n\t\tOrders: memory.NewOrderRepository(),\n\t\tClock:  system.Clock{},\n\t\tIDs:    system.IDGenerator{},\n\t\tEvents: memory.NewEventPublisher(),\n\t}\n\treturn withDefaults(ports), nil\n',
+      '\tvar ports = app.Ports{\n\t\tOrders: memory.NewOrderRepository(),\n\t\tClock:  system.Clock{},\n\t\tIDs:    system.IDGenerator{},\n\t\tEvents: memory.NewEventPublisher(),\n\t\tTx:     memory.Transactor{},\n\t}\n\treturn withDefaults(ports), nil\n',
     );
     writeFile(root, PORTS, `${readFile(root, PORTS)}\n// withDefaults fills the ports left unset.\nfunc withDefaults(ports app.Ports) app.Ports {\n\treturn ports\n}\n`);
   },
@@ -133,7 +133,7 @@ export const handEdits = {
       root,
       PORTS,
       LITERAL_RETURN,
-      '\torders := memory.NewOrderRepository()\n\n\treturn app.Ports{\n\t\tOrders: orders,\n\t\tClock:  system.Clock{},\n\t\tIDs:    system.IDGenerator{},\n\t\tEvents: memory.NewEventPublisher(),\n\t}, nil\n',
+      '\torders := memory.NewOrderRepository()\n\n\treturn app.Ports{\n\t\tOrders: orders,\n\t\tClock:  system.Clock{},\n\t\tIDs:    system.IDGenerator{},\n\t\tEvents: memory.NewEventPublisher(),\n\t\tTx:     memory.Transactor{},\n\t}, nil\n',
     ),
 } satisfies Record<string, HandEdit>;
 

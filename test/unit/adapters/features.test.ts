@@ -154,13 +154,15 @@ describe('nats feature module', () => {
     }
   });
 
-  it('publishes the sample events through NATS, opened, checked and drained in the composition root', async () => {
+  it('publishes the sample events through the outbox and NATS, opened, checked and drained in the composition root', async () => {
     const { tree } = await generated({ messaging: 'nats', datastore: ['postgres'] });
     const ports = tree.read('internal/bootstrap/ports.go') ?? '';
     expect(ports).toContain('\tevents, err := nats.Open(ctx, cfg.NATS, log)\n\tif err != nil {\n\t\treturn app.Ports{}, fmt.Errorf("nats: %w", err)\n\t}\n');
     expect(ports).toContain('\tdeps.checks.Register("nats", events.Ping)\n\tdeps.closers = append(deps.closers, closer{"nats", events.Close})\n\tdeps.metrics.MustRegister(events.Collector())\n');
-    expect(ports).toContain('\t\tEvents: events,\n');
-    // postgres serves Orders and NATS the events: nothing is left for the memory adapter.
+    // With postgres the sample's events go to the outbox in the order's transaction; the relay hands them to NATS.
+    expect(ports).toContain('\t\tEvents: postgres.NewOutbox(db),\n');
+    expect(ports).toContain('\trelay := postgres.NewOutboxRelay(db, events, cfg.Outbox, log)\n');
+    // postgres serves Orders, Tx and the outbox, NATS the relay: nothing is left for the memory adapter.
     expect(ports).not.toContain('adapter/memory"');
     expect(tree.read('internal/platform/config/config.go')).toMatch(/\tNATS +NATS\n/);
     expect(tree.read('internal/platform/config/config_test.go')).toMatch(/"NATS_URL": +"nats:\/\/localhost:4222"/);
@@ -169,7 +171,7 @@ describe('nats feature module', () => {
     expect(tree.read('.github/workflows/ci.yml')).toContain('NATS_TEST_URL: nats://localhost:4222');
     expect(tree.read('deploy/k8s/deployment.yaml')).toContain('- name: NATS_URL\n              value: nats://orders-nats:4222\n');
     expect(tree.read('go.mod')).toContain('github.com/nats-io/nats.go v1.55.0');
-    expect(tree.read('README.md')).toContain('published at most once relative to the database write');
+    expect(tree.read('README.md')).toContain('stored with the order, relayed at least once');
   });
 
   it('without the sample, brings the event port and envelope and wires no use case', async () => {

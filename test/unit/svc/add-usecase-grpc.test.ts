@@ -163,6 +163,6 @@ describe('svc add usecase --grpc', () => {
 
     const plain = captureOutput(false);
     await svcListAction(root, plain.out);
-    expect(plain.text().stdout).toMatch(/CreateOrder +uses Orders, Clock, IDs, Events +POST \/v1\/orders, rpc CreateOrder\n/);
+    expect(plain.text().stdout).toMatch(/CreateOrder +uses Orders, Clock, IDs, Events, Tx +POST \/v1\/orders, rpc CreateOrder\n/);
   });
 });

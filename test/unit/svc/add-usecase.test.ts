@@ -149,7 +149,7 @@ describe('svc add usecase', () => {
       ['dashes', 'Create-Invoice', {}, /only letters and digits/],
       ['underscores', 'Create_Invoice', {}, /underscores/],
       ['empty', '', {}, /empty/],
-      ['an unknown port', 'CreateInvoice', { uses: 'Payments' }, /app\.Ports has no field or interface named Payments[\s\S]*existing ports \(field: interface\): Orders: OrderRepository, Clock: Clock, IDs: IDGenerator, Events: EventPublisher; add a new one with: svc add port Payments/],
+      ['an unknown port', 'CreateInvoice', { uses: 'Payments' }, /app\.Ports has no field or interface named Payments[\s\S]*existing ports \(field: interface\): Orders: OrderRepository, Clock: Clock, IDs: IDGenerator, Events: EventPublisher, Tx: Transactor; add a new one with: svc add port Payments/],
       ['a port named twice under two names', 'CreateInvoice', { uses: 'Orders,OrderRepository' }, /names the port Orders twice \(as Orders and OrderRepository\)/],
       ['a port named twice', 'CreateInvoice', { uses: 'Orders,Orders' }, /twice/],
       ['a bad --http', 'CreateInvoice', { http: 'FETCH /x' }, /method must be one of/],

@@ -34,7 +34,7 @@ describe('svc list', () => {
     expect(code).toBe(0);
     const found = JSON.parse(stdout) as { useCases: unknown[]; ports: unknown[]; adapters: unknown[] };
     expect(found.useCases).toContainEqual({ name: 'CreateInvoice', ports: ['Orders', 'PaymentGateway'], routes: ['POST /v1/invoices'] });
-    expect(found.useCases).toContainEqual({ name: 'CreateOrder', ports: ['Orders', 'Clock', 'IDs', 'Events'], routes: ['POST /v1/orders'] });
+    expect(found.useCases).toContainEqual({ name: 'CreateOrder', ports: ['Orders', 'Clock', 'IDs', 'Events', 'Tx'], routes: ['POST /v1/orders'] });
     expect(found.ports).toContainEqual({
       name: 'PaymentGateway',
       type: 'port.PaymentGateway',
@@ -45,14 +45,14 @@ describe('svc list', () => {
       adapterPackage: 'example.com/orders/internal/adapter/memory',
       servedBy: ['memory'],
     });
-    expect(found.adapters).toContainEqual({ name: 'memory', path: 'internal/adapter/memory', direction: 'outbound', serves: ['Orders', 'Events', 'PaymentGateway'] });
+    expect(found.adapters).toContainEqual({ name: 'memory', path: 'internal/adapter/memory', direction: 'outbound', serves: ['Orders', 'Events', 'Tx', 'PaymentGateway'] });
     expect(found.adapters).toContainEqual(expect.objectContaining({ name: 'http', direction: 'inbound', serves: expect.arrayContaining(['POST /v1/invoices']) }));
   });
 
   it('prints a table for people', async () => {
     const { code, stdout } = await list(await makeService(), false);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Use cases \(2\)\n {2}CreateOrder +uses Orders, Clock, IDs, Events +POST \/v1\/orders\n/);
+    expect(stdout).toMatch(/Use cases \(2\)\n {2}CreateOrder +uses Orders, Clock, IDs, Events, Tx +POST \/v1\/orders\n/);
     expect(stdout).toMatch(/ {2}Orders +port\.OrderRepository +<- memory\.NewOrderRepository\(\)\n/);
   });
 

@@ -118,18 +118,18 @@ describe('svc list reads the wiring of generated services', () => {
       adapterPackage: `${MODULE}/internal/adapter/postgres`,
       servedBy: ['postgres'],
     });
-    expect(servedBy(found)).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'], Events: ['memory'] });
-    expect(serves(found)).toEqual({ memory: ['Events'], postgres: ['Orders'], system: ['Clock', 'IDs'] });
+    expect(servedBy(found)).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'], Events: ['memory'], Tx: ['postgres'] });
+    expect(serves(found)).toEqual({ memory: ['Events'], postgres: ['Orders', 'Tx'], system: ['Clock', 'IDs'] });
     const text = await list(root, false);
     expect(text).not.toContain('not wired');
-    expect(text).toMatch(/ {2}postgres +outbound +internal\/adapter\/postgres +serves Orders\n/);
+    expect(text).toMatch(/ {2}postgres +outbound +internal\/adapter\/postgres +serves Orders, Tx\n/);
     expect(text).toMatch(/ {2}memory +outbound +internal\/adapter\/memory +serves Events\n/);
   });
 
   it('redis: the cache serves Orders in front of the memory repository', async () => {
     const found = await inventory(await makeService({ datastore: ['redis'] }));
     expect(servedBy(found).Orders).toEqual(['redis', 'memory']);
-    expect(serves(found)).toEqual({ memory: ['Orders', 'Events'], redis: ['Orders'], system: ['Clock', 'IDs'] });
+    expect(serves(found)).toEqual({ memory: ['Orders', 'Events', 'Tx'], redis: ['Orders'], system: ['Clock', 'IDs'] });
   });
 
   it('postgres and redis: the cache in front of postgres, both shown', async () => {
@@ -140,10 +140,10 @@ describe('svc list reads the wiring of generated services', () => {
       adapterPackage: `${MODULE}/internal/adapter/redis`,
       servedBy: ['redis', 'postgres'],
     });
-    expect(serves(found)).toEqual({ memory: ['Events'], postgres: ['Orders'], redis: ['Orders'], system: ['Clock', 'IDs'] });
+    expect(serves(found)).toEqual({ memory: ['Events'], postgres: ['Orders', 'Tx'], redis: ['Orders'], system: ['Clock', 'IDs'] });
     const text = await list(root, false);
     expect(text).toMatch(/ {2}Orders +port\.OrderRepository +<- redis\.NewOrderCache\(postgres\.NewOrderRepository\(db\), rdb, log\) +\(redis → postgres\)\n/);
-    expect(text).toMatch(/ {2}postgres +outbound +internal\/adapter\/postgres +serves Orders \(behind redis\)\n/);
+    expect(text).toMatch(/ {2}postgres +outbound +internal\/adapter\/postgres +serves Orders \(behind redis\), Tx\n/);
     expect(text).toMatch(/ {2}redis +outbound +internal\/adapter\/redis +serves Orders \(in front of postgres\)\n/);
   });
 
@@ -154,8 +154,8 @@ describe('svc list reads the wiring of generated services', () => {
     expect((await runAdd(root, addAdapterOperation('redis', { install: false }))).code).toBe(0);
     expect((await runAdd(root, addPortOperation('PaymentGateway', { methods: ['Charge(ctx context.Context, amount int64) error'] }))).code).toBe(0);
     const found = await inventory(root);
-    expect(servedBy(found)).toEqual({ Orders: ['redis', 'postgres'], Clock: ['system'], IDs: ['system'], Events: ['memory'], PaymentGateway: ['memory'] });
-    expect(serves(found)).toEqual({ memory: ['Events', 'PaymentGateway'], postgres: ['Orders'], redis: ['Orders'], system: ['Clock', 'IDs'] });
+    expect(servedBy(found)).toEqual({ Orders: ['redis', 'postgres'], Clock: ['system'], IDs: ['system'], Events: ['memory'], Tx: ['postgres'], PaymentGateway: ['memory'] });
+    expect(serves(found)).toEqual({ memory: ['Events', 'PaymentGateway'], postgres: ['Orders', 'Tx'], redis: ['Orders'], system: ['Clock', 'IDs'] });
   });
 
   it('the inbound http adapter lists its routes and the use cases they call', async () => {
@@ -185,7 +185,7 @@ describe('svc list reads hand-edited wiring', () => {
     write(root, file, aliased);
     const found = await inventory(root);
     expect(found.ports.find((port) => port.name === 'Orders')).toMatchObject({ adapter: 'pg.NewOrderRepository(db)', adapterPackage: `${MODULE}/internal/adapter/postgres` });
-    expect(servedBy(found)).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'], Events: ['memory'] });
+    expect(servedBy(found)).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'], Events: ['memory'], Tx: ['postgres'] });
   });
 
   it('variables assigned earlier, a renamed newPorts in another bootstrap file', async () => {
@@ -211,9 +211,10 @@ describe('svc list reads hand-edited wiring', () => {
       ['Clock', 'system.Clock{}'],
       ['IDs', 'system.IDGenerator{}'],
       ['Events', null],
+      ['Tx', null],
     ]);
-    // The hand-written literal leaves Events out: nothing serves it.
-    expect(servedBy(found)).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'], Events: [] });
+    // The hand-written literal leaves Events and Tx out: nothing serves them.
+    expect(servedBy(found)).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'], Events: [], Tx: [] });
   });
 
   it('a method of a value built from an adapter', async () => {
@@ -241,7 +242,7 @@ describe('svc list reads hand-edited wiring', () => {
 	return ports, nil`,
       ),
     );
-    expect(servedBy(await inventory(root))).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'], Events: [] });
+    expect(servedBy(await inventory(root))).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'], Events: [], Tx: [] });
 
     write(
       root,
@@ -249,7 +250,7 @@ describe('svc list reads hand-edited wiring', () => {
       bootstrapFile(PG_IMPORTS, 'newPorts', '\tvar ports app.Ports\n\tports.Orders, ports.Clock = postgres.NewOrderRepository(db), system.Clock{}\n\treturn ports, nil'),
     );
     const found = await inventory(root);
-    expect(servedBy(found)).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: [], Events: [] });
+    expect(servedBy(found)).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: [], Events: [], Tx: [] });
     expect(await list(root, false)).toMatch(/ {2}IDs +port\.IDGenerator +not wired in bootstrap\n/);
 
     // A named result, filled and returned bare.
@@ -259,7 +260,7 @@ describe('svc list reads hand-edited wiring', () => {
       .replace('if err != nil {\n\t\treturn app.Ports{}, fmt.Errorf("postgres: %w", err)', 'if openErr != nil {\n\t\treturn ports, fmt.Errorf("postgres: %w", openErr)');
     expect(named).toContain('(ports app.Ports, err error) {\n\tdb, openErr := postgres.Open(ctx, cfg.Postgres)\n\tif openErr != nil {');
     write(root, 'internal/bootstrap/ports.go', named);
-    expect(servedBy(await inventory(root))).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'], Events: [] });
+    expect(servedBy(await inventory(root))).toEqual({ Orders: ['postgres'], Clock: ['system'], IDs: ['system'], Events: [], Tx: [] });
   });
 
   it('one literal per branch: every adapter named serves the port, the first is shown', async () => {
@@ -304,7 +305,7 @@ describe('svc list reads hand-edited wiring', () => {
       ),
     );
     const found = await inventory(root);
-    expect(servedBy(found)).toEqual({ Orders: ['audit', 'postgres'], Clock: ['system'], IDs: ['audit', 'system'], Events: [] });
+    expect(servedBy(found)).toEqual({ Orders: ['audit', 'postgres'], Clock: ['system'], IDs: ['audit', 'system'], Events: [], Tx: [] });
     expect(serves(found)).toEqual({ audit: ['Orders', 'IDs'], memory: [], postgres: ['Orders'], smtp: [], system: ['Clock', 'IDs'] });
     const text = await list(root, false);
     expect(text).toMatch(/ {2}smtp +outbound +internal\/adapter\/smtp +serves no port\n/);
@@ -325,7 +326,7 @@ describe('svc list reads hand-edited wiring', () => {
     const text = await list(root, false);
     expect(text).toContain('(redis → audit → postgres)\n');
     expect(text).toMatch(/ {2}audit +outbound +internal\/adapter\/audit +serves Orders \(behind redis, in front of postgres\)\n/);
-    expect(text).toMatch(/ {2}postgres +outbound +internal\/adapter\/postgres +serves Orders \(behind audit\)\n/);
+    expect(text).toMatch(/ {2}postgres +outbound +internal\/adapter\/postgres +serves Orders \(behind audit\), Tx\n/);
   });
 
   it('App fields that are not use cases are not listed as use cases', async () => {
@@ -341,7 +342,7 @@ describe('svc list reads hand-edited wiring', () => {
     const found = await inventory(root);
     // GetOrder is no longer built by NewGetOrder: its Execute method still makes it a use case.
     expect(found.useCases).toEqual([
-      { name: 'CreateOrder', ports: ['Orders', 'Clock', 'IDs', 'Events'], routes: ['POST /v1/orders'] },
+      { name: 'CreateOrder', ports: ['Orders', 'Clock', 'IDs', 'Events', 'Tx'], routes: ['POST /v1/orders'] },
       { name: 'GetOrder', ports: ['Orders'], routes: ['GET /v1/orders/{id}'] },
     ]);
     expect(await list(root, false)).toMatch(/^Use cases \(2\)\n/);

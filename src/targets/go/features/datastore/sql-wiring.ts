@@ -83,16 +83,16 @@ function ordersEdits(parser: GoParser, binding: RootBinding, module: string, wan
 }
 
 /**
- * With postgres the sample's units of work run in its transactions: `Transactor: db` in place of the
- * in-memory one. A Transactor the user chose, or none, is left as it is (CreateOrder then keeps
+ * With postgres the sample's units of work run in its transactions: `Tx: db` in place of the
+ * in-memory one. A transactor the user chose, or none, is left as it is (CreateOrder then keeps
  * whatever it has).
  */
 function transactorEdits(binding: RootBinding, module: string): GoEdit[] {
   const { site, memory } = binding;
-  const current = site.elements.find((element) => element.key === 'Transactor')?.value;
+  const current = site.elements.find((element) => element.key === 'Tx')?.value;
   if (memory === null || current !== `${memory}.Transactor{}`) return [];
   return [
-    { kind: 'set-keyed-value', func: site.func, type: site.type, key: 'Transactor', value: binding.variable, replace: current },
+    { kind: 'set-keyed-value', func: site.func, type: site.type, key: 'Tx', value: binding.variable, replace: current },
     { kind: 'remove-unused-import', path: `${module}/internal/adapter/memory` },
   ];
 }

@@ -48,6 +48,8 @@ type Result struct {
 type Registry struct {
 	timeout  time.Duration
 	draining atomic.Bool
+	drained  chan struct{}
+	drain    sync.Once
 
 	mu       sync.RWMutex
 	checks   map[string]Check
@@ -56,7 +58,7 @@ type Registry struct {
 
 // NewRegistry returns a registry that gives every check timeout to answer.
 func NewRegistry(timeout time.Duration) *Registry {
-	return &Registry{timeout: timeout, checks: make(map[string]Check), optional: make(map[string]bool)}
+	return &Registry{timeout: timeout, drained: make(chan struct{}), checks: make(map[string]Check), optional: make(map[string]bool)}
 }
 
 // Register adds the check of a dependency. Registering a name twice is a
@@ -83,7 +85,16 @@ func (r *Registry) RegisterOptional(name string, check Check) {
 
 // Drain marks the service as shutting down: from now on every report is
 // StatusDraining, so load balancers stop sending new requests.
-func (r *Registry) Drain() { r.draining.Store(true) }
+func (r *Registry) Drain() {
+	r.drain.Do(func() {
+		r.draining.Store(true)
+		close(r.drained)
+	})
+}
+
+// Drained is closed when the service starts draining, for those that watch
+// readiness rather than ask for it.
+func (r *Registry) Drained() <-chan struct{} { return r.drained }
 
 // Check runs every check concurrently, each bounded by the registry's
 // timeout, and reports StatusOK only if all of them pass.
