@@ -75,9 +75,10 @@ connects and declares the durable topic exchange \`RABBITMQ_EXCHANGE\`. An event
 with its type as routing key, as a persistent message whose body is its JSON envelope (\`id\`,
 \`type\`, \`schema_version\`, \`occurred_at\`, \`key\`, \`payload\`), with the event ID as message ID and
 \`event-type\`, \`event-schema-version\`, \`event-key\` and the W3C trace context (\`traceparent\`) in
-its headers. A publish returns once the broker confirmed it (publisher confirms); it is
-\`mandatory\`, so an event no queue is bound for comes back and the publish fails rather than
-vanish: bind a queue to the exchange (\`#\`, or per type) before publishing.
+its headers. A publish returns once the broker confirmed it (publisher confirms). An event no
+queue is bound for yet is kept in the durable queue \`RABBITMQ_EXCHANGE.unrouted\` (the exchange's
+alternate exchange) rather than lost: watch its depth, and move its messages once the consumers
+exist.
 ${sample ? `CreateOrder publishes \`order.placed\` after storing the order.\n` : 'Use cases publish through the port: add `Events port.EventPublisher` where they need it.\n'}
 **What is guaranteed.** Publishing is direct: the event is published after the order is stored,
 not in the same transaction. When RabbitMQ does not confirm it within \`RABBITMQ_PUBLISH_TIMEOUT\`,
