@@ -13,7 +13,7 @@ import { goVerifier } from '../verify/go-verifier.js';
 import { addConsumerRuntime, NATS_ADAPTER_DIR } from './consumer-runtime.js';
 import { readHandlerSignature } from './consumer-handler.js';
 import { wireConsumer } from './consumer-wiring.js';
-import { eventType, EVENT_SCHEMA_VERSION } from './event.js';
+import { asyncApiEntry, eventType } from './event.js';
 import { idiomaticName, validateTypeName, type GoTypeName } from './names.js';
 import { addUsecaseOperation } from './usecase.js';
 
@@ -64,11 +64,7 @@ export function addConsumerOperation(eventName: string, options: { handler: stri
       await wireConsumer(project, event, handler, goTemplateContext(project.spec, []).metrics.prometheus);
       const { addAsyncApiEvent, ASYNCAPI_FILE } = await import('../../../file-edits/asyncapi-add-event.js');
       addAsyncApiEvent(project.tree, ASYNCAPI_FILE, {
-        serviceName: project.spec.name.kebab,
-        type: eventType(event),
-        pascal: event.pascal,
-        words: event.words,
-        schemaVersion: EVENT_SCHEMA_VERSION,
+        ...asyncApiEntry(project.spec.name.kebab, event),
         receiver: { operation: `${handler.camel}Receives${event.pascal}`, useCase: handler.pascal },
       });
       return { postSteps, verifier: goVerifier() };

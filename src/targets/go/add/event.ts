@@ -2,6 +2,7 @@ import { dotCase } from 'change-case';
 import type { AddOperation } from '../../../target-contract/add-operation.js';
 import { eventCommand } from '../../../choices/event-command.js';
 import { UsageError } from '../../../errors.js';
+import type { NewEvent } from '../../../file-edits/asyncapi-add-event.js';
 import type { Project } from '../../../project/load-project.js';
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import { goTemplateContext } from '../context.js';
@@ -18,7 +19,7 @@ import { PackageScope, type PackageAddition } from './package-scope.js';
 const DOMAIN_DIR = 'internal/domain';
 /** Where the event port lives; a service without the sample gets it, and the envelope, from the first event. */
 const EVENT_PORT_FILE = 'internal/port/event_publisher.go';
-export const EVENT_SCHEMA_VERSION = 1;
+const EVENT_SCHEMA_VERSION = 1;
 
 /** The names an event declares in package domain: the payload, its type and version, its constructor. */
 export function eventDeclarations(event: GoTypeName): string[] {
@@ -28,6 +29,11 @@ export function eventDeclarations(event: GoTypeName): string[] {
 /** `OrderShipped` -> `order.shipped`: the event's type, its channel in api/asyncapi.yaml. */
 export function eventType(event: GoTypeName): string {
   return dotCase(event.pascal);
+}
+
+/** The event's entry in api/asyncapi.yaml, before its sender or receiver. */
+export function asyncApiEntry(serviceName: string, event: GoTypeName): NewEvent {
+  return { serviceName, type: eventType(event), pascal: event.pascal, words: event.words, schemaVersion: EVENT_SCHEMA_VERSION };
 }
 
 export interface AddEventOptions {
@@ -66,11 +72,7 @@ export function addEventOperation(name: string, options: AddEventOptions = {}): 
         if (sample !== null) addAsyncApiEvent(project.tree, ASYNCAPI_FILE, { serviceName: project.spec.name.kebab, ...sample });
       }
       addAsyncApiEvent(project.tree, ASYNCAPI_FILE, {
-        serviceName: project.spec.name.kebab,
-        type: eventType(event),
-        pascal: event.pascal,
-        words: event.words,
-        schemaVersion: EVENT_SCHEMA_VERSION,
+        ...asyncApiEntry(project.spec.name.kebab, event),
         ...(from === undefined ? {} : { sender: { operation: `${from.camel}Sends${event.pascal}`, useCase: from.pascal } }),
       });
       return { postSteps: [], verifier: goVerifier() };
