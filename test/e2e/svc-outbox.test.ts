@@ -89,7 +89,9 @@ describe('the transactional outbox (postgres + nats)', () => {
     const portsFile = path.join(grown, 'internal/bootstrap/ports.go');
     const userLine = '\t// Our team wires the payment gateway below.\n';
     const text = fs.readFileSync(portsFile, 'utf8');
-    fs.writeFileSync(portsFile, text.replace('\treturn app.Ports{', `${userLine}\treturn app.Ports{`));
+    // The final return, one tab in: after the nats add, the first `return app.Ports{` is its error branch.
+    fs.writeFileSync(portsFile, text.replace('\n\treturn app.Ports{\n', `\n${userLine}\treturn app.Ports{\n`));
+    expect(fs.readFileSync(portsFile, 'utf8')).toContain(userLine);
     await add(grown, 'postgres');
 
     const ports = fs.readFileSync(portsFile, 'utf8');
