@@ -77,10 +77,16 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
   const list = (values: readonly string[], all: readonly string[]) => unique([...values, all.join(LIST)]);
   // Datastores that exclude each other (one SQL store) have several largest combinations: one each (postgres+redis, mysql+redis).
   const stores = largestCombinations(catalog);
+  const { defaultStore, exclusive, joining } = datastoreDimensions(catalog);
   const parameters: Parameter[] = [
     { name: 'lang', values: [...catalog.LANGS] },
     { name: 'transport', values: list(catalog.TRANSPORTS, catalog.TRANSPORTS) },
-    { name: 'datastore', values: unique([...catalog.DATASTORES, ...stores.map((combination) => combination.join(LIST))]) },
+    // The stores that exclude each other are one parameter (the default store standing for none of
+    // them); a store that joins any other (the cache) is a parameter of its own, on or off. Each
+    // combination of stores is then pairs of independent choices, not one value per combination,
+    // which would multiply the matrix by the number of brokers.
+    { name: 'datastore', values: [defaultStore, ...exclusive] },
+    ...joining.map((store) => ({ name: `datastore:${store}`, values: [ON, OFF] })),
     { name: 'logger', values: one(catalog.LOGGERS, 'logger') },
     { name: 'metrics', values: one(catalog.METRICS, 'metrics') },
     { name: 'tracing', values: one(catalog.TRACING, 'tracing') },
@@ -98,7 +104,10 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
     return {
       lang: value(row, 'lang'),
       transport: value(row, 'transport').split(LIST),
-      datastore: value(row, 'datastore').split(LIST),
+      datastore: [value(row, 'datastore'), ...joining.filter((store) => value(row, `datastore:${store}`) === ON)].reduce<readonly string[]>(
+        (chosen, store) => catalog.withDatastore(chosen, store),
+        [],
+      ) as string[],
       ...(logger === UNSET ? {} : { logger }),
       metrics: value(row, 'metrics'),
       tracing: value(row, 'tracing'),
@@ -109,7 +118,7 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
   };
   const rowOf = (choices: MatrixChoices): Row =>
     parameters.map((parameter) => {
-      const wanted = parameterValue(parameter.name, choices);
+      const wanted = parameterValue(parameter.name, choices, defaultStore, exclusive);
       const index = parameter.values.indexOf(wanted);
       if (index < 0) throw new Error(`${parameter.name}=${wanted} is not a value of the matrix`);
       return index;
@@ -165,6 +174,18 @@ export function serviceMatrix(catalog: MatrixCatalog = CATALOG, resolve: Resolve
 }
 
 /**
+ * The datastore dimensions the catalog's own rule implies: the default store; the stores some other
+ * store refuses to join (one SQL store per service), of which a service has at most one; and the
+ * stores every other one accepts beside it (the cache), each on or off.
+ */
+function datastoreDimensions(catalog: MatrixCatalog): { defaultStore: string; exclusive: string[]; joining: string[] } {
+  const defaultStore = catalog.DEFAULTS.datastore[0]!;
+  const others = catalog.DATASTORES.filter((store) => store !== defaultStore);
+  const refused = (store: string) => others.some((other) => other !== store && joined(catalog, catalog.withDatastore([], other), store) === undefined);
+  return { defaultStore, exclusive: others.filter(refused), joining: others.filter((store) => !refused(store)) };
+}
+
+/**
  * Every largest set of datastores the catalog combines, in catalog order of the store it starts
  * from: each store with every other one that can join it, as the catalog records them.
  */
@@ -185,8 +206,10 @@ function joined(catalog: MatrixCatalog, stores: readonly string[], store: string
   }
 }
 
-function parameterValue(name: string, choices: MatrixChoices): string {
+function parameterValue(name: string, choices: MatrixChoices, defaultStore: string, exclusive: readonly string[]): string {
   if (name.startsWith('deploy:')) return choices.deploy.includes(name.slice('deploy:'.length)) ? ON : OFF;
+  if (name.startsWith('datastore:')) return choices.datastore.includes(name.slice('datastore:'.length)) ? ON : OFF;
+  if (name === 'datastore') return choices.datastore.find((store) => exclusive.includes(store)) ?? defaultStore;
   if (name === 'example') return choices.example ? ON : OFF;
   const chosen = choices[name as keyof MatrixChoices];
   if (chosen === undefined) return UNSET;

@@ -26,11 +26,21 @@ describe('serviceMatrix from the catalog', () => {
   it('covers every pair of option values the CLI accepts, across both targets', () => {
     expectEveryPairCovered(matrix);
     for (const lang of CATALOG.LANGS) {
-      for (const store of [...CATALOG.DATASTORES, 'postgres+redis', 'mysql+redis', 'sqlite+redis']) {
+      for (const store of CATALOG.DATASTORES) {
         // A store the target does not offer (UNSUPPORTED_CHOICES) has no project of that target.
-        const offered = store.split('+').every((one) => offersValue(lang, 'datastore', one));
-        expect(has(matrix.projects, (choices) => choices.lang === lang && choices.datastore.join('+') === store), `${lang} with ${store}`).toBe(offered);
+        expect(has(matrix.projects, (choices) => choices.lang === lang && choices.datastore.includes(store)), `${lang} with ${store}`).toBe(offersValue(lang, 'datastore', store));
       }
+    }
+    // The SQL store and the cache are two choices: each SQL store (or none) with and without redis.
+    for (const sql of ['memory', ...CATALOG.SQL_DATASTORES]) {
+      const holds = (choices: MatrixChoices) => (sql === 'memory' ? !choices.datastore.some((store) => CATALOG.SQL_DATASTORES.includes(store)) : choices.datastore.includes(sql));
+      expect(has(matrix.projects, (choices) => holds(choices) && choices.datastore.includes('redis')), `${sql} with redis`).toBe(true);
+      expect(has(matrix.projects, (choices) => holds(choices) && !choices.datastore.includes('redis')), `${sql} without redis`).toBe(true);
+    }
+    // Issue 15: each broker with and without postgres.
+    for (const broker of CATALOG.MESSAGING) {
+      expect(has(matrix.projects, (choices) => choices.messaging === broker && choices.datastore.includes('postgres')), `${broker} with postgres`).toBe(true);
+      expect(has(matrix.projects, (choices) => choices.messaging === broker && !choices.datastore.includes('postgres')), `${broker} without postgres`).toBe(true);
     }
     for (const logger of CATALOG.LOGGERS) {
       for (const store of CATALOG.DATASTORES) expect(has(matrix.projects, (choices) => choices.logger === logger && choices.datastore.includes(store))).toBe(true);
@@ -121,9 +131,13 @@ describe('serviceMatrix with a value added to the catalog', () => {
 
   it('covers every pair of the new values with no change to the generator', () => {
     expectEveryPairCovered(matrix);
-    for (const lang of CATALOG.LANGS) expect(has(matrix.projects, (choices) => choices.lang === lang && isDeepStrictEqual(choices.datastore, ['mongo']))).toBe(true);
-    for (const lang of CATALOG.LANGS) expect(has(matrix.projects, (choices) => choices.lang === lang && isDeepStrictEqual(choices.datastore, ['mysql', 'redis', 'mongo']))).toBe(true);
-    for (const store of catalog.DATASTORES) expect(has(matrix.projects, (choices) => choices.logger === 'zerolog' && choices.datastore.includes(store)), store).toBe(true);
+    // mongo joins any store, as redis does: a choice of its own, on or off beside each SQL store and each target.
+    for (const lang of CATALOG.LANGS) expect(has(matrix.projects, (choices) => choices.lang === lang && choices.datastore.includes('mongo'))).toBe(true);
+    for (const lang of CATALOG.LANGS) expect(has(matrix.projects, (choices) => choices.lang === lang && !choices.datastore.includes('mongo'))).toBe(true);
+    for (const store of CATALOG.DATASTORES.filter((one) => one !== 'memory')) expect(has(matrix.projects, (choices) => choices.datastore.includes(store) && choices.datastore.includes('mongo')), `${store} with mongo`).toBe(true);
+    expect(has(matrix.projects, (choices) => isDeepStrictEqual(choices.datastore, ['mongo'])), 'mongo alone').toBe(true);
+    for (const store of catalog.DATASTORES.filter((one) => one !== 'memory')) expect(has(matrix.projects, (choices) => choices.logger === 'zerolog' && choices.datastore.includes(store)), store).toBe(true);
+    expect(has(matrix.projects, (choices) => choices.logger === 'zerolog' && !choices.datastore.some((store) => CATALOG.SQL_DATASTORES.includes(store))), 'zerolog without a SQL store').toBe(true);
     for (const lang of CATALOG.LANGS) expect(has(matrix.projects, (choices) => choices.lang === lang && choices.deploy.includes('nomad'))).toBe(true);
     expect(has(matrix.projects, (choices) => choices.lang === 'ts' && choices.logger === 'zerolog')).toBe(false);
     expect(matrix.projects.find((project) => project.label.includes('everything-on: go'))?.choices.datastore).toEqual(['postgres', 'redis', 'mongo']);
