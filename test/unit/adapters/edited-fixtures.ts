@@ -58,7 +58,7 @@ export const handEdits = {
   aliasedImports: (root) => {
     replaceIn(root, PORTS, '\t"example.com/orders/internal/app"\n\t"example.com/orders/internal/platform/config"\n', '\tapplication "example.com/orders/internal/app"\n\tcfgpkg "example.com/orders/internal/platform/config"\n');
     replaceIn(root, PORTS, '\t"example.com/orders/internal/adapter/memory"\n', '\tmem "example.com/orders/internal/adapter/memory"\n');
-    replaceIn(root, PORTS, 'memory.New', 'mem.New');
+    replaceIn(root, PORTS, /\bmemory\./g, 'mem.');
     replaceIn(root, PORTS, /app\.Ports/g, 'application.Ports');
     replaceIn(root, PORTS, ' config.Config', ' cfgpkg.Config');
   },
