@@ -91,4 +91,12 @@ describe('api/asyncapi.yaml documents the broker', () => {
     expect(await asyncApiProblems(text)).toEqual([]);
     expect(parse(text).servers.nats).toMatchObject({ host: 'localhost:4222', protocol: 'nats' });
   }, 90_000);
+
+  it('NATS: a document the consumer starts has the server too', async () => {
+    const root = await makeService({ messaging: 'nats' });
+    expect((await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }))).code).toBe(0);
+    const text = read(root, ASYNCAPI);
+    expect(await asyncApiProblems(text)).toEqual([]);
+    expect(Object.keys(parse(text).servers)).toEqual(['nats']);
+  }, 90_000);
 });
