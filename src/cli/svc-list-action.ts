@@ -56,6 +56,19 @@ export function printInventory(out: Output, found: ServiceInventory): void {
     say(out, `Consumers (${found.consumers.length})`);
     table(out, found.consumers.map((consumer) => [consumer.event, `runs ${consumer.handler}`, consumer.file]));
   }
+  if (found.events.length > 0) {
+    say(out);
+    say(out, `Events (${found.events.length})`);
+    table(
+      out,
+      found.events.map((event) => [
+        event.type,
+        event.publishers.length === 0 ? 'published by no use case' : `published by ${event.publishers.join(', ')}`,
+        event.broker === null ? 'no broker' : `via ${event.broker}`,
+        event.consumers.length === 0 ? 'no consumer' : `consumed by ${event.consumers.join(', ')}`,
+      ]),
+    );
+  }
 }
 
 /** `  (redis → postgres)` for a port served by a decorator in front of another adapter; nothing for one adapter. */

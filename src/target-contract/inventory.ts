@@ -23,4 +23,10 @@ export interface ServiceInventory {
   }[];
   /** The event consumers (Go, NATS): the event, the use case run for each, the file; absent or empty without any. */
   consumers?: { event: string; handler: string; file: string }[];
+  /**
+   * The events the service declares (Go: the domain's `<Event>Type` constants with their `New<Event>`), each
+   * with the use cases that build and publish it, the broker carrying them (null: none, e.g. published in
+   * memory) and the use cases its consumers run. Always present: empty for a target without events.
+   */
+  events: { name: string; type: string; file: string; publishers: string[]; broker: string | null; consumers: string[] }[];
 }

@@ -2,7 +2,8 @@ import type { ServiceInventory } from '../target-contract/inventory.js';
 
 /**
  * `svc list --mermaid`: the hexagon as a Mermaid flowchart, left to right: inbound adapters call use
- * cases (edges labelled with the routes), use cases use ports, ports are served by outbound adapters.
+ * cases (edges labelled with the routes), use cases use ports, ports are served by outbound adapters;
+ * use cases publish events and each event's consumers run use cases (dotted: asynchronous).
  * Node ids are derived from the names, so the text only changes where the service did; every label
  * is quoted with Mermaid's entity codes for the characters a quoted label cannot hold. GitHub renders
  * it inside a ```mermaid fence.
@@ -23,6 +24,8 @@ export function hexagonMermaid(inventory: ServiceInventory): string {
   group('use_cases', 'Use cases', useCases.map(({ useCase, id }) => ({ id, label: useCase.name })));
   group('ports', 'Ports', ports.map(({ port, id }) => ({ id, label: port.type === '' || port.type === port.name ? port.name : `${port.name}: ${port.type}` })));
   group('outbound_adapters', 'Outbound adapters', outbound.map(({ adapter, id }) => ({ id, label: adapter.name })));
+  const events = inventory.events.map((event) => ({ event, id: ids.add('ev', event.type) }));
+  group('events', 'Events', events.map(({ event, id }) => ({ id, label: event.broker === null ? event.type : `${event.type} (${event.broker})` })));
 
   const edges = new Set<string>();
   for (const { adapter, id } of inbound) {
@@ -41,6 +44,17 @@ export function hexagonMermaid(inventory: ServiceInventory): string {
   }
   for (const { port, id } of ports) {
     for (const { adapter, id: adapterId } of outbound) if (adapter.serves.includes(port.name)) edges.add(`  ${id} --> ${adapterId}`);
+  }
+  // Events are asynchronous: dotted edges, from the use cases publishing one to those its consumers run.
+  for (const { event, id } of events) {
+    for (const name of event.publishers) {
+      const source = useCases.find((entry) => entry.useCase.name === name);
+      if (source !== undefined) edges.add(`  ${source.id} -.->|"publishes"| ${id}`);
+    }
+    for (const name of event.consumers) {
+      const target = useCases.find((entry) => entry.useCase.name === name);
+      if (target !== undefined) edges.add(`  ${id} -.->|"consumed by"| ${target.id}`);
+    }
   }
   return `${[...lines, ...edges].join('\n')}\n`;
 }

@@ -43,7 +43,10 @@ export const goTarget: Target = {
     useGoModulePath(project);
     const parser = await loadGoParser();
     const consumers = (await import('./inspect/consumers.js')).readConsumers(parser, project.tree);
-    return { ...(await inventory(parser, project.tree, project.spec.module)), ...(consumers.length === 0 ? {} : { consumers }) };
+    const found = inventory(parser, project.tree, project.spec.module);
+    const useCases = new Set(found.useCases.map((useCase) => useCase.name));
+    const events = (await import('./inspect/events.js')).readEvents(parser, project.tree, project.spec.module, useCases, consumers);
+    return { ...found, ...(consumers.length === 0 ? {} : { consumers }), events };
   },
   async doctor(project, toolchains) {
     return (await import('./inspect/doctor-checks.js')).goDoctor(project, toolchains);

@@ -17,6 +17,7 @@ const orders: ServiceInventory = {
     { name: 'postgres', path: 'internal/adapter/postgres', direction: 'outbound', serves: ['Orders'] },
     { name: 'redis', path: 'internal/adapter/redis', direction: 'outbound', serves: ['Orders'] },
   ],
+  events: [],
 };
 
 describe('svc list --mermaid', () => {
@@ -61,6 +62,7 @@ describe('svc list --mermaid', () => {
         { name: 'end', type: '#1', interface: null, file: null, methods: [], adapter: null, adapterPackage: null, servedBy: [] },
       ],
       adapters: [],
+      events: [],
     });
     expect(text).toBe(
       [
@@ -76,6 +78,37 @@ describe('svc list --mermaid', () => {
   });
 
   it('an empty service is an empty flowchart, not an empty subgraph', () => {
-    expect(hexagonMermaid({ useCases: [], ports: [], adapters: [] })).toBe('flowchart LR\n');
+    expect(hexagonMermaid({ useCases: [], ports: [], adapters: [], events: [] })).toBe('flowchart LR\n');
+  });
+
+  it('draws events: use cases publish them, their consumers run use cases (dotted: asynchronous)', () => {
+    const text = hexagonMermaid({
+      useCases: [
+        { name: 'CreateOrder', ports: [], routes: [] },
+        { name: 'ReserveStock', ports: [], routes: [] },
+      ],
+      ports: [],
+      adapters: [],
+      events: [
+        { name: 'OrderPlaced', type: 'order.placed', file: 'internal/domain/order_events.go', publishers: ['CreateOrder'], broker: 'kafka', consumers: ['ReserveStock'] },
+        { name: 'OrderReturned', type: 'order.returned', file: 'internal/domain/order_returned_event.go', publishers: [], broker: null, consumers: ['Gone'] },
+      ],
+    });
+    expect(text).toBe(
+      [
+        'flowchart LR',
+        '  subgraph use_cases["Use cases"]',
+        '    uc_CreateOrder["CreateOrder"]',
+        '    uc_ReserveStock["ReserveStock"]',
+        '  end',
+        '  subgraph events["Events"]',
+        '    ev_order_placed["order.placed (kafka)"]',
+        '    ev_order_returned["order.returned"]',
+        '  end',
+        '  uc_CreateOrder -.->|"publishes"| ev_order_placed',
+        '  ev_order_placed -.->|"consumed by"| uc_ReserveStock',
+        '',
+      ].join('\n'),
+    );
   });
 });

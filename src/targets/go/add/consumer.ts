@@ -13,6 +13,7 @@ import { goVerifier } from '../verify/go-verifier.js';
 import { addConsumerRuntime, NATS_ADAPTER_DIR } from './consumer-runtime.js';
 import { readHandlerSignature } from './consumer-handler.js';
 import { wireConsumer } from './consumer-wiring.js';
+import { documentBroker } from './asyncapi-broker.js';
 import { asyncApiEntry, eventType } from './event.js';
 import { idiomaticName, validateTypeName, type GoTypeName } from './names.js';
 import { addUsecaseOperation } from './usecase.js';
@@ -67,6 +68,8 @@ export function addConsumerOperation(eventName: string, options: { handler: stri
         ...asyncApiEntry(project.spec.name.kebab, event),
         receiver: { operation: `${handler.camel}Receives${event.pascal}`, useCase: handler.pascal },
       });
+      // A document this consumer started gets the server too.
+      documentBroker(project.tree, project.spec.name.kebab, 'nats');
       return { postSteps, verifier: goVerifier() };
     },
   };

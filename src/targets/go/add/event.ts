@@ -12,6 +12,8 @@ import { readFunctionFacts } from '../inspect/go-scope.js';
 import { readGo, structFieldsOf, topLevelNames, topLevelTypes } from '../inspect/syntax.js';
 import { useGoModulePath } from '../go-project.js';
 import { goVerifier } from '../verify/go-verifier.js';
+import { readBroker } from '../inspect/events.js';
+import { documentBroker } from './asyncapi-broker.js';
 import { applyPublishPlan, planPublish } from './event-from.js';
 import { idiomaticName, validateTypeName, type GoTypeName } from './names.js';
 import { PackageScope, type PackageAddition } from './package-scope.js';
@@ -75,6 +77,9 @@ export function addEventOperation(name: string, options: AddEventOptions = {}): 
         ...asyncApiEntry(project.spec.name.kebab, event),
         ...(from === undefined ? {} : { sender: { operation: `${from.camel}Sends${event.pascal}`, useCase: from.pascal } }),
       });
+      // The broker's server and its bindings on every channel, the new one included.
+      const broker = readBroker(parser, project.tree, project.spec.module);
+      if (broker !== null) documentBroker(project.tree, project.spec.name.kebab, broker);
       return { postSteps: [], verifier: goVerifier() };
     },
   };

@@ -11,7 +11,7 @@ const INBOUND = new Set(['http', 'grpc']);
 const ADAPTER_DIR = 'internal/adapter';
 
 /** Reads what the service is made of from its code: App and Ports fields, New, routes, the gRPC Server's methods and the composition root. */
-export function inventory(parser: GoParser, tree: Tree, module: string): ServiceInventory {
+export function inventory(parser: GoParser, tree: Tree, module: string): Omit<ServiceInventory, 'events'> {
   const app = readAppModel(parser, tree);
   const routes = readRoutes(parser, tree) ?? [];
   const interfaces = listPortInterfaces(parser, tree);

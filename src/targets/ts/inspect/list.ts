@@ -82,7 +82,8 @@ export async function tsInventory(tree: Tree): Promise<ServiceInventory> {
     const serves = ports.filter((port) => wiring.get(port.name)?.modules.some((module) => module.startsWith(`${path}/`))).map((port) => port.name);
     adapters.push({ name, path, direction: 'outbound', serves });
   }
-  return { useCases, ports, adapters };
+  // No TypeScript service has an event port yet (svc add event refuses): no events, in the same shape as Go's.
+  return { useCases, ports, adapters, events: [] };
 }
 
 /** The adapter folders a port's wiring is built from, the outermost first: `['redis', 'postgres']` for a cache in front of a store. */
