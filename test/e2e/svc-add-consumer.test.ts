@@ -70,6 +70,7 @@ describe('svc add consumer in a service with --messaging nats', () => {
 const INBOX_TESTS = [
   'TestInboxMarksEachMessageOncePerConsumer',
   'TestInboxRollsBackWithTheHandler',
+  'TestConsumerWithThePostgresInboxRetriesAFailureAndSkipsARepeat',
   'TestInboxForgetsTheOldestWhenFull',
   'TestInboxForgetsWhatAFailedUnitOfWorkMarked',
   'TestConsumerHandlesEachEventOnce',

@@ -87,6 +87,7 @@ describe('svc add consumer (Go, NATS)', () => {
       'internal/bootstrap/consumers.go',
       'internal/adapter/postgres/inbox.go',
       'internal/adapter/postgres/inbox_test.go',
+      'internal/adapter/nats/consumer_inbox_test.go',
       'internal/adapter/memory/inbox.go',
       'internal/port/inbox.go',
       'internal/adapter/nats/consumer.go',
