@@ -53,7 +53,9 @@ The consumers record each event they handle in the \`processed_messages\` table
 (\`postgres.Inbox\`), in the transaction of the use case they run: the row commits with the use
 case's writes, or, when it fails, neither is kept and the retry runs it again. An event delivered
 again after its commit (a lost acknowledgement, a producer's retry, another replica) finds the row
-and is acknowledged without running the use case, across restarts and replicas. The table keeps
+and is acknowledged without running the use case, across restarts and replicas. What the use case
+does outside PostgreSQL (a call to another service, another store) is not in that transaction: it
+can run again when the commit fails after it. The table keeps
 one row per consumer and event; delete old rows by \`processed_at\` once no redelivery can reach
 them (beyond the stream's retention).
 `;
