@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +63,55 @@ describe('svc add consumer in a service with --messaging nats', () => {
     const output = String(tested.all);
     expect(tested.exitCode, output.slice(-4000)).toBe(0);
     for (const name of CONSUMER_TESTS) expect(output, `${name} did not pass`).toMatch(new RegExp(`^\\s*--- PASS: ${name} \\(`, 'm'));
+  });
+});
+
+/** The inbox's tests; each must appear as `--- PASS` in `go test -v` (the postgres one against PostgreSQL). */
+const INBOX_TESTS = [
+  'TestInboxMarksEachMessageOncePerConsumer',
+  'TestInboxRollsBackWithTheHandler',
+  'TestConsumerWithThePostgresInboxRetriesAFailureAndSkipsARepeat',
+  'TestInboxForgetsTheOldestWhenFull',
+  'TestInboxForgetsWhatAFailedUnitOfWorkMarked',
+  'TestConsumerHandlesEachEventOnce',
+  'TestConsumerRetriesThenDeadLettersAndContinues',
+];
+
+/** The packages the inbox touches: one lint and one race run of them keeps this case cheap. */
+const INBOX_PACKAGES = ['./internal/adapter/memory/', './internal/adapter/postgres/', './internal/adapter/nats/', './internal/bootstrap/', './cmd/...'];
+
+describe('svc add consumer in a service with postgres and nats: the processed_messages inbox', () => {
+  let root: string;
+
+  beforeAll(async () => {
+    root = await createService(['--messaging', 'nats']);
+    const postgres = await svc(root, 'add', 'adapter', 'postgres', '--no-install');
+    expect(postgres.exitCode, postgres.stdout + postgres.stderr).toBe(0);
+    const added = await svc(root, 'add', 'consumer', 'OrderPlaced', '--handler', 'ReserveStock');
+    expect(added.exitCode, added.stdout + added.stderr).toBe(0);
+  });
+
+  it('records processed events in PostgreSQL, in the migration after the outbox', () => {
+    expect(fs.readFileSync(path.join(root, 'internal/bootstrap/ports.go'), 'utf8')).toContain('\tdeps.inbox = postgres.NewInbox(db)\n');
+    expect(fs.readFileSync(path.join(root, 'migrations/00004_create_processed_messages.sql'), 'utf8')).toContain('PRIMARY KEY (consumer, message_id)');
+  });
+
+  it('is gofmt-clean, then passes go vet, golangci-lint and go test -race with the inbox tests run against PostgreSQL and NATS', async () => {
+    expect(await goTool(root, 'gofmt', ['-l', '.'])).toBe('');
+    await goTool(root, 'go', ['mod', 'tidy']);
+    await goTool(root, 'go', ['vet', './...']);
+    await goTool(root, 'golangci-lint', ['run', ...INBOX_PACKAGES]);
+    const tested = await execa('go', ['test', '-race', '-count=1', '-v', ...INBOX_PACKAGES], {
+      cwd: root,
+      reject: false,
+      all: true,
+      timeout: 900_000,
+      env: { GOFLAGS: '-mod=mod', CGO_ENABLED: '1', CI: 'true', REQUIRE_INTEGRATION: '1', POSTGRES_TEST_URL: 'postgres://postgres@127.0.0.1:5432/test?sslmode=disable', NATS_TEST_URL: 'nats://127.0.0.1:4222' },
+    });
+    const output = String(tested.all);
+    expect(tested.exitCode, output.slice(-4000)).toBe(0);
+    for (const name of INBOX_TESTS) expect(output, `${name} did not pass`).toMatch(new RegExp(`^\\s*--- PASS: ${name} \\(`, 'm'));
+    expect(output).not.toMatch(/--- SKIP/);
   });
 });
 

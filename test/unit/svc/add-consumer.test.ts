@@ -1,6 +1,7 @@
 import { Parser } from '@asyncapi/parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { addAdapterOperation } from '../../../src/targets/go/add/add-adapter.js';
 import { addConsumerOperation } from '../../../src/targets/go/add/consumer.js';
 import { addEventOperation } from '../../../src/targets/go/add/event.js';
 import { addTsConsumerOperation } from '../../../src/targets/ts/add/consumer.js';
@@ -16,17 +17,21 @@ describe('svc add consumer (Go, NATS)', () => {
     const result = await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }));
     expect(result.code, result.all).toBe(0);
     const consumer = read(root, 'internal/adapter/nats/order_placed_consumer.go');
-    expect(consumer).toContain('func OpenOrderPlacedConsumer(ctx context.Context, cfg config.NATS, consumers config.NATSConsumer, uc reserveStockRunner, log *slog.Logger) (*Consumer, error) {');
+    expect(consumer).toContain('func OpenOrderPlacedConsumer(ctx context.Context, cfg config.NATS, consumers config.NATSConsumer, inbox port.Inbox, uc reserveStockRunner, log *slog.Logger) (*Consumer, error) {');
     expect(consumer).toContain('Execute(ctx context.Context, in app.ReserveStockInput) (app.ReserveStockOutput, error)');
     expect(consumer).toContain('if event.SchemaVersion != domain.OrderPlacedVersion {');
     expect(read(root, 'internal/app/reserve_stock.go')).toContain('func (uc *ReserveStock) Execute(');
     expect(read(root, 'internal/adapter/nats/consumer.go')).toContain('func (c *Consumer) Run(ctx context.Context) error {');
     expect(read(root, 'internal/platform/config/config.go')).toContain('NATSConsumer NATSConsumer');
     const wiring = read(root, CONSUMERS);
-    expect(wiring).toContain('orderPlacedConsumer, err := natsadapter.OpenOrderPlacedConsumer(ctx, cfg.NATS, cfg.NATSConsumer, application.ReserveStock, log)');
+    expect(wiring).toContain('orderPlacedConsumer, err := natsadapter.OpenOrderPlacedConsumer(ctx, cfg.NATS, cfg.NATSConsumer, deps.inbox, application.ReserveStock, log)');
     expect(wiring).toContain('deps.checks.Register("nats consumer "+orderPlacedConsumer.Name(), orderPlacedConsumer.Ping)');
     expect(wiring).toContain('deps.workers = append(deps.workers, worker{name: "nats consumer " + orderPlacedConsumer.Name(), run: orderPlacedConsumer.Run})');
     expect(read(root, 'internal/bootstrap/bootstrap.go')).toContain('\tif err := addConsumers(ctx, cfg, log, deps, application); err != nil {\n\t\treturn fail(err)\n\t}\n');
+    expect(read(root, 'internal/bootstrap/bootstrap.go')).toMatch(/\n\tinbox +port\.Inbox \/\/ /);
+    expect(wiring).toContain('\tif deps.inbox == nil {\n\t\tdeps.inbox = memory.NewInbox(cfg.NATSConsumer.DedupeSize)\n\t}\n');
+    expect(read(root, 'internal/adapter/memory/inbox.go')).toContain('func (i *Inbox) MarkProcessed(');
+    expect(snapshot(root)['internal/adapter/postgres/inbox.go']).toBeUndefined();
 
     const text = read(root, 'api/asyncapi.yaml');
     const { diagnostics } = await new Parser().parse(text);
@@ -62,6 +67,43 @@ describe('svc add consumer (Go, NATS)', () => {
     expect(after.indexOf('natsadapter.OpenOrderPlacedConsumer')).toBeLessThan(after.indexOf('natsadapter.OpenOrderShippedConsumer'));
     expect(read(root, 'internal/adapter/nats/order_shipped_consumer.go')).toContain('in app.NotifyCustomerInput');
   });
+
+  it('keeps processed events in PostgreSQL, the same whether postgres or the consumer comes first', async () => {
+    const consumerFirst = await makeService({ messaging: 'nats' });
+    expect((await runAdd(consumerFirst, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }))).code).toBe(0);
+    const added = await runAdd(consumerFirst, addAdapterOperation('postgres', { install: false }));
+    expect(added.code, added.all).toBe(0);
+    const postgresFirst = await makeService({ messaging: 'nats' });
+    expect((await runAdd(postgresFirst, addAdapterOperation('postgres', { install: false }))).code).toBe(0);
+    const consumed = await runAdd(postgresFirst, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }));
+    expect(consumed.code, consumed.all).toBe(0);
+
+    const ports = read(consumerFirst, 'internal/bootstrap/ports.go');
+    expect(ports).toContain('\n\tdeps.inbox = postgres.NewInbox(db)\n\n\treturn app.Ports{');
+    expect(read(consumerFirst, 'migrations/00004_create_processed_messages.sql')).toContain('PRIMARY KEY (consumer, message_id)');
+    for (const file of [
+      'internal/bootstrap/ports.go',
+      'internal/bootstrap/bootstrap.go',
+      'internal/bootstrap/consumers.go',
+      'internal/adapter/postgres/inbox.go',
+      'internal/adapter/postgres/inbox_test.go',
+      'internal/adapter/nats/consumer_inbox_test.go',
+      'internal/adapter/memory/inbox.go',
+      'internal/port/inbox.go',
+      'internal/adapter/nats/consumer.go',
+      'migrations/00003_create_outbox.sql',
+      'migrations/00004_create_processed_messages.sql',
+    ]) {
+      expect(read(postgresFirst, file), file).toBe(read(consumerFirst, file));
+    }
+    const files = (root: string) => Object.keys(snapshot(root)).sort();
+    expect(files(postgresFirst)).toEqual(files(consumerFirst));
+
+    const before = snapshot(postgresFirst);
+    expect((await runAdd(postgresFirst, addAdapterOperation('postgres', { install: false }))).stdout).toContain('nothing to do');
+    expect((await runAdd(postgresFirst, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }))).stdout).toContain('nothing to do');
+    expect(snapshot(postgresFirst)).toEqual(before);
+  }, 120_000);
 
   it.each([
     ['no broker', {}, 'OrderPlaced', 'ReserveStock', /svc add adapter nats/],

@@ -30,6 +30,7 @@ NATS_CONSUMER_MAX_DELIVER=5
 NATS_CONSUMER_ACK_WAIT=30s
 NATS_CONSUMER_BACKOFF_INITIAL=1s
 NATS_CONSUMER_BACKOFF_MAX=1m
+# Processed event IDs kept in memory, all consumers together, when no SQL store records them.
 NATS_CONSUMER_DEDUPE_SIZE=100000
 NATS_DEAD_LETTER_STREAM=${constant}_DEAD_LETTERS
 NATS_DEAD_LETTER_PREFIX=${name}.dead
@@ -41,10 +42,13 @@ Each consumer in \`internal/adapter/nats/*_consumer.go\` runs a use case for eve
 through a durable pull consumer (\`NATS_CONSUMER_DURABLE_PREFIX-<event>\`) on the service's stream. It
 runs as a worker beside the HTTP server (\`internal/bootstrap/consumers.go\`).
 
-- **At least once, deduplicated in memory.** A message is acknowledged after its handler succeeds;
-  the IDs of the newest \`NATS_CONSUMER_DEDUPE_SIZE\` processed events are kept in memory, so a
-  redelivered event is acknowledged without running the use case again. A restart or another
-  replica does not know them: make the use case idempotent where a repeat matters.
+- **At least once, each event handled once per record.** Every delivery runs in one unit of work
+  (\`port.Inbox\`): the event's ID is recorded as processed, then the use case runs, and the message
+  is acknowledged after the commit. A failing use case leaves no record, so the retry runs it again;
+  an event delivered again after the commit is acknowledged without running it. Without a SQL store
+  the records are the newest \`NATS_CONSUMER_DEDUPE_SIZE\` IDs in memory (\`memory.Inbox\`): a restart
+  or another replica does not know them, so make the use case idempotent where a repeat matters.
+  With PostgreSQL they are rows of \`processed_messages\`, written in the use case's transaction.
 - **Bounded.** At most \`NATS_CONSUMER_WORKERS\` messages are in flight; the consumer fetches only as
   many as there are idle workers, so a slow use case slows fetching.
 - **Retries, then a dead letter.** A failing use case is retried after a delay doubling from

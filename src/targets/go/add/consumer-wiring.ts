@@ -6,15 +6,20 @@ import type { GoTypeName } from './names.js';
 
 const CONSUMERS_FILE = 'internal/bootstrap/consumers.go';
 const BOOTSTRAP_FILE = 'internal/bootstrap/bootstrap.go';
+/** Where the consumers record the events they processed: memory by default (consumers.go), a SQL store's table when there is one (features/inbox.ts). */
+const INBOX_FIELD = 'inbox port.Inbox // the events consumers processed: in memory unless a SQL store keeps them';
 
 /**
- * Run calls addConsumers once the application is built (above the HTTP handler's config), and
- * addConsumers opens the event's consumer, registers its readiness check (and its metrics) and
- * appends it to the workers. Each statement is skipped when it is there already.
+ * dependencies gets the consumers' inbox, Run calls addConsumers once the application is built
+ * (above the HTTP handler's config), and addConsumers opens the event's consumer, registers its
+ * readiness check (and its metrics) and appends it to the workers. Each edit is skipped when it is
+ * there already.
  */
 export async function wireConsumer(project: Project, event: GoTypeName, handler: GoTypeName, prometheus: boolean): Promise<void> {
   const { tree, spec } = project;
   await editGoFile(tree, BOOTSTRAP_FILE, [
+    { kind: 'import', path: `${spec.module}/internal/port` },
+    { kind: 'struct-field', struct: 'dependencies', field: INBOX_FIELD },
     {
       kind: 'statement',
       func: 'Run',
@@ -27,7 +32,7 @@ export async function wireConsumer(project: Project, event: GoTypeName, handler:
   ]);
   const consumer = `${event.camel}Consumer`;
   const statements = [
-    `${consumer}, err := natsadapter.Open${event.pascal}Consumer(ctx, cfg.NATS, cfg.NATSConsumer, application.${handler.pascal}, log)`,
+    `${consumer}, err := natsadapter.Open${event.pascal}Consumer(ctx, cfg.NATS, cfg.NATSConsumer, deps.inbox, application.${handler.pascal}, log)`,
     `if err != nil {\n\treturn fmt.Errorf("consumer of ${eventType(event)}: %w", err)\n}`,
     `deps.checks.Register("nats consumer "+${consumer}.Name(), ${consumer}.Ping)`,
     ...(prometheus ? [`deps.metrics.MustRegister(${consumer}.Collector())`] : []),

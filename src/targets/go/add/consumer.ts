@@ -10,6 +10,7 @@ import { findDeclarations, readAppModel } from '../inspect/project-model.js';
 import { readGo } from '../inspect/syntax.js';
 import { useGoModulePath } from '../go-project.js';
 import { goVerifier } from '../verify/go-verifier.js';
+import { applyInbox } from '../features/inbox.js';
 import { addConsumerRuntime, NATS_ADAPTER_DIR } from './consumer-runtime.js';
 import { readHandlerSignature } from './consumer-handler.js';
 import { wireConsumer } from './consumer-wiring.js';
@@ -63,6 +64,7 @@ export function addConsumerOperation(eventName: string, options: { handler: stri
         });
       }
       await wireConsumer(project, event, handler, goTemplateContext(project.spec, []).metrics.prometheus);
+      await applyInbox(project.tree, goTemplateContext(project.spec, []));
       const { addAsyncApiEvent, ASYNCAPI_FILE } = await import('../../../file-edits/asyncapi-add-event.js');
       addAsyncApiEvent(project.tree, ASYNCAPI_FILE, {
         ...asyncApiEntry(project.spec.name.kebab, event),

@@ -11,11 +11,11 @@ import { bindCompositionRoot, wiringStatements, type RootBinding, type RootReque
 import type { GoContext } from './datastore/context.js';
 import { addGoRequirements } from './datastore/edits.js';
 import { editGoFile } from './datastore/edits.js';
+import { MIGRATIONS, nextMigrationVersion } from './migration-version.js';
 
 /** The broker adapters whose publisher the relay takes, through port.EventPublisher only. */
 const BROKERS = ['nats', 'kafka', 'rabbitmq'] as const;
 
-const MIGRATIONS = 'migrations';
 const OUTBOX_MIGRATION = '_create_outbox.sql';
 
 /**
@@ -44,12 +44,6 @@ export async function applyOutbox(tree: Tree, context: GoContext): Promise<void>
   await wireOutbox(tree, module, broker, context.example, context.metrics.prometheus);
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE);
   appendTextBlock(tree, 'README.md', README(context.example, context.metrics.prometheus));
-}
-
-/** `00003` after `00001_init.sql` and `00002_create_idempotency_keys.sql`: one past the highest number. */
-function nextMigrationVersion(files: readonly string[]): string {
-  const versions = files.map((file) => Number.parseInt(file.slice(MIGRATIONS.length + 1), 10)).filter(Number.isFinite);
-  return String(Math.max(0, ...versions) + 1).padStart(5, '0');
 }
 
 function statements(binding: RootBinding, db: string, publisher: string, prometheus: boolean): string[] {

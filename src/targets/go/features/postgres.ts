@@ -13,6 +13,7 @@ import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposePostgres } from '../../../file-edits/compose-services.js';
 import { addK8sPostgresEnv } from '../../../file-edits/k8s-env.js';
 import type { GoFeature } from './feature.js';
+import { applyInbox } from './inbox.js';
 import { applyOutbox } from './outbox.js';
 
 /**
@@ -50,6 +51,7 @@ export async function applyPostgres(tree: Tree, context: GoContext, target: Adap
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
   appendTextBlock(tree, 'README.md', README(name, target.port !== null));
   await applyOutbox(tree, context);
+  await applyInbox(tree, context);
 }
 
 const ENV_EXAMPLE = (name: string) => `# PostgreSQL (required). The password is part of the URL: keep real ones out of version control.
