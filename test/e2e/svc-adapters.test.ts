@@ -192,9 +192,11 @@ describe('svc add adapter: properties', () => {
     }
     const portsAfter = fs.readFileSync(portsFile, 'utf8');
     for (const line of userPorts.split('\n')) {
-      if (line.includes('Orders:') || line.includes('internal/adapter/memory"')) continue; // replaced on purpose
+      // Replaced on purpose: the store behind Orders and the unit of work behind Tx.
+      if (line.includes('Orders:') || line.includes('Tx:') || line.includes('internal/adapter/memory"')) continue;
       expect(portsAfter.split('\n'), line).toContain(line);
     }
+    expect(portsAfter).toMatch(/\tTx: +db,\n/);
     // The statements go above the blank row the user left before the return.
     expect(portsAfter).toContain('\t_ = clock\n\n\tdb, err := postgres.Open(ctx, cfg.Postgres)\n');
     expect(portsAfter).toContain('\tdeps.metrics.MustRegister(rdb.Collector())\n\n\treturn app.Ports{');

@@ -84,6 +84,8 @@ export function errorStatusesTable(root: string, module: string): void {
     return renderTemplate(fs.readFileSync(PROBLEM_BEFORE_OUTCOMES, 'utf8'), { module, tracing: { otel } }, PROBLEM_BEFORE_OUTCOMES);
   });
   fs.rmSync(path.join(root, 'internal/domain/outcome.go'));
+  // Its test came with the table of kinds: services of that age do not have it either.
+  fs.rmSync(path.join(root, 'internal/adapter/http/problem_outcome_test.go'), { force: true });
 }
 
 /** A service generated before domain.ErrNotImplemented, the 501 row and the table of kinds existed. */
