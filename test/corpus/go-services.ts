@@ -116,6 +116,7 @@ export const GO_SERVICES: readonly EditedService[] = [
       files.replace(PORTS, NEW_PORTS_SIGNATURE, 'func newPorts(ctx context.Context, cfg cfgpkg.Config, log *slog.Logger, deps *dependencies) (application.Ports, error) {');
       files.replace(PORTS, '\treturn app.Ports{\n\t\tOrders: memory.NewOrderRepository(),', '\treturn application.Ports{\n\t\tOrders: mem.NewOrderRepository(),');
       files.replace(PORTS, '\t\tEvents: memory.NewEventPublisher(),', '\t\tEvents: mem.NewEventPublisher(),');
+      files.replace(PORTS, '\t\tTx:     memory.Transactor{},', '\t\tTx:     mem.Transactor{},');
     },
     [...GROWTH, add(2, 'usecase', 'Problem', '--http', 'GET /v1/problems')],
   ),
