@@ -69,7 +69,8 @@ function newDocument(serviceName: string): string {
   ].join('\n');
 }
 
-function hasEntry(api: Record<string, unknown>, path: readonly string[]): boolean {
+/** Whether the document has an entry at path (a key at each step). */
+export function hasEntry(api: Record<string, unknown>, path: readonly string[]): boolean {
   let node: unknown = api;
   for (const key of path) {
     if (!isRecord(node) || !(key in node)) return false;

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { FailureError } from '../errors.js';
 import type { Tree } from '../tree/tree.js';
+import { hasEntry } from './asyncapi-add-event.js';
 import { isRecord } from './openapi-facts.js';
 import { detectLayout } from './yaml-layout.js';
 import { insertYamlEntry, type YamlPath } from './yaml-splice.js';
@@ -73,13 +74,4 @@ function keysOf(node: unknown): string[] {
     const value = node[key];
     return isRecord(value) && !('$ref' in value) && (value.bindings === undefined || (isRecord(value.bindings) && !('$ref' in value.bindings)));
   });
-}
-
-function hasEntry(api: Record<string, unknown>, path: readonly string[]): boolean {
-  let node: unknown = api;
-  for (const key of path) {
-    if (!isRecord(node) || !(key in node)) return false;
-    node = node[key];
-  }
-  return true;
 }
