@@ -1,3 +1,4 @@
+import { parseEnv } from 'node:util';
 import { addAsyncApiBroker, type AsyncApiBroker } from '../../../file-edits/asyncapi-broker.js';
 import { ASYNCAPI_FILE } from '../../../file-edits/asyncapi-add-event.js';
 import type { Tree } from '../../../tree/tree.js';
@@ -67,14 +68,10 @@ export function asyncApiBroker(env: ReadonlyMap<string, string>, serviceName: st
   }
 }
 
-/** `KEY=value` lines of .env.example; comments and blank lines aside. */
+/** The variables of .env.example, read by Node's own dotenv parser. */
 function readEnvExample(tree: Tree): Map<string, string> {
-  const env = new Map<string, string>();
-  for (const line of (tree.read(ENV_EXAMPLE) ?? '').split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
-    if (match?.[1] !== undefined && match[2] !== undefined) env.set(match[1], match[2].trim().replace(/^(['"])(.*)\1$/, '$2'));
-  }
-  return env;
+  const env = parseEnv(tree.read(ENV_EXAMPLE) ?? '');
+  return new Map(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 function firstOf(list: string | undefined): string | undefined {

@@ -32,12 +32,11 @@ export async function applyInbox(tree: Tree, context: GoContext): Promise<void> 
   if (migrations.some((file) => file.endsWith(INBOX_MIGRATION))) return;
 
   renderTemplateFolder(tree, 'go/postgres/inbox', { ...context, inboxVersion: nextMigrationVersion(migrations) });
-  await wireInbox(tree, module);
+  await wireInbox(tree, module, parser);
   appendTextBlock(tree, 'README.md', README);
 }
 
-async function wireInbox(tree: Tree, module: string): Promise<void> {
-  const parser = await loadGoParser();
+async function wireInbox(tree: Tree, module: string, parser: Awaited<ReturnType<typeof loadGoParser>>): Promise<void> {
   const wanted: RootRequest = { store: 'postgres', variable: ['inbox'], needs: ['deps'], manual: (binding) => line(binding.deps, binding.adapter.name, 'db') };
   const binding = bindCompositionRoot(parser, tree, module, wanted);
   const { site } = binding;
