@@ -5,7 +5,7 @@ import path from 'node:path';
 import { makeTempDir } from './temp-dir.js';
 
 /**
- * PostgreSQL, MariaDB and Redis instances of a test's own, on free loopback ports, for fault injection:
+ * PostgreSQL, MariaDB, Redis and NATS instances of a test's own, on free loopback ports, for fault injection:
  * stopped, restarted, frozen (SIGSTOP) and thawed without touching the machine's shared servers.
  * Every instance is stopped by `stop()`, and also when the test process exits however it exits
  * (a failed assertion, a timeout), so none outlives the test.
@@ -135,6 +135,51 @@ export async function startPrivateRedis(): Promise<PrivateServer> {
     dispose: async () => {
       disposers.delete(dispose);
       await stopNow();
+    },
+  };
+}
+
+/**
+ * A nats-server with JetStream of its own, a child of the test process, storing in a directory that
+ * outlives stop(): start() brings it back with its streams and consumers. `crash()` is SIGKILL, as a
+ * broker host that dies; stop() the clean shutdown of SIGTERM.
+ */
+export async function startPrivateNats(): Promise<PrivateServer & { url: string; storeDir: string; crash(): Promise<void> }> {
+  const port = await freePort();
+  const storeDir = makeTempDir('private-nats-');
+  let child: ChildProcess | null = null;
+  const start = async () => {
+    child = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: 'ignore' });
+    await waitForPort(port, 10_000);
+  };
+  const stopWith = async (signal: NodeJS.Signals) => {
+    const current = child;
+    child = null;
+    if (current === null || current.exitCode !== null || current.signalCode !== null) return;
+    const exited = new Promise((resolve) => current.once('exit', resolve));
+    current.kill('SIGCONT');
+    current.kill(signal);
+    await exited;
+  };
+  const dispose = () => {
+    const current = child as ChildProcess | null;
+    current?.kill('SIGCONT');
+    current?.kill('SIGKILL');
+  };
+  disposers.add(dispose);
+  await start();
+  return {
+    port,
+    url: `nats://127.0.0.1:${port}`,
+    storeDir,
+    start,
+    stop: () => stopWith('SIGTERM'),
+    crash: () => stopWith('SIGKILL'),
+    freeze: () => (child as ChildProcess | null)?.kill('SIGSTOP'),
+    thaw: () => (child as ChildProcess | null)?.kill('SIGCONT'),
+    dispose: async () => {
+      disposers.delete(dispose);
+      await stopWith('SIGKILL');
     },
   };
 }
