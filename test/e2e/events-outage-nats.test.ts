@@ -261,6 +261,27 @@ describe.skipIf(!natsServerInstalled || !postgresUp)('a postgres + nats service 
     console.log(`FIGURE events-outage-nats: stream holds ${stream.state.messages} messages; ${repeats} deliveries found in the inbox and skipped`);
   });
 
+  it('exits 0 within its budget on SIGTERM while its broker is away, and starts again once it is back', async () => {
+    await nats.crash();
+    try {
+      await eventually('/readyz reports the broker away', async () => (await readyz()) === 503, 5_000);
+      const current = service!;
+      service = null;
+      const signalled = Date.now();
+      current.child.kill('SIGTERM');
+      const { code, signal } = await current.exited;
+      const tookMs = Date.now() - signalled;
+      expect({ code, signal }, current.logs.slice(-30).join('\n')).toEqual({ code: 0, signal: null });
+      expect(tookMs).toBeLessThan(DRAIN_DELAY_MS + SHUTDOWN_TIMEOUT_MS);
+      console.log(`FIGURE events-outage-nats: shutdown with the broker away took ${tookMs} ms`);
+    } finally {
+      await nats.start();
+    }
+    await startTheService();
+    await eventually('/readyz is 200 with the broker back', async () => (await readyz()) === 200, 15_000);
+    expect(await reservations()).toBe(ORDERS);
+  });
+
   it('dead-letters the poison messages at once with their headers, and only them', async () => {
     const info = await jetstream<StreamInfo>(`STREAM.INFO.${DEAD_LETTERS}`);
     expect(info.state.messages).toBe(2);
