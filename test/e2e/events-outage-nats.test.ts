@@ -257,8 +257,8 @@ describe.skipIf(!natsServerInstalled || !postgresUp)('a postgres + nats service 
     expect(new Set(rows.map(([orderId]) => orderId))).toEqual(placed);
     expect(await reservations()).toBe(ORDERS);
     expect(Number(await sql(`SELECT count(*) FROM processed_messages WHERE consumer = '${DURABLE}'`))).toBe(ORDERS);
-    const repeats = runs.flatMap((run) => run.logs).filter((line) => line.includes('"event processed before; acknowledged"')).length;
-    console.log(`FIGURE events-outage-nats: stream holds ${stream.state.messages} messages; ${repeats} deliveries found in the inbox and skipped`);
+    const repeats = runs.map((run) => run.logs.filter((line) => line.includes('"event processed before; acknowledged"')).length);
+    console.log(`FIGURE events-outage-nats: stream holds ${stream.state.messages} messages; deliveries found in the inbox and skipped, per run of the service: ${repeats.join(', ')}`);
   });
 
   it('exits 0 within its budget on SIGTERM while its broker is away, and starts again once it is back', async () => {
