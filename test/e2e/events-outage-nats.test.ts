@@ -136,6 +136,19 @@ describe.skipIf(!natsServerInstalled || !postgresUp)('a postgres + nats service 
     runs.push(service);
   }
 
+  /** SIGTERM to the service: it must exit 0 within its drain delay and shutdown timeout. */
+  async function terminate(): Promise<{ logs: string[]; tookMs: number }> {
+    const current = service!;
+    service = null;
+    const signalled = Date.now();
+    current.child.kill('SIGTERM');
+    const { code, signal } = await current.exited;
+    const tookMs = Date.now() - signalled;
+    expect({ code, signal }, current.logs.slice(-30).join('\n')).toEqual({ code: 0, signal: null });
+    expect(tookMs).toBeLessThan(DRAIN_DELAY_MS + SHUTDOWN_TIMEOUT_MS);
+    return { logs: current.logs, tookMs };
+  }
+
   const reservations = async () => Number(await sql('SELECT count(*) FROM stock_reservations'));
 
   beforeAll(async () => {
@@ -204,15 +217,8 @@ describe.skipIf(!natsServerInstalled || !postgresUp)('a postgres + nats service 
     expect(before).toBeLessThan(ORDERS);
     console.log(`FIGURE events-outage-nats: SIGTERM at ${before} reservations, ${consumer.num_pending} pending, ${consumer.num_ack_pending} in flight`);
 
-    const current = service!;
-    service = null;
-    const signalled = Date.now();
-    current.child.kill('SIGTERM');
-    const { code, signal } = await current.exited;
-    const tookMs = Date.now() - signalled;
-    expect({ code, signal }, current.logs.slice(-30).join('\n')).toEqual({ code: 0, signal: null });
-    expect(tookMs).toBeLessThan(DRAIN_DELAY_MS + SHUTDOWN_TIMEOUT_MS);
-    expect(current.logs.some((line) => line.includes('"consumer stopped"'))).toBe(true);
+    const { logs, tookMs } = await terminate();
+    expect(logs.some((line) => line.includes('"consumer stopped"'))).toBe(true);
     const after = await reservations();
     expect(after).toBeLessThan(ORDERS);
     console.log(`FIGURE events-outage-nats: shutdown took ${tookMs} ms, ${after} reservations at exit`);
@@ -265,14 +271,7 @@ describe.skipIf(!natsServerInstalled || !postgresUp)('a postgres + nats service 
     await nats.crash();
     try {
       await eventually('/readyz reports the broker away', async () => (await readyz()) === 503, 5_000);
-      const current = service!;
-      service = null;
-      const signalled = Date.now();
-      current.child.kill('SIGTERM');
-      const { code, signal } = await current.exited;
-      const tookMs = Date.now() - signalled;
-      expect({ code, signal }, current.logs.slice(-30).join('\n')).toEqual({ code: 0, signal: null });
-      expect(tookMs).toBeLessThan(DRAIN_DELAY_MS + SHUTDOWN_TIMEOUT_MS);
+      const { tookMs } = await terminate();
       console.log(`FIGURE events-outage-nats: shutdown with the broker away took ${tookMs} ms`);
     } finally {
       await nats.start();
