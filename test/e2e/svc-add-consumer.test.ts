@@ -22,6 +22,7 @@ const CONSUMER_TESTS = [
   'TestConsumerFetchesNoMoreThanItsWorkers',
   'TestConsumerFinishesInFlightMessagesWhenStopped',
   'TestConsumerIsNotReadyWithoutItsBroker',
+  'TestConsumerStopsCleanlyWhileTheBrokerIsAway',
   'TestConsumerContinuesThePublishersTrace',
   'TestHandleOrderPlacedRejectsWhatItCannotRead',
 ];

@@ -253,3 +253,142 @@ export function userFile(root: string, file: string, text: string): void {
   fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
   fs.writeFileSync(path.join(root, file), text);
 }
+
+/**
+ * ReserveStock written for real after `svc add consumer OrderPlaced --handler ReserveStock`: it
+ * inserts a row into stock_reservations (a table, port and postgres adapter of the user's own) in
+ * the consumer's transaction, after latency of the warehouse's answer. The table has no unique key,
+ * so a handler that ran twice for one order leaves two rows: exactly-once is counted on the effect.
+ */
+export function reserveStockInPostgres(root: string, module: string, latency = '20*time.Millisecond'): void {
+  userFile(
+    root,
+    'migrations/00005_create_stock_reservations.sql',
+    `-- +goose Up
+CREATE TABLE stock_reservations (
+    id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    order_id    text        NOT NULL,
+    reserved_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- +goose Down
+DROP TABLE stock_reservations;
+`,
+  );
+  userFile(
+    root,
+    'internal/port/stock_reservations.go',
+    `package port
+
+import "context"
+
+// StockReservations records the stock reserved for orders.
+type StockReservations interface {
+	Reserve(ctx context.Context, orderID string) error
+}
+`,
+  );
+  userFile(
+    root,
+    'internal/adapter/postgres/stock_reservations.go',
+    `package postgres
+
+import (
+	"context"
+	"fmt"
+)
+
+// StockReservations writes a row per reservation, in the context's transaction.
+type StockReservations struct {
+	db *DB
+}
+
+// NewStockReservations returns the reservations kept in db.
+func NewStockReservations(db *DB) *StockReservations {
+	return &StockReservations{db: db}
+}
+
+// Reserve records the reservation of orderID.
+func (s *StockReservations) Reserve(ctx context.Context, orderID string) error {
+	if _, err := s.db.conn(ctx).Exec(ctx, \`INSERT INTO stock_reservations (order_id) VALUES ($1)\`, orderID); err != nil {
+		return storeError(fmt.Errorf("reserve stock for %s: %w", orderID, err))
+	}
+	return nil
+}
+`,
+  );
+  userFile(
+    root,
+    'internal/app/reserve_stock.go',
+    `package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"${module}/internal/domain"
+	"${module}/internal/port"
+)
+
+// ReserveStockInput names the order to reserve stock for.
+type ReserveStockInput struct {
+	Reference string
+}
+
+// ReserveStockOutput names the order reserved.
+type ReserveStockOutput struct {
+	Reference string
+}
+
+// ReserveStock reserves the stock of an order.
+type ReserveStock struct {
+	stock port.StockReservations
+}
+
+// NewReserveStock returns the use case.
+func NewReserveStock(stock port.StockReservations) *ReserveStock {
+	return &ReserveStock{stock: stock}
+}
+
+// Execute waits for the warehouse, then records the reservation.
+func (uc *ReserveStock) Execute(ctx context.Context, in ReserveStockInput) (ReserveStockOutput, error) {
+	if err := in.validate(); err != nil {
+		return ReserveStockOutput{}, err
+	}
+	select {
+	case <-ctx.Done():
+		return ReserveStockOutput{}, ctx.Err()
+	case <-time.After(${latency}):
+	}
+	if err := uc.stock.Reserve(ctx, in.Reference); err != nil {
+		return ReserveStockOutput{}, fmt.Errorf("reserve stock: %w", err)
+	}
+	return ReserveStockOutput{Reference: in.Reference}, nil
+}
+
+func (in ReserveStockInput) validate() error {
+	var v domain.ValidationError
+	if strings.TrimSpace(in.Reference) == "" {
+		v.Add("reference", "is required")
+	}
+	return v.Err()
+}
+`,
+  );
+  // Its generated test is of the stub that failed with ErrNotImplemented.
+  fs.rmSync(path.join(root, 'internal/app/reserve_stock_test.go'), { force: true });
+  edit(root, 'internal/adapter/nats/order_placed_consumer.go', (text) =>
+    replaceOnce(
+      text,
+      'func reserveStockInput(_ domain.Event, _ domain.OrderPlaced) app.ReserveStockInput {\n\treturn app.ReserveStockInput{}\n}',
+      'func reserveStockInput(_ domain.Event, payload domain.OrderPlaced) app.ReserveStockInput {\n\treturn app.ReserveStockInput{Reference: string(payload.OrderID)}\n}',
+    ),
+  );
+  edit(root, 'internal/app/app.go', (text) => {
+    const next = replaceOnce(text, /(\n\tTx +port\.Transactor\n)/, '$1\tStock  port.StockReservations\n');
+    return replaceOnce(next, 'NewReserveStock()', 'NewReserveStock(p.Stock)');
+  });
+  edit(root, 'internal/bootstrap/ports.go', (text) => replaceOnce(text, /(\n\t\tTx: +db,\n)/, '$1\t\tStock:  postgres.NewStockReservations(db),\n'));
+}

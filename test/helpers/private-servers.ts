@@ -5,7 +5,7 @@ import path from 'node:path';
 import { makeTempDir } from './temp-dir.js';
 
 /**
- * PostgreSQL, MariaDB and Redis instances of a test's own, on free loopback ports, for fault injection:
+ * PostgreSQL, MariaDB, Redis and NATS instances of a test's own, on free loopback ports, for fault injection:
  * stopped, restarted, frozen (SIGSTOP) and thawed without touching the machine's shared servers.
  * Every instance is stopped by `stop()`, and also when the test process exits however it exits
  * (a failed assertion, a timeout), so none outlives the test.
@@ -104,38 +104,31 @@ export async function startPrivatePostgres(): Promise<PrivateServer & { url: str
 export async function startPrivateRedis(): Promise<PrivateServer> {
   const port = await freePort();
   const dir = makeTempDir('private-redis-');
-  let child: ChildProcess | null = null;
-  const start = async () => {
-    const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-    child = started;
-    await waitForPort(port, 10_000);
-  };
-  const stopNow = async () => {
-    const current = child;
-    child = null;
-    if (current === null || current.exitCode !== null) return;
-    const exited = new Promise((resolve) => current.once('exit', resolve));
-    current.kill('SIGCONT');
-    current.kill('SIGKILL');
-    await exited;
-  };
-  const dispose = () => {
-    const current = child as ChildProcess | null;
-    current?.kill('SIGCONT');
-    current?.kill('SIGKILL');
-  };
-  disposers.add(dispose);
-  await start();
+  const server = childServer(port, 10_000, () =>
+    spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' }),
+  );
+  await server.start();
+  return { port, ...server, stop: () => server.stopWith('SIGKILL'), dispose: () => server.dispose('SIGKILL') };
+}
+
+/**
+ * A nats-server with JetStream of its own, a child of the test process, storing in a directory that
+ * outlives stop(): start() brings it back with its streams and consumers. `crash()` is SIGKILL, as a
+ * broker host that dies; stop() the clean shutdown of SIGTERM.
+ */
+export async function startPrivateNats(): Promise<PrivateServer & { url: string; storeDir: string; crash(): Promise<void> }> {
+  const port = await freePort();
+  const storeDir = makeTempDir('private-nats-');
+  const server = childServer(port, 10_000, () => spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: 'ignore' }));
+  await server.start();
   return {
     port,
-    start,
-    stop: stopNow,
-    freeze: () => (child as ChildProcess | null)?.kill('SIGSTOP'),
-    thaw: () => (child as ChildProcess | null)?.kill('SIGCONT'),
-    dispose: async () => {
-      disposers.delete(dispose);
-      await stopNow();
-    },
+    url: `nats://127.0.0.1:${port}`,
+    storeDir,
+    ...server,
+    stop: () => server.stopWith('SIGTERM'),
+    crash: () => server.stopWith('SIGKILL'),
+    dispose: () => server.dispose('SIGKILL'),
   };
 }
 
@@ -149,9 +142,8 @@ export async function startPrivateMysql(): Promise<PrivateServer & { url: string
   const root = makeTempDir('private-mysql-');
   const data = path.join(root, 'data');
   execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'pipe' });
-  let child: ChildProcess | null = null;
-  const start = async () => {
-    const started = spawn(
+  const server = childServer(port, 30_000, () =>
+    spawn(
       'mariadbd',
       [
         '--no-defaults',
@@ -167,42 +159,57 @@ export async function startPrivateMysql(): Promise<PrivateServer & { url: string
         '--innodb-flush-log-at-trx-commit=0',
       ],
       { stdio: 'ignore' },
-    );
-    child = started;
-    await waitForPort(port, 30_000);
-  };
-  const stopNow = async () => {
-    const current = child;
-    child = null;
-    if (current === null || current.exitCode !== null) return;
-    const exited = new Promise((resolve) => current.once('exit', resolve));
-    current.kill('SIGCONT');
-    // A clean shutdown, as a restart in production: the data stays for start().
-    current.kill('SIGTERM');
-    await exited;
-  };
-  const dispose = () => {
-    const current = child as ChildProcess | null;
-    current?.kill('SIGCONT');
-    current?.kill('SIGKILL');
-  };
-  disposers.add(dispose);
-  await start();
+    ),
+  );
+  await server.start();
   const sql = (query: string) =>
     execFileSync('mariadb', ['--no-defaults', '-h', '127.0.0.1', '-P', String(port), '-u', 'root', '-N', '-B', '-e', query], { encoding: 'utf8' }).trim();
   sql('CREATE DATABASE orders CHARACTER SET utf8mb4 COLLATE utf8mb4_bin');
   return {
     port,
     url: `mysql://root@127.0.0.1:${port}/orders`,
-    start,
-    stop: stopNow,
-    freeze: () => (child as ChildProcess | null)?.kill('SIGSTOP'),
-    thaw: () => (child as ChildProcess | null)?.kill('SIGCONT'),
-    dispose: async () => {
-      disposers.delete(dispose);
-      await stopNow();
-    },
+    ...server,
+    // A clean shutdown, as a restart in production: the data stays for start().
+    stop: () => server.stopWith('SIGTERM'),
+    dispose: () => server.dispose('SIGTERM'),
     sql: (query) => sql(`USE orders; ${query}`),
+  };
+}
+
+/**
+ * A server run as a child of the test process by launch, ready once port accepts connections:
+ * stopped with a signal (SIGCONT first, so a frozen one hears it), and killed when the test process
+ * exits without dispose.
+ */
+function childServer(port: number, readyMs: number, launch: () => ChildProcess) {
+  let child: ChildProcess | null = null;
+  const stopWith = async (signal: NodeJS.Signals) => {
+    const current = child;
+    child = null;
+    if (current === null || current.exitCode !== null || current.signalCode !== null) return;
+    const exited = new Promise((resolve) => current.once('exit', resolve));
+    current.kill('SIGCONT');
+    current.kill(signal);
+    await exited;
+  };
+  const kill = () => {
+    child?.kill('SIGCONT');
+    child?.kill('SIGKILL');
+  };
+  disposers.add(kill);
+  return {
+    start: async () => {
+      child = launch();
+      await waitForPort(port, readyMs);
+    },
+    stopWith,
+    freeze: () => child?.kill('SIGSTOP'),
+    thaw: () => child?.kill('SIGCONT'),
+    /** Stops it with signal for good and forgets it. */
+    dispose: async (signal: NodeJS.Signals) => {
+      disposers.delete(kill);
+      await stopWith(signal);
+    },
   };
 }
 
