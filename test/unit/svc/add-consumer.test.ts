@@ -79,7 +79,10 @@ describe('svc add consumer (Go, NATS)', () => {
     expect(consumed.code, consumed.all).toBe(0);
 
     const ports = read(consumerFirst, 'internal/bootstrap/ports.go');
-    expect(ports).toContain('\n\tdeps.inbox = postgres.NewInbox(db)\n\n\treturn app.Ports{');
+    expect(ports).toContain(
+      '\n\tdeps.inbox = postgres.NewInbox(db)\n\tpruner := postgres.NewInboxPruner(db, cfg.Inbox, log)\n' +
+        '\tdeps.workers = append(deps.workers, worker{"inbox pruner", pruner.Run})\n\n\treturn app.Ports{',
+    );
     expect(read(consumerFirst, 'migrations/00004_create_processed_messages.sql')).toContain('PRIMARY KEY (consumer, message_id)');
     for (const file of [
       'internal/bootstrap/ports.go',
@@ -93,6 +96,9 @@ describe('svc add consumer (Go, NATS)', () => {
       'internal/adapter/nats/consumer.go',
       'migrations/00003_create_outbox.sql',
       'migrations/00004_create_processed_messages.sql',
+      'migrations/00005_index_processed_messages_processed_at.sql',
+      'internal/adapter/postgres/inbox_pruner.go',
+      'internal/platform/config/inbox.go',
     ]) {
       expect(read(postgresFirst, file), file).toBe(read(consumerFirst, file));
     }
