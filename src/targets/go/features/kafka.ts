@@ -13,7 +13,7 @@ import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposeKafka } from '../../../file-edits/compose-services.js';
 import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
 import type { GoFeature } from './feature.js';
-import { documentBroker } from '../add/asyncapi-broker.js';
+import { documentBrokerEvents } from '../add/asyncapi-broker.js';
 import { applyOutbox } from './outbox.js';
 
 const EVENT_PORT_FILE = 'internal/port/event_publisher.go';
@@ -55,7 +55,7 @@ export async function applyKafka(tree: Tree, context: GoContext): Promise<void> 
   });
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
   appendTextBlock(tree, 'README.md', README(name, sample, prometheus));
-  documentBroker(tree, name, 'kafka');
+  await documentBrokerEvents(tree, name, 'kafka');
   await applyOutbox(tree, context);
 }
 

@@ -13,7 +13,7 @@ import { addCiNats } from '../../../file-edits/ci-services.js';
 import { addComposeNats } from '../../../file-edits/compose-services.js';
 import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
 import type { GoFeature } from './feature.js';
-import { documentBroker } from '../add/asyncapi-broker.js';
+import { documentBrokerEvents } from '../add/asyncapi-broker.js';
 import { applyOutbox } from './outbox.js';
 
 /** Where the event port lives: a service without the sample gets it (and its envelope) from the nats add. */
@@ -57,7 +57,7 @@ export async function applyNats(tree: Tree, context: GoContext): Promise<void> {
   });
   appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name, context.names.constant));
   appendTextBlock(tree, 'README.md', README(name, context.names.constant, sample, prometheus));
-  documentBroker(tree, name, 'nats');
+  await documentBrokerEvents(tree, name, 'nats');
   await applyOutbox(tree, context);
 }
 
