@@ -139,6 +139,9 @@ describe('svc add consumer (Go, NATS)', () => {
       'migrations/00005_index_processed_messages_processed_at.sql',
       'internal/adapter/postgres/inbox_pruner.go',
       'internal/platform/config/inbox.go',
+      'internal/platform/config/config.go',
+      'README.md',
+      '.env.example',
     ]) {
       expect(read(postgresFirst, file), file).toBe(read(consumerFirst, file));
     }

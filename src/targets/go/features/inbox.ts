@@ -1,7 +1,7 @@
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import { filesIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { loadGoParser } from '../edit/index.js';
 import { readAdapterFacts } from '../inspect/adapter-presence.js';
 import { openedVariable } from '../inspect/opened-variable.js';
@@ -37,8 +37,8 @@ export async function applyInbox(tree: Tree, context: GoContext): Promise<void> 
   renderTemplateFolder(tree, 'go/postgres/inbox', { ...context, inboxVersion, pruneVersion });
   await addConfigSection(tree, 'Inbox');
   await wireInbox(tree, module, parser);
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE);
-  appendTextBlock(tree, 'README.md', README);
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE);
+  addTextBlock(tree, 'README.md', README);
 }
 
 async function wireInbox(tree: Tree, module: string, parser: Awaited<ReturnType<typeof loadGoParser>>): Promise<void> {

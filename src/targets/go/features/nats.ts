@@ -8,7 +8,7 @@ import { natsWiringLines, wireNats } from './datastore/nats-wiring.js';
 import { refuseSecondBroker } from './datastore/one-broker.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { addCiNats } from '../../../file-edits/ci-services.js';
 import { addComposeNats } from '../../../file-edits/compose-services.js';
 import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
@@ -55,8 +55,8 @@ export async function applyNats(tree: Tree, context: GoContext): Promise<void> {
   editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
     addContainerEnv(doc, name, { name: 'NATS_URL', value: `nats://${name}-nats:4222` }, ' The NATS servers (JetStream enabled) the events are published to.');
   });
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name, context.names.constant));
-  appendTextBlock(tree, 'README.md', README(name, context.names.constant, sample, prometheus));
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE(name, context.names.constant));
+  addTextBlock(tree, 'README.md', README(name, context.names.constant, sample, prometheus));
   await documentBrokerEvents(tree, name, 'nats');
   await applyOutbox(tree, context);
 }

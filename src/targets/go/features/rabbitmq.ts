@@ -8,7 +8,7 @@ import { brokerWiringLines, wireBroker } from './datastore/nats-wiring.js';
 import { refuseSecondBroker } from './datastore/one-broker.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposeRabbitmq } from '../../../file-edits/compose-services.js';
 import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
@@ -55,8 +55,8 @@ export async function applyRabbitmq(tree: Tree, context: GoContext): Promise<voi
   editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
     addContainerEnv(doc, name, { name: 'RABBITMQ_URL', value: `amqp://${name}-rabbitmq:5672/` }, ' The RabbitMQ server the events are published to (credentials belong in a Secret).');
   });
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
-  appendTextBlock(tree, 'README.md', README(name, sample, prometheus));
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
+  addTextBlock(tree, 'README.md', README(name, sample, prometheus));
   await documentBrokerEvents(tree, name, 'rabbitmq');
   await applyOutbox(tree, context);
 }
