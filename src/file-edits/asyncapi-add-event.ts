@@ -50,7 +50,7 @@ export function addAsyncApiEvent(tree: Tree, file: string, event: NewEvent): voi
     const api: unknown = doc.toJS();
     if (!isRecord(api)) throw new FailureError(`${file} is not a YAML mapping; nothing was changed`, 'fix the file and run the command again');
     if (hasEntry(api, [...entry.path, entry.key])) continue;
-    text = insertYamlEntry(file, text, entry.path, entry.key, entry.value, doc, detectLayout(text, doc)).text;
+    text = insertYamlEntry(file, text, entry.path, entry.key, entry.value, doc, detectLayout(text, doc), precedingKeys(api, entry.path)).text;
   }
   if (text !== existing) tree.merge(file, text);
 }
@@ -67,6 +67,20 @@ function newDocument(serviceName: string): string {
     '    channel address.',
     '',
   ].join('\n');
+}
+
+/** AsyncAPI 3's order of the top-level keys, which its specification and tools write. */
+const TOP_LEVEL_ORDER = ['asyncapi', 'id', 'info', 'servers', 'defaultContentType', 'channels', 'operations', 'components'];
+
+/**
+ * The keys a new top-level entry at path[0] goes after, so the document keeps AsyncAPI's order
+ * (`servers` after `info`, `operations` before `components`); none once that entry exists.
+ */
+export function precedingKeys(api: Record<string, unknown>, path: readonly string[]): string[] {
+  const top = path[0];
+  if (top === undefined || top in api) return [];
+  const index = TOP_LEVEL_ORDER.indexOf(top);
+  return index === -1 ? [] : TOP_LEVEL_ORDER.slice(0, index);
 }
 
 /** Whether the document has an entry at path (a key at each step). */

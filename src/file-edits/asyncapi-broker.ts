@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import { FailureError } from '../errors.js';
 import type { Tree } from '../tree/tree.js';
-import { hasEntry } from './asyncapi-add-event.js';
+import { hasEntry, precedingKeys } from './asyncapi-add-event.js';
 import { isRecord } from './openapi-facts.js';
 import { detectLayout } from './yaml-layout.js';
 import { insertYamlEntry, type YamlPath } from './yaml-splice.js';
@@ -42,7 +42,7 @@ export function addAsyncApiBroker(tree: Tree, file: string, broker: AsyncApiBrok
     if (!isRecord(api)) throw new FailureError(`${file} is not a YAML mapping; nothing was changed`, 'fix the file and run the command again');
     const next = missingEntries(api, broker)[0];
     if (next === undefined) break;
-    text = insertYamlEntry(file, text, next.path, next.key, next.value, doc, detectLayout(text, doc)).text;
+    text = insertYamlEntry(file, text, next.path, next.key, next.value, doc, detectLayout(text, doc), precedingKeys(api, next.path)).text;
   }
   if (text !== existing) tree.merge(file, text);
 }

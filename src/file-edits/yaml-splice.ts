@@ -25,7 +25,9 @@ export type YamlPath = readonly string[];
  *
  * `value` may hold `yaml` nodes, to choose their style (a flow sequence, say). `doc` and `layout`
  * are `text` parsed and its layout, for a caller that has them already (a parse of a large file
- * costs a few hundred ms).
+ * costs a few hundred ms). `follows` names the keys a new entry comes after where a convention
+ * orders them (AsyncAPI's `servers` after `info`): it goes right after the last of those the
+ * mapping has, or last when it has none.
  */
 export function insertYamlEntry(
   file: string,
@@ -35,9 +37,10 @@ export function insertYamlEntry(
   value: unknown,
   doc: Document = parseDocument(text),
   layout: YamlLayout = detectLayout(text, doc),
+  follows: readonly string[] = [],
 ): { text: string; insertion: Insertion } {
   if (doc.errors.length > 0) throw new FailureError(`${file} is not valid YAML (${firstLine(doc.errors[0]?.message)}); nothing was changed`, `fix ${file} and run the command again`);
-  const place = locate(file, text, doc, path, layout.indent);
+  const place = locate(file, text, doc, path, layout.indent, follows);
   const rest = path.slice(place.depth);
   const entry = nest([...rest, key], value);
   const fragment = render(entry, layout, place.column);
@@ -66,7 +69,7 @@ interface Place {
   refusal?: string;
 }
 
-function locate(file: string, text: string, doc: Document, path: YamlPath, indent: number): Place {
+function locate(file: string, text: string, doc: Document, path: YamlPath, indent: number, follows: readonly string[]): Place {
   if (!isMap(doc.contents)) throw new FailureError(`${file} is not a YAML mapping; nothing was changed`, `fix ${file} and run the command again`);
   let map: YAMLMap = doc.contents;
   let depth = 0;
@@ -88,7 +91,7 @@ function locate(file: string, text: string, doc: Document, path: YamlPath, inden
     const why = isAlias(value) ? `${describe(path.slice(0, depth))} is an alias (*${value.source})` : isMap(value) ? `${describe(path.slice(0, depth))} is a flow mapping ({…})` : `${describe(path.slice(0, depth))} is not a mapping`;
     return { depth, at: 0, column: keyColumn + indent, separate: false, refusal: why };
   }
-  const last = map.items[map.items.length - 1];
+  const last = map.items.findLast((pair) => isScalar(pair.key) && follows.includes(String(pair.key.value))) ?? map.items[map.items.length - 1];
   const column = last === undefined ? 0 : keyStartColumn(text, last);
   return { depth, at: pastDeeperComments(text, lineEnd(text, contentEnd(last)), column), column, separate: separatedByBlankLines(text, map) };
 }

@@ -71,6 +71,9 @@ describe('svc add consumer in a service with --messaging nats', () => {
 const INBOX_TESTS = [
   'TestInboxMarksEachMessageOncePerConsumer',
   'TestInboxRollsBackWithTheHandler',
+  'TestInboxPrunerDeletesOnlyExpiredRows',
+  'TestInboxPrunerRunPrunesEachIntervalAndStops',
+  'TestInboxValidate',
   'TestConsumerWithThePostgresInboxRetriesAFailureAndSkipsARepeat',
   'TestInboxForgetsTheOldestWhenFull',
   'TestInboxForgetsWhatAFailedUnitOfWorkMarked',
@@ -79,7 +82,7 @@ const INBOX_TESTS = [
 ];
 
 /** The packages the inbox touches: one lint and one race run of them keeps this case cheap. */
-const INBOX_PACKAGES = ['./internal/adapter/memory/', './internal/adapter/postgres/', './internal/adapter/nats/', './internal/bootstrap/', './cmd/...'];
+const INBOX_PACKAGES = ['./internal/adapter/memory/', './internal/adapter/postgres/', './internal/adapter/nats/', './internal/bootstrap/', './internal/platform/config/', './cmd/...'];
 
 describe('svc add consumer in a service with postgres and nats: the processed_messages inbox', () => {
   let root: string;
@@ -93,7 +96,10 @@ describe('svc add consumer in a service with postgres and nats: the processed_me
   });
 
   it('records processed events in PostgreSQL, in the migration after the outbox', () => {
-    expect(fs.readFileSync(path.join(root, 'internal/bootstrap/ports.go'), 'utf8')).toContain('\tdeps.inbox = postgres.NewInbox(db)\n');
+    const ports = fs.readFileSync(path.join(root, 'internal/bootstrap/ports.go'), 'utf8');
+    expect(ports).toContain('\tdeps.inbox = postgres.NewInbox(db)\n');
+    expect(ports).toContain('\tdeps.workers = append(deps.workers, worker{"inbox pruner", pruner.Run})\n');
+    expect(fs.readFileSync(path.join(root, 'migrations/00005_index_processed_messages_processed_at.sql'), 'utf8')).toContain('ON processed_messages (processed_at)');
     expect(fs.readFileSync(path.join(root, 'migrations/00004_create_processed_messages.sql'), 'utf8')).toContain('PRIMARY KEY (consumer, message_id)');
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { withDatastore } from '../../../src/choices/catalog.js';
 import { addGoRequirements } from '../../../src/targets/go/features/datastore/edits.js';
 import { addContainerEnv, addMapEntry, editYamlFile } from '../../../src/file-edits/yaml-file.js';
-import { appendTextBlock } from '../../../src/file-edits/text-block.js';
+import { appendTextBlock, placeTextBlock, type BlockOrder } from '../../../src/file-edits/text-block.js';
 import { Tree } from '../../../src/tree/tree.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
@@ -133,6 +133,37 @@ describe('appendTextBlock', () => {
     appendTextBlock(tree, '.env.example', '# PostgreSQL\nPOSTGRES_URL=x\n');
     appendTextBlock(tree, '.env.example', '# PostgreSQL\nPOSTGRES_URL=x\n');
     expect(tree.read('.env.example')).toBe('LOG_LEVEL=info\n\n# PostgreSQL\nPOSTGRES_URL=x\n');
+  });
+});
+
+describe('placeTextBlock', () => {
+  const order: BlockOrder = { firsts: ['# A', '# B', '# C'], extent: 'paragraph' };
+  const block = (name: string) => `# ${name}\n${name}=1\n`;
+
+  it('gives the same file whichever order the known blocks come in, and never moves the user\'s', () => {
+    const results = [
+      ['A', 'B', 'C'],
+      ['C', 'A', 'B'],
+      ['B', 'C', 'A'],
+      ['C', 'B', 'A'],
+    ].map((names) => {
+      const tree = treeWith({ '.env.example': 'LOG_LEVEL=info\n' });
+      for (const name of names) placeTextBlock(tree, '.env.example', block(name), order);
+      return tree.read('.env.example');
+    });
+    expect(new Set(results)).toEqual(new Set(['LOG_LEVEL=info\n\n# A\nA=1\n\n# B\nB=1\n\n# C\nC=1\n']));
+
+    const tree = treeWith({ '.env.example': 'LOG_LEVEL=info\n\n# C\nC=1\n\n# Mine\nMINE=1\n' });
+    placeTextBlock(tree, '.env.example', block('A'), order);
+    placeTextBlock(tree, '.env.example', block('B'), order);
+    expect(tree.read('.env.example')).toBe('LOG_LEVEL=info\n\n# A\nA=1\n\n# B\nB=1\n\n# C\nC=1\n\n# Mine\nMINE=1\n');
+  });
+
+  it('ends a README section at the next heading', () => {
+    const readme: BlockOrder = { firsts: ['## A', '## B'], extent: 'heading' };
+    const tree = treeWith({ 'README.md': '# S\n\n## A\n\nabout a\n\n## Ours\n\nmine\n' });
+    placeTextBlock(tree, 'README.md', '## B\n\nabout b\n', readme);
+    expect(tree.read('README.md')).toBe('# S\n\n## A\n\nabout a\n\n## B\n\nabout b\n\n## Ours\n\nmine\n');
   });
 });
 

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { addAdapterOperation } from '../../../src/targets/go/add/add-adapter.js';
 import { addConsumerOperation } from '../../../src/targets/go/add/consumer.js';
 import { addEventOperation } from '../../../src/targets/go/add/event.js';
+import { addUsecaseOperation } from '../../../src/targets/go/add/usecase.js';
 import { addTsConsumerOperation } from '../../../src/targets/ts/add/consumer.js';
 import { makeTsService } from '../ts-edit/fixture.js';
 import { svcListAction } from '../../../src/cli/svc-list-action.js';
@@ -50,6 +51,45 @@ describe('svc add consumer (Go, NATS)', () => {
     expect(snapshot(root)).toEqual(before);
   }, 90_000);
 
+  it('copies the input fields whose name and type match the payload, and names the others', async () => {
+    const root = await makeService({ messaging: 'nats' });
+    expect((await runAdd(root, addUsecaseOperation('ReserveStock'))).code).toBe(0);
+    const usecase = 'internal/app/reserve_stock.go';
+    const edited = read(root, usecase).replace(
+      '\tReference string\n}',
+      '\tOrderID    domain.OrderID\n\tCustomerID int\n\tTotal      int64\n\tItems      int\n\tcomment    string\n}',
+    );
+    expect(edited).not.toBe(read(root, usecase));
+    write(root, usecase, edited);
+    const result = await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }));
+    expect(result.code, result.all).toBe(0);
+    const consumer = read(root, 'internal/adapter/nats/order_placed_consumer.go');
+    expect(consumer).toContain(
+      [
+        "// reserveStockInput maps the event onto the use case's input.",
+        "// The fields whose name and type match the payload's are copied.",
+        '// Set the others of app.ReserveStockInput from the event as both grow.',
+        "//   - CustomerID: the payload's CustomerID is string, not int",
+        '//   - Items: the payload has no field Items',
+        'func reserveStockInput(_ domain.Event, payload domain.OrderPlaced) app.ReserveStockInput {',
+        '\treturn app.ReserveStockInput{',
+        '\t\tOrderID: payload.OrderID,',
+        '\t\tTotal:   payload.Total,',
+        '\t}',
+        '}',
+      ].join('\n'),
+    );
+    expect(consumer).not.toContain('comment');
+  }, 90_000);
+
+  it('leaves the input to the user, payload unread, when no field matches', async () => {
+    const root = await makeService({ messaging: 'nats' });
+    expect((await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }))).code).toBe(0);
+    expect(read(root, 'internal/adapter/nats/order_placed_consumer.go')).toContain(
+      '//   - Reference: the payload has no field Reference\nfunc reserveStockInput(_ domain.Event, _ domain.OrderPlaced) app.ReserveStockInput {\n\treturn app.ReserveStockInput{}\n}',
+    );
+  }, 90_000);
+
   it('keeps what the user wrote in the consumer and the wiring when it adds a second consumer', async () => {
     const root = await makeService({ messaging: 'nats' });
     expect((await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }))).code).toBe(0);
@@ -79,7 +119,10 @@ describe('svc add consumer (Go, NATS)', () => {
     expect(consumed.code, consumed.all).toBe(0);
 
     const ports = read(consumerFirst, 'internal/bootstrap/ports.go');
-    expect(ports).toContain('\n\tdeps.inbox = postgres.NewInbox(db)\n\n\treturn app.Ports{');
+    expect(ports).toContain(
+      '\n\tdeps.inbox = postgres.NewInbox(db)\n\tpruner := postgres.NewInboxPruner(db, cfg.Inbox, log)\n' +
+        '\tdeps.workers = append(deps.workers, worker{"inbox pruner", pruner.Run})\n\n\treturn app.Ports{',
+    );
     expect(read(consumerFirst, 'migrations/00004_create_processed_messages.sql')).toContain('PRIMARY KEY (consumer, message_id)');
     for (const file of [
       'internal/bootstrap/ports.go',
@@ -93,6 +136,12 @@ describe('svc add consumer (Go, NATS)', () => {
       'internal/adapter/nats/consumer.go',
       'migrations/00003_create_outbox.sql',
       'migrations/00004_create_processed_messages.sql',
+      'migrations/00005_index_processed_messages_processed_at.sql',
+      'internal/adapter/postgres/inbox_pruner.go',
+      'internal/platform/config/inbox.go',
+      'internal/platform/config/config.go',
+      'README.md',
+      '.env.example',
     ]) {
       expect(read(postgresFirst, file), file).toBe(read(consumerFirst, file));
     }

@@ -65,6 +65,42 @@ describe('api/asyncapi.yaml documents the broker', () => {
     expect(text).toBe(read(created, ASYNCAPI));
   }, 60_000);
 
+  it.each(['nats', 'kafka', 'rabbitmq'] as const)(
+    '%s: create --messaging documents the sample\'s event and the broker, byte for byte as create + svc add adapter, in AsyncAPI\'s key order',
+    async (broker) => {
+      const created = await makeService({ messaging: broker });
+      const text = read(created, ASYNCAPI);
+      expect(await asyncApiProblems(text)).toEqual([]);
+      const api = parse(text) as Api;
+      expect(Object.keys(api)).toEqual(['asyncapi', 'info', 'servers', 'channels', 'operations', 'components']);
+      expect(Object.keys(api.servers)).toEqual([broker]);
+      expect(api.operations.createOrderSendsOrderPlaced.action).toBe('send');
+
+      const added = await makeService();
+      expect(snapshot(added)[ASYNCAPI]).toBeUndefined();
+      const result = await runAdd(added, addAdapterOperation(broker, { install: false }));
+      expect(result.code, result.all).toBe(0);
+      expect(read(added, ASYNCAPI)).toBe(text);
+    },
+    60_000,
+  );
+
+  it('create --messaging without the sample publishes no event yet, so it writes no document', async () => {
+    const root = await makeService({ messaging: 'nats', example: false });
+    expect(snapshot(root)[ASYNCAPI]).toBeUndefined();
+  }, 60_000);
+
+  it('puts servers after info, and operations before components, in a document the user keeps', async () => {
+    const root = await makeService();
+    expect((await runAdd(root, addEventOperation('OrderShipped'))).code).toBe(0);
+    const before = parse(read(root, ASYNCAPI)) as Api;
+    expect(Object.keys(before)).toEqual(['asyncapi', 'info', 'channels', 'operations', 'components']);
+    expect((await runAdd(root, addAdapterOperation('nats', { install: false }))).code).toBe(0);
+    const text = read(root, ASYNCAPI);
+    expect(Object.keys(parse(text) as Api)).toEqual(['asyncapi', 'info', 'servers', 'channels', 'operations', 'components']);
+    expect(text).toMatch(/\n {4}channel address\.\nservers:\n {2}nats:\n/);
+  }, 60_000);
+
   it('keeps what the user wrote: their bindings, their server, their comments', async () => {
     const root = await makeService({ messaging: 'kafka' });
     expect((await runAdd(root, addEventOperation('OrderShipped'))).code).toBe(0);

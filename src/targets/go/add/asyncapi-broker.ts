@@ -1,6 +1,8 @@
 import { parseEnv } from 'node:util';
 import { addAsyncApiBroker, type AsyncApiBroker } from '../../../file-edits/asyncapi-broker.js';
-import { ASYNCAPI_FILE } from '../../../file-edits/asyncapi-add-event.js';
+import { addAsyncApiEvent, ASYNCAPI_FILE } from '../../../file-edits/asyncapi-add-event.js';
+import { loadGoParser } from '../edit/parser.js';
+import { sampleEvent } from './sample-event.js';
 import type { Tree } from '../../../tree/tree.js';
 import type { Broker } from '../features/datastore/nats-wiring.js';
 
@@ -16,6 +18,19 @@ const ENV_EXAMPLE = '.env.example';
 export function documentBroker(tree: Tree, serviceName: string, broker: Broker): void {
   if (!tree.exists(ASYNCAPI_FILE)) return;
   addAsyncApiBroker(tree, ASYNCAPI_FILE, asyncApiBroker(readEnvExample(tree), serviceName, broker));
+}
+
+/**
+ * The broker feature's part (create --messaging and svc add adapter alike): once events leave the
+ * service, the document describes them, so a service whose sample publishes order.placed gets
+ * api/asyncapi.yaml with that event, then the broker as documentBroker writes it.
+ */
+export async function documentBrokerEvents(tree: Tree, serviceName: string, broker: Broker): Promise<void> {
+  if (!tree.exists(ASYNCAPI_FILE)) {
+    const sample = sampleEvent(await loadGoParser(), tree);
+    if (sample !== null) addAsyncApiEvent(tree, ASYNCAPI_FILE, { serviceName, ...sample });
+  }
+  documentBroker(tree, serviceName, broker);
 }
 
 export function asyncApiBroker(env: ReadonlyMap<string, string>, serviceName: string, broker: Broker): AsyncApiBroker {

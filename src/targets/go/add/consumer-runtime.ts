@@ -1,5 +1,5 @@
 import type { Project } from '../../../project/load-project.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from '../features/block-order.js';
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import { goTemplateContext } from '../context.js';
 import { addConfigSection } from '../features/datastore/config-section.js';
@@ -17,8 +17,8 @@ export async function addConsumerRuntime(project: Project): Promise<void> {
   const { tree, spec } = project;
   if (!tree.exists(RUNTIME_FILE)) renderTemplateFolder(tree, 'go/nats-consumer/core', goTemplateContext(spec, []));
   await addConfigSection(tree, 'NATSConsumer');
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(spec.name.kebab, spec.name.constant));
-  appendTextBlock(tree, 'README.md', README(spec.name.kebab, spec.name.constant));
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE(spec.name.kebab, spec.name.constant));
+  addTextBlock(tree, 'README.md', README(spec.name.kebab, spec.name.constant));
 }
 
 const ENV_EXAMPLE = (name: string, constant: string) => `# Event consumers (NATS JetStream): durable pull consumers <prefix>-<event>, each with at most

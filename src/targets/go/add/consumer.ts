@@ -13,6 +13,7 @@ import { goVerifier } from '../verify/go-verifier.js';
 import { applyInbox } from '../features/inbox.js';
 import { addConsumerRuntime, NATS_ADAPTER_DIR } from './consumer-runtime.js';
 import { readHandlerSignature } from './consumer-handler.js';
+import { fillInputMapping, readInputMapping } from './consumer-input.js';
 import { wireConsumer } from './consumer-wiring.js';
 import { documentBroker } from './asyncapi-broker.js';
 import { asyncApiEntry, eventType } from './event.js';
@@ -55,13 +56,16 @@ export function addConsumerOperation(eventName: string, options: { handler: stri
       const signature = readHandlerSignature(parser, project, handler);
       await addConsumerRuntime(project);
       if (existing === null) {
+        const mapping = readInputMapping(parser, project.tree, project.spec.module, event, signature.inputType);
         renderTemplateFolder(project.tree, 'go/consumer', {
           ...goTemplateContext(project.spec, []),
           event: { ...event, kebab: event.snake.replaceAll('_', '-') },
           handler,
           type: eventType(event),
           ...signature,
+          mapping,
         });
+        fillInputMapping(parser, project.tree, `${NATS_ADAPTER_DIR}/${event.snake}_consumer.go`, `${handler.camel}Input`, signature.inputType, mapping);
       }
       await wireConsumer(project, event, handler, goTemplateContext(project.spec, []).metrics.prometheus);
       await applyInbox(project.tree, goTemplateContext(project.spec, []));

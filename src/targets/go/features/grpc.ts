@@ -1,6 +1,7 @@
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import type { Tree } from '../../../tree/tree.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { addComposeGrpc, addK8sGrpc } from '../../../file-edits/grpc-deploy.js';
 import { addCiProtoJob } from '../../../file-edits/ci-proto.js';
 import { BOOTSTRAP_FILE } from '../add/go-files.js';
@@ -56,8 +57,8 @@ export async function applyGrpc(tree: Tree, context: GoContext): Promise<void> {
   addK8sGrpc(tree, context.name);
   addCiProtoJob(tree);
   appendTextBlock(tree, 'Makefile', MAKEFILE);
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE);
-  appendTextBlock(tree, 'README.md', README(context.proto.protoFile));
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE);
+  addTextBlock(tree, 'README.md', README(context.proto.protoFile));
 }
 
 const MAKEFILE = `.PHONY: generate

@@ -1,11 +1,12 @@
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import { filesIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { loadGoParser } from '../edit/index.js';
 import { readAdapterFacts } from '../inspect/adapter-presence.js';
 import { openedVariable } from '../inspect/opened-variable.js';
-import { bindCompositionRoot, wiringStatements, type RootRequest } from './datastore/composition-root.js';
+import { addConfigSection } from './datastore/config-section.js';
+import { bindCompositionRoot, wiringStatements, type RootBinding, type RootRequest } from './datastore/composition-root.js';
 import type { GoContext } from './datastore/context.js';
 import { editGoFile } from './datastore/edits.js';
 import { MIGRATIONS, nextMigrationVersion } from './migration-version.js';
@@ -31,20 +32,39 @@ export async function applyInbox(tree: Tree, context: GoContext): Promise<void> 
   const migrations = filesIn(tree, MIGRATIONS, '.sql');
   if (migrations.some((file) => file.endsWith(INBOX_MIGRATION))) return;
 
-  renderTemplateFolder(tree, 'go/postgres/inbox', { ...context, inboxVersion: nextMigrationVersion(migrations) });
+  const inboxVersion = nextMigrationVersion(migrations);
+  const pruneVersion = nextMigrationVersion([...migrations, `${MIGRATIONS}/${inboxVersion}${INBOX_MIGRATION}`]);
+  renderTemplateFolder(tree, 'go/postgres/inbox', { ...context, inboxVersion, pruneVersion });
+  await addConfigSection(tree, 'Inbox');
   await wireInbox(tree, module, parser);
-  appendTextBlock(tree, 'README.md', README);
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE);
+  addTextBlock(tree, 'README.md', README);
 }
 
 async function wireInbox(tree: Tree, module: string, parser: Awaited<ReturnType<typeof loadGoParser>>): Promise<void> {
-  const wanted: RootRequest = { store: 'postgres', variable: ['inbox'], needs: ['deps'], manual: (binding) => line(binding.deps, binding.adapter.name, 'db') };
+  const wanted: RootRequest = { store: 'postgres', variable: ['pruner', 'inboxPruner'], needs: ['cfg', 'log', 'deps'], manual: (binding) => lines(binding, 'db').join('\n') };
   const binding = bindCompositionRoot(parser, tree, module, wanted);
   const { site } = binding;
   const db = openedVariable(parser, site.file, tree.read(site.file) ?? '', site.func, `${binding.adapter.name}.Open`) ?? 'db';
-  await editGoFile(tree, site.file, wiringStatements(binding, [line(binding.deps, binding.adapter.name, db)]));
+  await editGoFile(tree, site.file, wiringStatements(binding, lines(binding, db)));
 }
 
-const line = (deps: string, adapter: string, db: string) => `${deps}.inbox = ${adapter}.NewInbox(${db})`;
+/** The inbox replacing the in-memory default, and its pruner as a worker beside the server. */
+function lines(binding: RootBinding, db: string): string[] {
+  const { adapter, cfg, log, deps, variable: pruner } = binding;
+  return [
+    `${deps}.inbox = ${adapter.name}.NewInbox(${db})`,
+    `${pruner} := ${adapter.name}.NewInboxPruner(${db}, ${cfg}.Inbox, ${log})`,
+    `${deps}.workers = append(${deps}.workers, worker{"inbox pruner", ${pruner}.Run})`,
+  ];
+}
+
+const ENV_EXAMPLE = `# Processed events: how long their records are kept, and how often expired ones are deleted.
+# INBOX_RETENTION must exceed the longest time an event can be delivered again.
+INBOX_RETENTION=336h
+INBOX_PRUNE_INTERVAL=1h
+INBOX_PRUNE_BATCH=1000
+`;
 
 const README = `## Processed events in PostgreSQL
 
@@ -54,7 +74,18 @@ case's writes, or, when it fails, neither is kept and the retry runs it again. A
 again after its commit (a lost acknowledgement, a producer's retry, another replica) finds the row
 and is acknowledged without running the use case, across restarts and replicas. What the use case
 does outside PostgreSQL (a call to another service, another store) is not in that transaction: it
-can run again when the commit fails after it. The table keeps
-one row per consumer and event; delete old rows by \`processed_at\` once no redelivery can reach
-them (beyond the stream's retention).
+can run again when the commit fails after it.
+
+The table keeps one row per consumer and event until \`postgres.InboxPruner\`, a worker beside
+the server, deletes it: every \`INBOX_PRUNE_INTERVAL\` it removes the rows older than
+\`INBOX_RETENTION\`, \`INBOX_PRUNE_BATCH\` rows per statement, so it never holds many locks for
+long. **\`INBOX_RETENTION\` must exceed the redelivery window**, the longest time an event can
+be delivered again (for NATS, \`NATS_STREAM_MAX_AGE\`; for Kafka, the topic's retention): an
+event delivered after its row is gone runs its use case again.
+
+| Variable | Default | Meaning |
+|---|---|---|
+| \`INBOX_RETENTION\` | \`336h\` | How long a processed event's record is kept |
+| \`INBOX_PRUNE_INTERVAL\` | \`1h\` | Pause between prunes; at most \`INBOX_RETENTION\` |
+| \`INBOX_PRUNE_BATCH\` | \`1000\` | Most rows one DELETE removes |
 `;

@@ -8,12 +8,12 @@ import { brokerWiringLines, wireBroker } from './datastore/nats-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
 import { refuseSecondBroker } from './datastore/one-broker.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposeKafka } from '../../../file-edits/compose-services.js';
 import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
 import type { GoFeature } from './feature.js';
-import { documentBroker } from '../add/asyncapi-broker.js';
+import { documentBrokerEvents } from '../add/asyncapi-broker.js';
 import { applyOutbox } from './outbox.js';
 
 const EVENT_PORT_FILE = 'internal/port/event_publisher.go';
@@ -53,9 +53,9 @@ export async function applyKafka(tree: Tree, context: GoContext): Promise<void> 
   editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
     addContainerEnv(doc, name, { name: 'KAFKA_BROKERS', value: `${name}-kafka:9092` }, ' The Kafka brokers (host:port, comma-separated) the events are published to.');
   });
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
-  appendTextBlock(tree, 'README.md', README(name, sample, prometheus));
-  documentBroker(tree, name, 'kafka');
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
+  addTextBlock(tree, 'README.md', README(name, sample, prometheus));
+  await documentBrokerEvents(tree, name, 'kafka');
   await applyOutbox(tree, context);
 }
 

@@ -8,7 +8,7 @@ import { addMigrateCommand } from './datastore/migrate-command.js';
 import { wireSqlStore, sqlWiringLines, type SqlStore } from './datastore/sql-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposeMysql } from '../../../file-edits/compose-services.js';
 import { addK8sMysqlEnv } from '../../../file-edits/k8s-env.js';
@@ -47,8 +47,8 @@ export async function applyMysql(tree: Tree, context: GoContext, target: Adapter
   addComposeMysql(tree, name);
   addCiServiceContainer(tree, 'mysql');
   addK8sMysqlEnv(tree, name, `${name} migrate`);
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
-  appendTextBlock(tree, 'README.md', README(name, target.port !== null));
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
+  addTextBlock(tree, 'README.md', README(name, target.port !== null));
 }
 
 const ENV_EXAMPLE = (name: string) => `# MySQL or MariaDB (required). The password is part of the URL: keep real ones out of version

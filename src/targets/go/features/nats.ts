@@ -8,12 +8,12 @@ import { natsWiringLines, wireNats } from './datastore/nats-wiring.js';
 import { refuseSecondBroker } from './datastore/one-broker.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { addCiNats } from '../../../file-edits/ci-services.js';
 import { addComposeNats } from '../../../file-edits/compose-services.js';
 import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
 import type { GoFeature } from './feature.js';
-import { documentBroker } from '../add/asyncapi-broker.js';
+import { documentBrokerEvents } from '../add/asyncapi-broker.js';
 import { applyOutbox } from './outbox.js';
 
 /** Where the event port lives: a service without the sample gets it (and its envelope) from the nats add. */
@@ -55,9 +55,9 @@ export async function applyNats(tree: Tree, context: GoContext): Promise<void> {
   editYamlFile(tree, 'deploy/k8s/deployment.yaml', (doc) => {
     addContainerEnv(doc, name, { name: 'NATS_URL', value: `nats://${name}-nats:4222` }, ' The NATS servers (JetStream enabled) the events are published to.');
   });
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name, context.names.constant));
-  appendTextBlock(tree, 'README.md', README(name, context.names.constant, sample, prometheus));
-  documentBroker(tree, name, 'nats');
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE(name, context.names.constant));
+  addTextBlock(tree, 'README.md', README(name, context.names.constant, sample, prometheus));
+  await documentBrokerEvents(tree, name, 'nats');
   await applyOutbox(tree, context);
 }
 

@@ -1,7 +1,7 @@
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import { filesIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { AnchorNotFoundError, loadGoParser, type GoEdit } from '../edit/index.js';
 import { goRequirements } from '../go-modules.js';
 import { readAdapterFacts } from '../inspect/adapter-presence.js';
@@ -42,8 +42,8 @@ export async function applyOutbox(tree: Tree, context: GoContext): Promise<void>
   addGoRequirements(tree, goRequirements.outbox);
   await addConfigSection(tree, 'Outbox');
   await wireOutbox(tree, module, broker, context.example, context.metrics.prometheus);
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE);
-  appendTextBlock(tree, 'README.md', README(context.example, context.metrics.prometheus));
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE);
+  addTextBlock(tree, 'README.md', README(context.example, context.metrics.prometheus));
 }
 
 function statements(binding: RootBinding, db: string, publisher: string, prometheus: boolean): string[] {

@@ -8,7 +8,7 @@ import { addMigrateCommand } from './datastore/migrate-command.js';
 import { wireSqlStore, sqlWiringLines, type SqlStore } from './datastore/sql-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposePostgres } from '../../../file-edits/compose-services.js';
 import { addK8sPostgresEnv } from '../../../file-edits/k8s-env.js';
@@ -48,8 +48,8 @@ export async function applyPostgres(tree: Tree, context: GoContext, target: Adap
   addComposePostgres(tree, name);
   addCiServiceContainer(tree, 'postgres');
   addK8sPostgresEnv(tree, name, `${name} migrate`);
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
-  appendTextBlock(tree, 'README.md', README(name, target.port !== null));
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
+  addTextBlock(tree, 'README.md', README(name, target.port !== null));
   await applyOutbox(tree, context);
   await applyInbox(tree, context);
 }

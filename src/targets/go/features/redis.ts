@@ -8,7 +8,7 @@ import type { RootBinding } from './datastore/composition-root.js';
 import { wireRedis, redisWiringLines } from './datastore/redis-wiring.js';
 import { datastorePresence } from './datastore/presence.js';
 import { addRequiredVar, addStoreEndToEndVars } from './datastore/test-env.js';
-import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { addCiServiceContainer } from '../../../file-edits/ci-services.js';
 import { addComposeRedis } from '../../../file-edits/compose-services.js';
 import { addContainerEnv, editYamlFile } from '../../../file-edits/yaml-file.js';
@@ -51,8 +51,8 @@ export async function applyRedis(tree: Tree, context: GoContext, target: Adapter
       ` Optional: kubectl create secret generic ${name}-redis --from-literal=password=...`,
     );
   });
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
-  appendTextBlock(tree, 'README.md', README(name, context.metrics.prometheus ? ' and the Prometheus counter `cache_lookups_total`' : '', target.port !== null, root));
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
+  addTextBlock(tree, 'README.md', README(name, context.metrics.prometheus ? ' and the Prometheus counter `cache_lookups_total`' : '', target.port !== null, root));
 }
 
 const ENV_EXAMPLE = (name: string) => `# Redis (optional at run time). Cache failures are served from the source and, after a few,

@@ -9,6 +9,7 @@ import { wireSqlStore, sqlWiringLines, type SqlStore } from './datastore/sql-wir
 import { datastorePresence } from './datastore/presence.js';
 import { addStoreEndToEndVars } from './datastore/test-env.js';
 import { appendTextBlock } from '../../../file-edits/text-block.js';
+import { addTextBlock } from './block-order.js';
 import { addComposeSqlite } from '../../../file-edits/compose-services.js';
 import { addK8sSqliteVolume } from '../../../file-edits/k8s-env.js';
 import type { GoFeature } from './feature.js';
@@ -48,9 +49,9 @@ export async function applySqlite(tree: Tree, context: GoContext, target: Adapte
 
   addComposeSqlite(tree, name, COMPOSE_DATA_DIR);
   addK8sSqliteVolume(tree, name, `/var/lib/${name}`);
-  appendTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
+  addTextBlock(tree, '.env.example', ENV_EXAMPLE(name));
   appendTextBlock(tree, '.gitignore', GITIGNORE);
-  appendTextBlock(tree, 'README.md', README(name, target.port !== null));
+  addTextBlock(tree, 'README.md', README(name, target.port !== null));
 }
 
 const GITIGNORE = `# The SQLite database of local runs (SQLITE_PATH), with its write-ahead log.

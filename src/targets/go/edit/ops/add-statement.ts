@@ -47,6 +47,12 @@ export interface AddStatementArgs {
    * (without this flag) then go above that blank row, next to it.
    */
   readonly paragraph?: boolean;
+  /**
+   * With `before-return`: the statement goes right before (or after) the first top-level statement
+   * that calls `callee` (`c.NATS.validate`), when the body has one; above the return otherwise.
+   * This keeps sections in an order of their own, whatever order they were added in.
+   */
+  readonly near?: { readonly callee: string; readonly side: 'before' | 'after' };
 }
 
 /** Adds a statement to a function body unless it (or `unlessPresent`) is already there. */
@@ -71,7 +77,7 @@ export function addStatement(parser: GoParser, source: GoSource, args: AddStatem
         position === 'end'
           ? appendToList(doc, list, snippet)
           : position === 'before-return'
-            ? insertBeforeReturn(doc, list, snippet, args.func)
+            ? (insertNearCall(doc, list, snippet, args.near) ?? insertBeforeReturn(doc, list, snippet, args.func))
             : position === 'before-literal'
               ? insertBeforeLiteral(doc, body, list, snippet, args.func, args.literal ?? '')
               : insertAfterDeclaration(doc, list, snippet, args.func, args.declaration ?? '');
@@ -152,6 +158,17 @@ function insertBeforeReturn(doc: GoDocument, list: ListShape, snippet: CodeSnipp
     });
   }
   return insertIntoListBefore(doc, list, finalReturn, snippet, { keepBlankLineAbove: true });
+}
+
+function insertNearCall(doc: GoDocument, list: ListShape, snippet: CodeSnippet, near: AddStatementArgs['near']): PlannedInsertion | null {
+  if (near === undefined) return null;
+  const statements = itemEntries(list);
+  const index = statements.findIndex((statement) =>
+    statement.descendantsOfType('call_expression').some((call) => call?.childForFieldName('function')?.text === near.callee),
+  );
+  if (index === -1) return null;
+  const target = near.side === 'before' ? statements[index] : statements[index + 1];
+  return target === undefined ? appendToList(doc, list, snippet) : insertIntoListBefore(doc, list, target, snippet, { keepBlankLineAbove: true });
 }
 
 function insertBeforeLiteral(doc: GoDocument, body: Node, list: ListShape, snippet: CodeSnippet, func: string, literal: string): PlannedInsertion {

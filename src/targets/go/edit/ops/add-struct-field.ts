@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { requireTypeOfKind } from '../anchors.js';
 import type { GoDocument } from '../document.js';
 import { InvalidSnippetError } from '../errors.js';
-import { appendToList, itemEntries } from '../list-insertion.js';
+import { appendToList, insertIntoListBefore, itemEntries } from '../list-insertion.js';
 import type { ListShape } from '../list-insertion.js';
 import { structFields } from '../list-shapes.js';
 import { findTopLevelTypes } from '../lookup.js';
@@ -19,6 +19,8 @@ export interface AddStructFieldArgs {
   readonly field: string;
   /** Name that marks the field as present; defaults to the name the field declares. */
   readonly name?: string;
+  /** A field the new one goes right above, when the struct has it; otherwise it goes last. */
+  readonly before?: string;
 }
 
 /** Appends a field to a struct unless a field with that name (or embedded type) exists. */
@@ -33,7 +35,8 @@ export function addStructField(parser: GoParser, source: GoSource, args: AddStru
     plan(doc) {
       const list = structFields(requireTypeOfKind(doc, args.struct, 'struct_type', snippet.text));
       if (hasField(list, name)) return null;
-      const insertion = appendToList(doc, list, snippet);
+      const target = args.before === undefined ? undefined : itemEntries(list).find((field) => fieldNames(field).includes(args.before ?? ''));
+      const insertion = target === undefined ? appendToList(doc, list, snippet) : insertIntoListBefore(doc, list, target, snippet, { keepBlankLineAbove: false });
       return {
         splices: [insertion.splice],
         focus: insertion.focus,

@@ -5,6 +5,27 @@ import { CONFIG_FILE } from './context.js';
 import { editGoFile } from './edits.js';
 
 /**
+ * The order of the sections svc writes, whichever add comes first: the order create applies its
+ * features in (stores, brokers, the outbox that needs both, gRPC), then the consumers' sections.
+ * A section not listed (an outbound port's, the user's) stays where it was written.
+ */
+const SECTION_ORDER = ['Postgres', 'MySQL', 'SQLite', 'Redis', 'NATS', 'Kafka', 'RabbitMQ', 'Outbox', 'GRPC', 'NATSConsumer', 'KafkaConsumer', 'RabbitMQConsumer', 'Inbox'];
+
+/**
+ * Where a listed section goes among those present (`present`, in the order written): above the
+ * first that comes after it in SECTION_ORDER, else right after the last that comes before it;
+ * last when neither is there.
+ */
+export function sectionPlace(section: string, present: readonly string[]): { before: string } | { after: string } | null {
+  const rank = SECTION_ORDER.indexOf(section);
+  if (rank === -1) return null;
+  const later = present.find((name) => SECTION_ORDER.indexOf(name) > rank);
+  if (later !== undefined) return { before: later };
+  const earlier = present.findLast((name) => SECTION_ORDER.includes(name) && SECTION_ORDER.indexOf(name) < rank);
+  return earlier === undefined ? null : { after: earlier };
+}
+
+/**
  * `Postgres Postgres` (or `Redis Redis`, `PaymentGateway PaymentGateway`) in `type Config struct`, and the call of the section's own
  * validate in `Config.validate`, written with the method's receiver and the `[]error` it collects
  * into. Each part is skipped when it is there already (the field by name and type, the call by its
@@ -12,16 +33,24 @@ import { editGoFile } from './edits.js';
  */
 export async function addConfigSection(tree: Tree, section: string): Promise<void> {
   const text = tree.read(CONFIG_FILE);
-  const field: GoEdit = { kind: 'struct-field', struct: 'Config', field: `${section} ${section}` };
-  const check = (receiver: string, errors: string): GoEdit => ({
+  const plain: GoEdit = { kind: 'struct-field', struct: 'Config', field: `${section} ${section}` };
+  const check = (receiver: string, errors: string, near?: { callee: string; side: 'before' | 'after' }): GoEdit => ({
     kind: 'statement',
     func: 'Config.validate',
     statement: validateCall(section, receiver, errors),
     position: 'before-return',
     paragraph: true,
+    ...(near === undefined ? {} : { near }),
   });
-  if (text === undefined) return editGoFile(tree, CONFIG_FILE, [field, check('c', 'errs')]);
+  if (text === undefined) return editGoFile(tree, CONFIG_FILE, [plain, check('c', 'errs')]);
   const model = readConfigModel(await loadGoParser(), CONFIG_FILE, text);
+  const names = [...(model.fields?.keys() ?? [])];
+  const fieldPlace = sectionPlace(section, names);
+  const next = fieldPlace === null ? undefined : 'before' in fieldPlace ? fieldPlace.before : names[names.indexOf(fieldPlace.after) + 1];
+  const field: GoEdit = next === undefined ? plain : { ...plain, before: next };
+  const callPlace = sectionPlace(section, model.validate?.sections ?? []);
+  const near = (receiver: string) =>
+    callPlace === null ? undefined : 'before' in callPlace ? { callee: `${receiver}.${callPlace.before}.validate`, side: 'before' as const } : { callee: `${receiver}.${callPlace.after}.validate`, side: 'after' as const };
   const edits: GoEdit[] = [];
   const type = model.fields?.get(section);
   if (model.fields === null || type === undefined) edits.push(field);
@@ -47,7 +76,7 @@ export async function addConfigSection(tree: Tree, section: string): Promise<voi
         manualSnippet: validateCall(section, validate.receiver ?? 'c', validate.errors ?? 'errs'),
       });
     }
-    edits.push(check(validate.receiver, validate.errors));
+    edits.push(check(validate.receiver, validate.errors, near(validate.receiver)));
   }
   if (edits.length > 0) await editGoFile(tree, CONFIG_FILE, edits);
 }
