@@ -128,7 +128,6 @@ describe('svc add event (Go)', () => {
   });
 
   it.each([
-    ['an event the sample declares', 'OrderPlaced', /OrderPlaced is already declared in internal\/domain\/order_events\.go/],
     ['a name the domain uses', 'Order', /Order is already declared in internal\/domain\/order\.go/],
     ['the envelope', 'Event', /domain\.Event is the envelope/],
     ['snake case', 'order_shipped', /invalid event name "order_shipped".*did you mean OrderShipped/s],
@@ -139,6 +138,20 @@ describe('svc add event (Go)', () => {
     const result = await runAdd(root, addEventOperation(name));
     expect(result.code, result.all).toBe(2);
     expect(result.all).toMatch(message);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it("takes the sample's OrderPlaced as declared: from CreateOrder there is nothing to do, from another use case it is refused", async () => {
+    const root = await makeService();
+    const domain = ['internal/domain/order_events.go', 'internal/domain/order_events_test.go'].map((file) => read(root, file));
+    const from = await runAdd(root, addEventOperation('OrderPlaced', { from: 'CreateOrder' }));
+    expect(from.code, from.all).toBe(0);
+    expect(['internal/domain/order_events.go', 'internal/domain/order_events_test.go'].map((file) => read(root, file))).toEqual(domain);
+    expect(fs.existsSync(path.join(root, 'internal/domain/order_placed_event.go'))).toBe(false);
+    const before = snapshot(root);
+    const other = await runAdd(root, addEventOperation('OrderPlaced', { from: 'GetOrder' }));
+    expect(other.code, other.all).toBe(2);
+    expect(other.all).toContain('OrderPlaced is declared in internal/domain/order_events.go, not by svc add event, so --from GetOrder cannot tell how to build it');
     expect(snapshot(root)).toEqual(before);
   });
 

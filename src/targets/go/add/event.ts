@@ -64,7 +64,15 @@ export function addEventOperation(name: string, options: AddEventOptions = {}): 
       const parser = await loadGoParser();
       // Planned before anything is staged: a refusal leaves the tree as it was.
       const publish = from === undefined ? undefined : planPublish(parser, project, event, from);
-      if (!isOurs(parser, project, event)) addEventType(parser, project, event);
+      const declaredIn = declaringFile(parser, project, event);
+      if (declaredIn === null) addEventType(parser, project, event);
+      else if (declaredIn !== eventFile(event) && publish !== undefined && !publish.publishes) {
+        // The sample's order.placed (or a user's event) has a constructor of its own shape.
+        throw new UsageError(
+          `${event.pascal} is declared in ${declaredIn}, not by svc add event, so --from ${publish.useCase} cannot tell how to build it`,
+          `publish it from ${publish.useCase} by hand with New${event.pascal}, as the use cases that publish it do`,
+        );
+      }
       if (publish !== undefined) applyPublishPlan(parser, project, publish);
       const { addAsyncApiEvent, ASYNCAPI_FILE } = await import('../../../file-edits/asyncapi-add-event.js');
       // The document is about every event the service publishes: the sample's comes first.
@@ -88,10 +96,16 @@ function eventFile(event: GoTypeName): string {
   return `${DOMAIN_DIR}/${event.snake}_event.go`;
 }
 
-/** The event is there from an earlier add: every name it declares is in its own file. */
-function isOurs(parser: GoParser, project: Project, event: GoTypeName): boolean {
+/**
+ * The file declaring the event when every name an event declares is in package domain: its own
+ * file after an earlier add, order_events.go for the sample's order.placed, or a user's file. Null
+ * when any is missing (a part of them is a clash, which addEventType refuses).
+ */
+function declaringFile(parser: GoParser, project: Project, event: GoTypeName): string | null {
   const found = findDeclarations(parser, project.tree, DOMAIN_DIR, 'domain', eventDeclarations(event));
-  return eventDeclarations(event).every((declared) => found.get(declared) === eventFile(event));
+  const files = eventDeclarations(event).map((declared) => found.get(declared));
+  if (files.some((file) => file === undefined || file.endsWith('_test.go'))) return null;
+  return found.get(`New${event.pascal}`) ?? null;
 }
 
 function addEventType(parser: GoParser, project: Project, event: GoTypeName): void {
