@@ -70,7 +70,7 @@ describe.each(BROKERS)('create-service --messaging $broker', ({ broker, env, tes
     expect(manifest.choices.messaging).toBe(broker);
     const ports = fs.readFileSync(path.join(root, 'internal/bootstrap/ports.go'), 'utf8');
     expect(ports).toContain('\t\tEvents: events,\n');
-    expect(ports).toContain(`deps.checks.Register("${broker}", events.Ping)`);
+    expect(ports).toContain(`deps.checks.RegisterOptional("${broker}", events.Ping)`);
     expect(ports).not.toContain('memory.NewEventPublisher');
   });
 

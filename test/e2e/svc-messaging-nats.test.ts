@@ -51,7 +51,7 @@ describe('create-service --messaging nats', () => {
     expect(manifest.choices.messaging).toBe('nats');
     const ports = fs.readFileSync(path.join(root, 'internal/bootstrap/ports.go'), 'utf8');
     expect(ports).toContain('\t\tEvents: events,\n');
-    expect(ports).toContain('deps.checks.Register("nats", events.Ping)');
+    expect(ports).toContain('deps.checks.RegisterOptional("nats", events.Ping)');
   });
 
   it('gives the bytes of create then svc add adapter nats, and a second add changes nothing', async () => {

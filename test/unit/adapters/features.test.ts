@@ -158,7 +158,7 @@ describe('nats feature module', () => {
     const { tree } = await generated({ messaging: 'nats', datastore: ['postgres'] });
     const ports = tree.read('internal/bootstrap/ports.go') ?? '';
     expect(ports).toContain('\tevents, err := nats.Open(ctx, cfg.NATS, log)\n\tif err != nil {\n\t\treturn app.Ports{}, fmt.Errorf("nats: %w", err)\n\t}\n');
-    expect(ports).toContain('\tdeps.checks.Register("nats", events.Ping)\n\tdeps.closers = append(deps.closers, closer{"nats", events.Close})\n\tdeps.metrics.MustRegister(events.Collector())\n');
+    expect(ports).toContain('\tdeps.checks.RegisterOptional("nats", events.Ping)\n\tdeps.closers = append(deps.closers, closer{"nats", events.Close})\n\tdeps.metrics.MustRegister(events.Collector())\n');
     // With postgres the sample's events go to the outbox in the order's transaction; the relay hands them to NATS.
     expect(ports).toContain('\t\tEvents: postgres.NewOutbox(db),\n');
     expect(ports).toContain('\trelay := postgres.NewOutboxRelay(db, events, cfg.Outbox, log)\n');
@@ -179,7 +179,7 @@ describe('nats feature module', () => {
     expect(tree.exists('internal/port/event_publisher.go')).toBe(true);
     expect(tree.exists('internal/domain/event.go')).toBe(true);
     const ports = tree.read('internal/bootstrap/ports.go') ?? '';
-    expect(ports).toContain('deps.checks.Register("nats", events.Ping)');
+    expect(ports).toContain('deps.checks.RegisterOptional("nats", events.Ping)');
     expect(ports).not.toContain('Events:');
   });
 

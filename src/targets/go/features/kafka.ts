@@ -89,7 +89,8 @@ that failed. With PostgreSQL
 below): stored with the order, relayed at least once.
 
 A broker that does not answer at start stops the service. Afterwards the client reconnects by
-itself; \`/readyz\` reports \`kafka\` as failing (503) while no broker answers. At shutdown buffered
+itself; \`/readyz\` reports \`kafka\` failing and the service degraded (still 200: the broker is
+shared by every replica) while no broker answers. At shutdown buffered
 records are flushed within \`SHUTDOWN_TIMEOUT\`, then the client closes.${prometheus ? ' Metrics:\n`events_published_total{type,outcome}` and `event_publish_duration_seconds{type}`.' : ''}
 
 | Variable | Default | Meaning |

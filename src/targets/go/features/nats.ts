@@ -91,7 +91,8 @@ is lost. So each event is published at most once relative to the store write. Wi
 below): stored with the order, relayed at least once.
 
 A broker that does not answer at start stops the service. Afterwards the client reconnects
-without end; meanwhile \`/readyz\` reports \`nats\` as failing (503) and publishes fail at once
+without end; meanwhile \`/readyz\` reports \`nats\` failing and the service degraded (still 200: the
+broker is shared by every replica) and publishes fail at once
 (503 + Retry-After) rather than queue. At shutdown the connection is drained within
 \`SHUTDOWN_TIMEOUT\`.${prometheus ? ' Metrics: `events_published_total{type,outcome}` and\n`event_publish_duration_seconds{type}`.' : ''}
 

@@ -91,8 +91,8 @@ write. With PostgreSQL
 below): stored with the order, relayed at least once.
 
 A broker that does not answer at start stops the service. Afterwards a lost connection is
-reopened in the background, with backoff; meanwhile \`/readyz\` reports \`rabbitmq\` as failing (503)
-and publishes fail at once. At shutdown the channel and connection close within
+reopened in the background, with backoff; meanwhile \`/readyz\` reports \`rabbitmq\` failing and the
+service degraded (still 200: the broker is shared by every replica) and publishes fail at once. At shutdown the channel and connection close within
 \`SHUTDOWN_TIMEOUT\`.${prometheus ? ' Metrics: `events_published_total{type,outcome}` and\n`event_publish_duration_seconds{type}`.' : ''}
 
 | Variable | Default | Meaning |

@@ -16,7 +16,7 @@ function statements({ ctx, cfg, log, deps, zero, fmt, adapter, variable: pub }: 
   return [
     `${pub}, err := ${adapter.name}.Open(${ctx}, ${cfg}.${CONFIG_SECTION[broker]}, ${log})`,
     `if err != nil {\n\treturn ${zero}, ${fmt.name}.Errorf("${broker}: %w", err)\n}`,
-    `${deps}.checks.Register("${broker}", ${pub}.Ping)`,
+    `${deps}.checks.RegisterOptional("${broker}", ${pub}.Ping)`,
     `${deps}.closers = append(${deps}.closers, closer{"${broker}", ${pub}.Close})`,
     ...(prometheus ? [`${deps}.metrics.MustRegister(${pub}.Collector())`] : []),
   ];
