@@ -9,9 +9,8 @@ import { bindCompositionRoot, wiringStatements, type RootRequest } from './datas
 import type { GoContext } from './datastore/context.js';
 import { editGoFile } from './datastore/edits.js';
 import { MIGRATIONS, nextMigrationVersion } from './migration-version.js';
+import { CONSUMER_BROKERS } from '../add/consumer-broker.js';
 
-/** The consumer runtime's file; its presence means a consumer was added. */
-const CONSUMER_RUNTIME = 'internal/adapter/nats/consumer.go';
 const INBOX_MIGRATION = '_create_processed_messages.sql';
 
 /**
@@ -24,14 +23,18 @@ const INBOX_MIGRATION = '_create_processed_messages.sql';
  */
 export async function applyInbox(tree: Tree, context: GoContext): Promise<void> {
   const { module } = context;
-  if (!tree.exists(CONSUMER_RUNTIME)) return;
+  // The consumer runtime's file means a consumer was added; the inbox's test runs that consumer.
+  const broker = Object.values(CONSUMER_BROKERS).find((candidate) => tree.exists(candidate.runtimeFile));
+  if (broker === undefined) return;
   const parser = await loadGoParser();
   const facts = readAdapterFacts(parser, tree, module, 'postgres');
   if (!facts.package || facts.openedIn === null) return;
   const migrations = filesIn(tree, MIGRATIONS, '.sql');
   if (migrations.some((file) => file.endsWith(INBOX_MIGRATION))) return;
 
-  renderTemplateFolder(tree, 'go/postgres/inbox', { ...context, inboxVersion: nextMigrationVersion(migrations) });
+  const inboxContext = { ...context, inboxVersion: nextMigrationVersion(migrations) };
+  renderTemplateFolder(tree, 'go/postgres/inbox', inboxContext);
+  renderTemplateFolder(tree, `go/postgres/inbox-${broker.name}`, inboxContext);
   await wireInbox(tree, module, parser);
   appendTextBlock(tree, 'README.md', README);
 }
