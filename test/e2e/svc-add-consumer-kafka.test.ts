@@ -18,6 +18,7 @@ const CONSUMER_TESTS = [
   'TestConsumerRunsAtMostItsWorkersAndAPartitionInOrder',
   'TestConsumerFinishesInFlightRecordsWhenStopped',
   'TestConsumerIsNotReadyWithoutItsBroker',
+  'TestConsumerCommitsBeforeARebalanceHandsItsPartitionsOver',
   'TestConsumerCountsAndReportsItsLag',
   'TestConsumerContinuesThePublishersTrace',
   'TestHandleOrderPlacedRejectsWhatItCannotRead',
