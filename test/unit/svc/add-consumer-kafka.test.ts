@@ -20,7 +20,8 @@ describe('svc add consumer (Go, Kafka)', () => {
     const runtime = read(root, 'internal/adapter/kafka/consumer.go');
     expect(runtime).toContain('kgo.DisableAutoCommit(),');
     expect(runtime).toContain('kgo.ConsumerGroup(group),');
-    expect(runtime).toContain('"kafka_consumer_lag"');
+    expect(read(root, 'internal/adapter/kafka/consumer_record.go')).toContain('func (c *Consumer) deadLetterRecord(');
+    expect(read(root, 'internal/adapter/kafka/consumer_metrics.go')).toContain('"kafka_consumer_lag"');
     expect(read(root, 'internal/platform/config/config.go')).toContain('KafkaConsumer KafkaConsumer');
     expect(read(root, 'internal/platform/config/kafka_consumer.go')).toContain('env:"KAFKA_CONSUMER_MAX_ATTEMPTS" envDefault:"5"');
     expect(read(root, 'internal/adapter/memory/inbox.go')).toContain('func (i *Inbox) MarkProcessed(');
