@@ -26,7 +26,7 @@ describe('svc add consumer (Go, NATS)', () => {
     expect(read(root, 'internal/platform/config/config.go')).toContain('NATSConsumer NATSConsumer');
     const wiring = read(root, CONSUMERS);
     expect(wiring).toContain('orderPlacedConsumer, err := natsadapter.OpenOrderPlacedConsumer(ctx, cfg.NATS, cfg.NATSConsumer, deps.inbox, application.ReserveStock, log)');
-    expect(wiring).toContain('deps.checks.Register("nats consumer "+orderPlacedConsumer.Name(), orderPlacedConsumer.Ping)');
+    expect(wiring).toContain('deps.checks.RegisterOptional("nats consumer "+orderPlacedConsumer.Name(), orderPlacedConsumer.Ping)');
     expect(wiring).toContain('deps.workers = append(deps.workers, worker{name: "nats consumer " + orderPlacedConsumer.Name(), run: orderPlacedConsumer.Run})');
     expect(read(root, 'internal/bootstrap/bootstrap.go')).toContain('\tif err := addConsumers(ctx, cfg, log, deps, application); err != nil {\n\t\treturn fail(err)\n\t}\n');
     expect(read(root, 'internal/bootstrap/bootstrap.go')).toMatch(/\n\tinbox +port\.Inbox \/\/ /);

@@ -12,7 +12,7 @@ const ENV_EXAMPLE = '.env.example';
  * The service's broker in api/asyncapi.yaml, when the document exists: the server (host from the
  * service's default config, .env.example, which the broker's add writes; never its credentials) and
  * the bindings AsyncAPI 3 defines for it: Kafka's topic (every event goes to one) and message key,
- * RabbitMQ's topic exchange (the event type is the routing key) and persistent, mandatory publishes.
+ * and consumer group of a receive, RabbitMQ's topic exchange (the event type is the routing key) and persistent, mandatory publishes.
  * NATS has no channel binding; the subject is NATS_SUBJECT_PREFIX, a dot and the channel's address.
  */
 export function documentBroker(tree: Tree, serviceName: string, broker: Broker): void {
@@ -60,6 +60,7 @@ export function asyncApiBroker(env: ReadonlyMap<string, string>, serviceName: st
         binding: 'kafka',
         channel: { topic, ...positive('partitions', env.get('KAFKA_TOPIC_PARTITIONS')), ...positive('replicas', env.get('KAFKA_TOPIC_REPLICATION_FACTOR')), bindingVersion: '0.5.0' },
         message: { key: { type: 'string', description: 'The event key: events of one key go to one partition, in order.' }, bindingVersion: '0.5.0' },
+        receive: { groupId: { type: 'string', description: `The consumer group: ${env.get('KAFKA_CONSUMER_GROUP_PREFIX') ?? serviceName} (KAFKA_CONSUMER_GROUP_PREFIX), a dash and the event in kebab case; one group per consumer.` }, bindingVersion: '0.5.0' },
       };
     }
     case 'rabbitmq': {

@@ -3,6 +3,7 @@ import type { GoEdit } from '../edit/index.js';
 import { editGoFile } from '../features/datastore/edits.js';
 import { eventType } from './event.js';
 import type { GoTypeName } from './names.js';
+import type { ConsumerBroker } from './consumer-broker.js';
 
 const CONSUMERS_FILE = 'internal/bootstrap/consumers.go';
 const BOOTSTRAP_FILE = 'internal/bootstrap/bootstrap.go';
@@ -15,8 +16,9 @@ const INBOX_FIELD = 'inbox port.Inbox // the events consumers processed: in memo
  * readiness check (and its metrics) and appends it to the workers. Each edit is skipped when it is
  * there already.
  */
-export async function wireConsumer(project: Project, event: GoTypeName, handler: GoTypeName, prometheus: boolean): Promise<void> {
+export async function wireConsumer(project: Project, broker: ConsumerBroker, event: GoTypeName, handler: GoTypeName, prometheus: boolean): Promise<void> {
   const { tree, spec } = project;
+  const { alias, label } = broker;
   await editGoFile(tree, BOOTSTRAP_FILE, [
     { kind: 'import', path: `${spec.module}/internal/port` },
     { kind: 'struct-field', struct: 'dependencies', field: INBOX_FIELD },
@@ -32,15 +34,15 @@ export async function wireConsumer(project: Project, event: GoTypeName, handler:
   ]);
   const consumer = `${event.camel}Consumer`;
   const statements = [
-    `${consumer}, err := natsadapter.Open${event.pascal}Consumer(ctx, cfg.NATS, cfg.NATSConsumer, deps.inbox, application.${handler.pascal}, log)`,
+    `${consumer}, err := ${alias}.Open${event.pascal}Consumer(ctx, cfg.${broker.config}, cfg.${broker.configSection}, deps.inbox, application.${handler.pascal}, log)`,
     `if err != nil {\n\treturn fmt.Errorf("consumer of ${eventType(event)}: %w", err)\n}`,
-    `deps.checks.Register("nats consumer "+${consumer}.Name(), ${consumer}.Ping)`,
+    `deps.checks.RegisterOptional("${label} "+${consumer}.Name(), ${consumer}.Ping)`,
     ...(prometheus ? [`deps.metrics.MustRegister(${consumer}.Collector())`] : []),
-    `deps.workers = append(deps.workers, worker{name: "nats consumer " + ${consumer}.Name(), run: ${consumer}.Run})`,
+    `deps.workers = append(deps.workers, worker{name: "${label} " + ${consumer}.Name(), run: ${consumer}.Run})`,
   ];
   const edits: GoEdit[] = [
     { kind: 'import', path: 'fmt' },
-    { kind: 'import', path: `${spec.module}/internal/adapter/nats`, alias: 'natsadapter' },
+    { kind: 'import', path: `${spec.module}/${broker.dir}`, alias },
     ...statements.map(
       (statement, index): GoEdit => ({
         kind: 'statement',
@@ -48,7 +50,7 @@ export async function wireConsumer(project: Project, event: GoTypeName, handler:
         statement,
         position: 'before-return',
         paragraph: index === 0,
-        ...(index === 0 ? { unlessPresent: `natsadapter.Open${event.pascal}Consumer` } : {}),
+        ...(index === 0 ? { unlessPresent: `${alias}.Open${event.pascal}Consumer` } : {}),
       }),
     ),
   ];

@@ -11,7 +11,8 @@ import { readGo } from '../inspect/syntax.js';
 import { useGoModulePath } from '../go-project.js';
 import { goVerifier } from '../verify/go-verifier.js';
 import { applyInbox } from '../features/inbox.js';
-import { addConsumerRuntime, NATS_ADAPTER_DIR } from './consumer-runtime.js';
+import { addConsumerRuntime } from './consumer-runtime.js';
+import { CONSUMER_BROKERS, isConsumerBroker, type ConsumerBroker } from './consumer-broker.js';
 import { readHandlerSignature } from './consumer-handler.js';
 import { fillInputMapping, readInputMapping } from './consumer-input.js';
 import { wireConsumer } from './consumer-wiring.js';
@@ -23,14 +24,15 @@ import { addUsecaseOperation } from './usecase.js';
 const DOMAIN_DIR = 'internal/domain';
 
 /**
- * `svc add consumer <Event> --handler <UseCase>` (NATS JetStream): internal/adapter/nats/<snake>_consumer.go
- * (decodes the envelope's payload of the version the service reads and runs the use case) with its
- * test; on the first consumer the runtime every consumer shares (consumer.go: durable pull consumer,
- * bounded workers, backoff, dead letters, deduplication, tracing, metrics; its config section and its
- * integration tests) and internal/bootstrap/consumers.go, which Run calls; the consumer opened there
- * as a worker with its readiness check; the `receive` operation in api/asyncapi.yaml. A handler App
- * does not hold is created as `svc add usecase` creates it. Refused: no NATS in the service, an event
- * the domain does not declare, another handler on the event, names that are not Go's.
+ * `svc add consumer <Event> --handler <UseCase>` (NATS JetStream or Kafka, the service's broker):
+ * internal/adapter/<broker>/<snake>_consumer.go (decodes the envelope's payload of the version the
+ * service reads and runs the use case) with its test; on the first consumer the runtime every consumer
+ * of the broker shares (consumer.go: a durable pull consumer or a consumer group, bounded workers,
+ * backoff, dead letters, deduplication, tracing, metrics; its config section and its integration
+ * tests) and internal/bootstrap/consumers.go, which Run calls; the consumer opened there as a worker
+ * with its readiness check; the `receive` operation in api/asyncapi.yaml. A handler App does not hold
+ * is created as `svc add usecase` creates it. Refused: no broker (or RabbitMQ, not generated yet), an
+ * event the domain does not declare, another handler on the event, names that are not Go's.
  */
 export function addConsumerOperation(eventName: string, options: { handler: string }): AddOperation {
   return {
@@ -39,13 +41,13 @@ export function addConsumerOperation(eventName: string, options: { handler: stri
       useGoModulePath(project);
       const event = checkedName('event', eventName, 'OrderPlaced');
       const handler = checkedName('use case', options.handler, 'ReserveStock');
-      requireNats(project, event);
+      const broker = requireBroker(project, event);
       const parser = await loadGoParser();
       requireEvent(parser, project, event);
-      const existing = existingHandler(parser, project, event);
+      const existing = existingHandler(parser, project, broker, event);
       if (existing !== null && existing !== handler.camel) {
         throw new UsageError(
-          `${eventType(event)} has a consumer already (${NATS_ADAPTER_DIR}/${event.snake}_consumer.go), running another use case than ${handler.pascal}`,
+          `${eventType(event)} has a consumer already (${broker.dir}/${event.snake}_consumer.go), running another use case than ${handler.pascal}`,
           `call ${handler.pascal} from that consumer's handler, or remove the consumer first`,
         );
       }
@@ -54,20 +56,21 @@ export function addConsumerOperation(eventName: string, options: { handler: stri
         postSteps.push(...(await addUsecaseOperation(handler.pascal).apply(project)).postSteps);
       }
       const signature = readHandlerSignature(parser, project, handler);
-      await addConsumerRuntime(project);
+      await addConsumerRuntime(project, broker);
       if (existing === null) {
         const mapping = readInputMapping(parser, project.tree, project.spec.module, event, signature.inputType);
         renderTemplateFolder(project.tree, 'go/consumer', {
           ...goTemplateContext(project.spec, []),
           event: { ...event, kebab: event.snake.replaceAll('_', '-') },
+          broker,
           handler,
           type: eventType(event),
           ...signature,
           mapping,
         });
-        fillInputMapping(parser, project.tree, `${NATS_ADAPTER_DIR}/${event.snake}_consumer.go`, `${handler.camel}Input`, signature.inputType, mapping);
+        fillInputMapping(parser, project.tree, `${broker.dir}/${event.snake}_consumer.go`, `${handler.camel}Input`, signature.inputType, mapping);
       }
-      await wireConsumer(project, event, handler, goTemplateContext(project.spec, []).metrics.prometheus);
+      await wireConsumer(project, broker, event, handler, goTemplateContext(project.spec, []).metrics.prometheus);
       await applyInbox(project.tree, goTemplateContext(project.spec, []));
       const { addAsyncApiEvent, ASYNCAPI_FILE } = await import('../../../file-edits/asyncapi-add-event.js');
       addAsyncApiEvent(project.tree, ASYNCAPI_FILE, {
@@ -75,7 +78,7 @@ export function addConsumerOperation(eventName: string, options: { handler: stri
         receiver: { operation: `${handler.camel}Receives${event.pascal}`, useCase: handler.pascal },
       });
       // A document this consumer started gets the server too.
-      documentBroker(project.tree, project.spec.name.kebab, 'nats');
+      documentBroker(project.tree, project.spec.name.kebab, broker.name);
       return { postSteps, verifier: goVerifier() };
     },
   };
@@ -90,15 +93,16 @@ function checkedName(kind: 'event' | 'use case', name: string, example: string):
   return checked;
 }
 
-function requireNats(project: Project, event: GoTypeName): void {
-  const broker = project.manifest.choices.messaging;
-  if (broker === 'nats' && project.tree.exists(`${NATS_ADAPTER_DIR}/nats.go`)) return;
-  if (broker !== undefined && broker !== 'none' && broker !== 'nats') {
-    throw new UsageError(`consumers are generated for NATS JetStream only so far, and this service's broker is ${broker}`, 'nothing was changed');
+/** The broker of the service's manifest, when its adapter is there and consumers are generated for it. */
+function requireBroker(project: Project, event: GoTypeName): ConsumerBroker {
+  const name = project.manifest.choices.messaging;
+  if (isConsumerBroker(name) && project.tree.exists(CONSUMER_BROKERS[name].adapterFile)) return CONSUMER_BROKERS[name];
+  if (name === 'rabbitmq') {
+    throw new UsageError('consumers for RabbitMQ are not generated yet (NATS JetStream and Kafka are)', 'nothing was changed');
   }
   throw new UsageError(
     `the service has no broker to consume ${event.pascal} from`,
-    `add one with svc add adapter nats, then run svc add consumer ${event.pascal} again`,
+    `add one with svc add adapter nats (or kafka), then run svc add consumer ${event.pascal} again`,
   );
 }
 
@@ -115,9 +119,9 @@ function requireEvent(parser: GoParser, project: Project, event: GoTypeName): vo
 }
 
 /** The runner interface's handler (camel case) of the event's consumer from an earlier add, or null. */
-function existingHandler(parser: GoParser, project: Project, event: GoTypeName): string | null {
-  const file = `${NATS_ADAPTER_DIR}/${event.snake}_consumer.go`;
-  const found = findDeclarations(parser, project.tree, NATS_ADAPTER_DIR, 'nats', [`Open${event.pascal}Consumer`]);
+function existingHandler(parser: GoParser, project: Project, broker: ConsumerBroker, event: GoTypeName): string | null {
+  const file = `${broker.dir}/${event.snake}_consumer.go`;
+  const found = findDeclarations(parser, project.tree, broker.dir, broker.package, [`Open${event.pascal}Consumer`]);
   if (!found.has(`Open${event.pascal}Consumer`)) return null;
   const text = project.tree.read(file) ?? '';
   const runner = readRunnerNames(parser, file, text);

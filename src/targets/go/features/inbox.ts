@@ -10,9 +10,8 @@ import { bindCompositionRoot, wiringStatements, type RootBinding, type RootReque
 import type { GoContext } from './datastore/context.js';
 import { editGoFile } from './datastore/edits.js';
 import { MIGRATIONS, nextMigrationVersion } from './migration-version.js';
+import { CONSUMER_BROKERS } from '../add/consumer-broker.js';
 
-/** The consumer runtime's file; its presence means a consumer was added. */
-const CONSUMER_RUNTIME = 'internal/adapter/nats/consumer.go';
 const INBOX_MIGRATION = '_create_processed_messages.sql';
 
 /**
@@ -25,7 +24,9 @@ const INBOX_MIGRATION = '_create_processed_messages.sql';
  */
 export async function applyInbox(tree: Tree, context: GoContext): Promise<void> {
   const { module } = context;
-  if (!tree.exists(CONSUMER_RUNTIME)) return;
+  // The consumer runtime's file means a consumer was added; the inbox's test runs that consumer.
+  const broker = Object.values(CONSUMER_BROKERS).find((candidate) => tree.exists(candidate.runtimeFile));
+  if (broker === undefined) return;
   const parser = await loadGoParser();
   const facts = readAdapterFacts(parser, tree, module, 'postgres');
   if (!facts.package || facts.openedIn === null) return;
@@ -34,7 +35,9 @@ export async function applyInbox(tree: Tree, context: GoContext): Promise<void> 
 
   const inboxVersion = nextMigrationVersion(migrations);
   const pruneVersion = nextMigrationVersion([...migrations, `${MIGRATIONS}/${inboxVersion}${INBOX_MIGRATION}`]);
-  renderTemplateFolder(tree, 'go/postgres/inbox', { ...context, inboxVersion, pruneVersion });
+  const inboxContext = { ...context, inboxVersion, pruneVersion };
+  renderTemplateFolder(tree, 'go/postgres/inbox', inboxContext);
+  renderTemplateFolder(tree, `go/postgres/inbox-${broker.name}`, inboxContext);
   await addConfigSection(tree, 'Inbox');
   await wireInbox(tree, module, parser);
   addTextBlock(tree, '.env.example', ENV_EXAMPLE);

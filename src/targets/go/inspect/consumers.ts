@@ -3,11 +3,12 @@ import type { GoParser } from '../edit/parser.js';
 import { goFilesIn } from '../add/go-files.js';
 import { readGo } from './syntax.js';
 
-const NATS_ADAPTER_DIR = 'internal/adapter/nats';
+/** The adapters consumers are generated in. */
+const CONSUMER_DIRS = ['internal/adapter/nats', 'internal/adapter/kafka'];
 
-/** The event consumers of the nats adapter: `Open<Event>Consumer` and the use case its `<handler>Runner` names. */
+/** The event consumers of the broker adapters: `Open<Event>Consumer` and the use case its `<handler>Runner` names. */
 export function readConsumers(parser: GoParser, tree: Tree): { event: string; handler: string; file: string }[] {
-  return goFilesIn(tree, NATS_ADAPTER_DIR)
+  return CONSUMER_DIRS.flatMap((dir) => goFilesIn(tree, dir))
     .filter((file) => file.endsWith('_consumer.go'))
     .flatMap((file) =>
       readGo(parser, file, tree.read(file) ?? '', (doc) => {
