@@ -254,6 +254,12 @@ export function userFile(root: string, file: string, text: string): void {
   fs.writeFileSync(path.join(root, file), text);
 }
 
+/** The version a user gives their next migration: one above the highest in migrations/, as goose numbers them. */
+function nextMigration(root: string): string {
+  const versions = fs.readdirSync(path.join(root, 'migrations')).map((file) => Number.parseInt(file, 10)).filter(Number.isFinite);
+  return String(Math.max(0, ...versions) + 1).padStart(5, '0');
+}
+
 /**
  * ReserveStock written for real after `svc add consumer OrderPlaced --handler ReserveStock`: it
  * inserts a row into stock_reservations (a table, port and postgres adapter of the user's own) in
@@ -263,7 +269,7 @@ export function userFile(root: string, file: string, text: string): void {
 export function reserveStockInPostgres(root: string, module: string, latency = '20*time.Millisecond'): void {
   userFile(
     root,
-    'migrations/00005_create_stock_reservations.sql',
+    `migrations/${nextMigration(root)}_create_stock_reservations.sql`,
     `-- +goose Up
 CREATE TABLE stock_reservations (
     id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
