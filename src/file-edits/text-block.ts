@@ -1,4 +1,5 @@
 import type { Tree } from '../tree/tree.js';
+import { orderedPlace } from './ordered-place.js';
 
 /**
  * Appends a block of lines to a text file (.env.example, README.md) unless its first line is
@@ -42,18 +43,12 @@ export function placeTextBlock(tree: Tree, file: string, block: string, order: B
 /** The line the block goes above, or null for the end of the file. */
 function insertionLine(lines: readonly string[], first: string, order: BlockOrder): number | null {
   const rankOf = (line: string) => order.firsts.findIndex((start) => line.startsWith(start));
-  const rank = rankOf(first);
-  if (rank === -1) return null;
   // A known block starts the file or follows a blank line.
-  const known = lines.flatMap((line, index) => {
-    const r = index === 0 || lines[index - 1]?.trim() === '' ? rankOf(line) : -1;
-    return r === -1 ? [] : [{ index, rank: r }];
-  });
-  const later = known.find((entry) => entry.rank > rank);
-  if (later !== undefined) return later.index;
-  const earlier = known.findLast((entry) => entry.rank < rank);
-  if (earlier === undefined) return null;
-  const end = lines.findIndex((line, index) => index > earlier.index && (order.extent === 'heading' ? line.startsWith('## ') : line.trim() === ''));
+  const starts = lines.flatMap((line, index) => (index === 0 || lines[index - 1]?.trim() === '') && rankOf(line) !== -1 ? [index] : []);
+  const place = orderedPlace(rankOf(first), starts, (index) => rankOf(lines[index] ?? ''));
+  if (place === null) return null;
+  if ('before' in place) return place.before;
+  const end = lines.findIndex((line, index) => index > place.after && (order.extent === 'heading' ? line.startsWith('## ') : line.trim() === ''));
   // Nothing but blank lines after the earlier block: the new one simply ends the file.
   return end === -1 || lines.slice(end).every((line) => line.trim() === '') ? null : end;
 }

@@ -2,7 +2,7 @@ import { renderTemplateFolder } from '../../../render/template-folder.js';
 import { filesIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
 import { addTextBlock } from './block-order.js';
-import { loadGoParser } from '../edit/index.js';
+import { loadGoParser, type GoParser } from '../edit/index.js';
 import { readAdapterFacts } from '../inspect/adapter-presence.js';
 import { openedVariable } from '../inspect/opened-variable.js';
 import { addConfigSection } from './datastore/config-section.js';
@@ -44,7 +44,7 @@ export async function applyInbox(tree: Tree, context: GoContext): Promise<void> 
   addTextBlock(tree, 'README.md', README);
 }
 
-async function wireInbox(tree: Tree, module: string, parser: Awaited<ReturnType<typeof loadGoParser>>): Promise<void> {
+async function wireInbox(tree: Tree, module: string, parser: GoParser): Promise<void> {
   const wanted: RootRequest = { store: 'postgres', variable: ['pruner', 'inboxPruner'], needs: ['cfg', 'log', 'deps'], manual: (binding) => lines(binding, 'db').join('\n') };
   const binding = bindCompositionRoot(parser, tree, module, wanted);
   const { site } = binding;

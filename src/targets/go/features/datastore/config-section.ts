@@ -1,28 +1,17 @@
 import type { Tree } from '../../../../tree/tree.js';
 import { AnchorNotFoundError, loadGoParser, type GoEdit } from '../../edit/index.js';
 import { readConfigModel } from '../../inspect/config-model.js';
+import { orderedPlace } from '../../../../file-edits/ordered-place.js';
+import { SECTION_ORDER } from '../feature-order.js';
 import { CONFIG_FILE } from './context.js';
 import { editGoFile } from './edits.js';
 
 /**
- * The order of the sections svc writes, whichever add comes first: the order create applies its
- * features in (stores, brokers, the outbox that needs both, gRPC), then the consumers' sections.
- * A section not listed (an outbound port's, the user's) stays where it was written.
- */
-const SECTION_ORDER = ['Postgres', 'MySQL', 'SQLite', 'Redis', 'NATS', 'Kafka', 'RabbitMQ', 'Outbox', 'GRPC', 'NATSConsumer', 'KafkaConsumer', 'RabbitMQConsumer', 'Inbox'];
-
-/**
- * Where a listed section goes among those present (`present`, in the order written): above the
- * first that comes after it in SECTION_ORDER, else right after the last that comes before it;
- * last when neither is there.
+ * Where a listed section goes among those present (`present`, in the order written), by
+ * SECTION_ORDER; null (last) for a section not listed (an outbound port's, the user's).
  */
 export function sectionPlace(section: string, present: readonly string[]): { before: string } | { after: string } | null {
-  const rank = SECTION_ORDER.indexOf(section);
-  if (rank === -1) return null;
-  const later = present.find((name) => SECTION_ORDER.indexOf(name) > rank);
-  if (later !== undefined) return { before: later };
-  const earlier = present.findLast((name) => SECTION_ORDER.includes(name) && SECTION_ORDER.indexOf(name) < rank);
-  return earlier === undefined ? null : { after: earlier };
+  return orderedPlace(SECTION_ORDER.indexOf(section), present, (name) => SECTION_ORDER.indexOf(name));
 }
 
 /**
