@@ -266,7 +266,7 @@ function nextMigration(root: string): string {
  * the consumer's transaction, after latency of the warehouse's answer. The table has no unique key,
  * so a handler that ran twice for one order leaves two rows: exactly-once is counted on the effect.
  */
-export function reserveStockInPostgres(root: string, module: string, latency = '20*time.Millisecond'): void {
+export function reserveStockInPostgres(root: string, module: string, broker: 'nats' | 'kafka' = 'nats', latency = '20*time.Millisecond'): void {
   userFile(
     root,
     `migrations/${nextMigration(root)}_create_stock_reservations.sql`,
@@ -385,7 +385,7 @@ func (in ReserveStockInput) validate() error {
   );
   // Its generated test is of the stub that failed with ErrNotImplemented.
   fs.rmSync(path.join(root, 'internal/app/reserve_stock_test.go'), { force: true });
-  edit(root, 'internal/adapter/nats/order_placed_consumer.go', (text) =>
+  edit(root, `internal/adapter/${broker}/order_placed_consumer.go`, (text) =>
     replaceOnce(
       text,
       'func reserveStockInput(_ domain.Event, _ domain.OrderPlaced) app.ReserveStockInput {\n\treturn app.ReserveStockInput{}\n}',

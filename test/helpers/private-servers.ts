@@ -5,7 +5,7 @@ import path from 'node:path';
 import { makeTempDir } from './temp-dir.js';
 
 /**
- * PostgreSQL, MariaDB, Redis and NATS instances of a test's own, on free loopback ports, for fault injection:
+ * PostgreSQL, MariaDB, Redis and NATS instances (and Kafka, in kfake-server.ts) of a test's own, on free loopback ports, for fault injection:
  * stopped, restarted, frozen (SIGSTOP) and thawed without touching the machine's shared servers.
  * Every instance is stopped by `stop()`, and also when the test process exits however it exits
  * (a failed assertion, a timeout), so none outlives the test.
@@ -181,7 +181,7 @@ export async function startPrivateMysql(): Promise<PrivateServer & { url: string
  * stopped with a signal (SIGCONT first, so a frozen one hears it), and killed when the test process
  * exits without dispose.
  */
-function childServer(port: number, readyMs: number, launch: () => ChildProcess) {
+export function childServer(port: number, readyMs: number, launch: () => ChildProcess) {
   let child: ChildProcess | null = null;
   const stopWith = async (signal: NodeJS.Signals) => {
     const current = child;
@@ -230,7 +230,7 @@ function childrenOf(pid: number): number[] {
   return children;
 }
 
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+export async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const open = await new Promise<boolean>((resolve) => {
