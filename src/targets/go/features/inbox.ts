@@ -10,7 +10,7 @@ import type { GoContext } from './datastore/context.js';
 import { editGoFile } from './datastore/edits.js';
 import { MIGRATIONS, nextMigrationVersion } from './migration-version.js';
 import { addInboxPrunerFiles } from './inbox-pruner.js';
-import { CONSUMER_BROKERS } from '../add/consumer-broker.js';
+import { CONSUMER_BROKERS } from './consumer-broker.js';
 
 const INBOX_MIGRATION = '_create_processed_messages.sql';
 
