@@ -55,6 +55,7 @@ export function addAsyncApiEvent(tree: Tree, file: string, event: NewEvent): voi
   if (text !== existing) tree.merge(file, text);
 }
 
+/** Whatever the broker, and before there is one: the broker's own entry in servers says how it carries a channel. */
 function newDocument(serviceName: string): string {
   return [
     'asyncapi: 3.0.0',
@@ -62,9 +63,9 @@ function newDocument(serviceName: string): string {
     `  title: ${serviceName} events`,
     '  version: 0.1.0',
     '  description: >-',
-    '    The events this service publishes. Each message is the JSON envelope of',
-    '    domain.Event; with NATS its subject is NATS_SUBJECT_PREFIX, a dot, and the',
-    '    channel address.',
+    '    The events this service publishes and consumes. Each message is the JSON',
+    '    envelope of domain.Event, and each channel address is the event type; the',
+    '    broker under servers says where it carries a channel.',
     '',
   ].join('\n');
 }
@@ -133,7 +134,7 @@ function receiveOperation(event: NewEvent, useCase: string) {
   return {
     action: 'receive',
     channel: { $ref: `#/channels/${event.type}` },
-    summary: `A durable consumer runs ${useCase} for each ${event.type}, at least once; a redelivered event is skipped by its ID.`,
+    summary: `A consumer runs ${useCase} for each ${event.type}, at least once; a redelivered event is skipped by its ID.`,
     messages: [{ $ref: `#/channels/${event.type}/messages/${event.pascal}` }],
   };
 }

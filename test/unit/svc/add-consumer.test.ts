@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Parser } from '@asyncapi/parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -11,6 +13,13 @@ import { svcListAction } from '../../../src/cli/svc-list-action.js';
 import { captureOutput, makeService, read, runAdd, snapshot, write } from './fixture.js';
 
 const CONSUMERS = 'internal/bootstrap/consumers.go';
+const PRUNER_FILES = [
+  'internal/adapter/postgres/inbox_pruner.go',
+  'internal/adapter/postgres/inbox_pruner_test.go',
+  'internal/platform/config/inbox.go',
+  'internal/platform/config/inbox_test.go',
+  'migrations/00005_index_processed_messages_processed_at.sql',
+];
 
 describe('svc add consumer (Go, NATS)', () => {
   it('writes the consumer, creates the use case it runs, wires it as a worker and documents the receive operation', async () => {
@@ -152,6 +161,43 @@ describe('svc add consumer (Go, NATS)', () => {
     expect((await runAdd(postgresFirst, addAdapterOperation('postgres', { install: false }))).stdout).toContain('nothing to do');
     expect((await runAdd(postgresFirst, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }))).stdout).toContain('nothing to do');
     expect(snapshot(postgresFirst)).toEqual(before);
+  }, 120_000);
+
+  it('adds the pruner to an inbox that predates it, each piece when missing, and leaves a complete one alone', async () => {
+    const fresh = await makeService({ messaging: 'nats' });
+    expect((await runAdd(fresh, addAdapterOperation('postgres', { install: false }))).code).toBe(0);
+    expect((await runAdd(fresh, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }))).code).toBe(0);
+    const older = await makeService({ messaging: 'nats' });
+    expect((await runAdd(older, addAdapterOperation('postgres', { install: false }))).code).toBe(0);
+    expect((await runAdd(older, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }))).code).toBe(0);
+
+    // What a version of the tool before the pruner wrote: the inbox without the pruner's pieces.
+    for (const file of PRUNER_FILES) fs.rmSync(path.join(older, file));
+    const without = (file: string, piece: string) => {
+      const text = read(older, file);
+      expect(text, file).toContain(piece);
+      write(older, file, text.replace(piece, ''));
+    };
+    without('internal/platform/config/config.go', '\tInbox        Inbox\n');
+    without('internal/platform/config/config.go', '\n\tif err := c.Inbox.validate(); err != nil {\n\t\terrs = append(errs, err)\n\t}\n');
+    without('internal/bootstrap/ports.go', '\tpruner := postgres.NewInboxPruner(db, cfg.Inbox, log)\n\tdeps.workers = append(deps.workers, worker{"inbox pruner", pruner.Run})\n');
+    const env = read(fresh, '.env.example');
+    without('.env.example', `\n${env.slice(env.indexOf('# Processed events:')).split('\n\n')[0]?.replace(/\n*$/, '')}\n`);
+    expect(snapshot(older)).not.toEqual(snapshot(fresh));
+
+    const added = await runAdd(older, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }));
+    expect(added.code, added.all).toBe(0);
+    for (const file of PRUNER_FILES) expect(fs.existsSync(path.join(older, file)), file).toBe(true);
+    expect(read(older, 'internal/bootstrap/ports.go')).toContain('\tdeps.workers = append(deps.workers, worker{"inbox pruner", pruner.Run})\n');
+    // svc.json differs by its history only: the older service ran one more add.
+    const withoutManifest = (root: string) => Object.fromEntries(Object.entries(snapshot(root)).filter(([file]) => file !== 'svc.json'));
+    expect(withoutManifest(older)).toEqual(withoutManifest(fresh));
+
+    const before = snapshot(older);
+    const again = await runAdd(older, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }));
+    expect(again.code, again.all).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
+    expect(snapshot(older)).toEqual(before);
   }, 120_000);
 
   it.each([

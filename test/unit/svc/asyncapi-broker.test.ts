@@ -85,6 +85,23 @@ describe('api/asyncapi.yaml documents the broker', () => {
     60_000,
   );
 
+  it.each([
+    { broker: 'nats' as const, protocol: 'nats', carries: 'NATS with JetStream (NATS_URL). An event goes to the subject orders.events.<channel address> (NATS_SUBJECT_PREFIX), kept by the stream ORDERS_EVENTS.', others: /kafka|rabbitmq|amqp/i },
+    { broker: 'kafka' as const, protocol: 'kafka', carries: "Kafka (KAFKA_BROKERS). Every event goes to the topic orders.events (KAFKA_TOPIC), keyed by the event's key.", others: /nats|jetstream|rabbitmq|amqp/i },
+    { broker: 'rabbitmq' as const, protocol: 'amqp', carries: 'RabbitMQ (RABBITMQ_URL). Every event is published to the durable topic exchange orders.events (RABBITMQ_EXCHANGE) with its type as routing key.', others: /nats|jetstream|kafka/i },
+  ])('$broker: the info, the server and the bindings name $broker and no other broker', async ({ broker, protocol, carries, others }) => {
+    const root = await makeService({ messaging: broker });
+    expect((await runAdd(root, addEventOperation('OrderShipped'))).code).toBe(0);
+    const text = read(root, ASYNCAPI);
+    expect(await asyncApiProblems(text)).toEqual([]);
+    const api = parse(text) as Api;
+    expect(api.info.description).toBe('The events this service publishes and consumes. Each message is the JSON envelope of domain.Event, and each channel address is the event type; the broker under servers says where it carries a channel.');
+    expect(api.servers[broker]).toMatchObject({ protocol, description: carries });
+    const bindings = [api.channels['order.shipped'], api.components.messages.OrderShipped, api.operations.createOrderSendsOrderPlaced].flatMap((entry) => Object.keys(entry.bindings ?? {}));
+    expect(bindings.every((binding) => binding === (broker === 'rabbitmq' ? 'amqp' : broker)), bindings.join()).toBe(true);
+    expect(text).not.toMatch(others);
+  }, 60_000);
+
   it('create --messaging without the sample publishes no event yet, so it writes no document', async () => {
     const root = await makeService({ messaging: 'nats', example: false });
     expect(snapshot(root)[ASYNCAPI]).toBeUndefined();
@@ -98,7 +115,7 @@ describe('api/asyncapi.yaml documents the broker', () => {
     expect((await runAdd(root, addAdapterOperation('nats', { install: false }))).code).toBe(0);
     const text = read(root, ASYNCAPI);
     expect(Object.keys(parse(text) as Api)).toEqual(['asyncapi', 'info', 'servers', 'channels', 'operations', 'components']);
-    expect(text).toMatch(/\n {4}channel address\.\nservers:\n {2}nats:\n/);
+    expect(text).toMatch(/\n {4}broker under servers says where it carries a channel\.\nservers:\n {2}nats:\n/);
   }, 60_000);
 
   it('keeps what the user wrote: their bindings, their server, their comments', async () => {

@@ -3,7 +3,7 @@ import { addTextBlock } from '../features/block-order.js';
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import { goTemplateContext } from '../context.js';
 import { addConfigSection } from '../features/datastore/config-section.js';
-import type { ConsumerBroker } from './consumer-broker.js';
+import type { ConsumerBroker } from '../features/consumer-broker.js';
 
 /** port.Inbox and memory.Inbox, which the consumers of every broker share. */
 const INBOX_TEMPLATE = 'go/consumer-inbox/core';

@@ -3,7 +3,7 @@ import type { GoEdit } from '../edit/index.js';
 import { editGoFile } from '../features/datastore/edits.js';
 import { eventType } from './event.js';
 import type { GoTypeName } from './names.js';
-import type { ConsumerBroker } from './consumer-broker.js';
+import type { ConsumerBroker } from '../features/consumer-broker.js';
 
 const CONSUMERS_FILE = 'internal/bootstrap/consumers.go';
 const BOOTSTRAP_FILE = 'internal/bootstrap/bootstrap.go';

@@ -12,7 +12,7 @@ import { useGoModulePath } from '../go-project.js';
 import { goVerifier } from '../verify/go-verifier.js';
 import { applyInbox } from '../features/inbox.js';
 import { addConsumerRuntime } from './consumer-runtime.js';
-import { CONSUMER_BROKERS, isConsumerBroker, type ConsumerBroker } from './consumer-broker.js';
+import { CONSUMER_BROKERS, isConsumerBroker, type ConsumerBroker } from '../features/consumer-broker.js';
 import { readHandlerSignature } from './consumer-handler.js';
 import { fillInputMapping, readInputMapping } from './consumer-input.js';
 import { wireConsumer } from './consumer-wiring.js';

@@ -5,12 +5,12 @@ import { addTextBlock } from './block-order.js';
 import { loadGoParser, type GoParser } from '../edit/index.js';
 import { readAdapterFacts } from '../inspect/adapter-presence.js';
 import { openedVariable } from '../inspect/opened-variable.js';
-import { addConfigSection } from './datastore/config-section.js';
 import { bindCompositionRoot, wiringStatements, type RootBinding, type RootRequest } from './datastore/composition-root.js';
 import type { GoContext } from './datastore/context.js';
 import { editGoFile } from './datastore/edits.js';
 import { MIGRATIONS, nextMigrationVersion } from './migration-version.js';
-import { CONSUMER_BROKERS } from '../add/consumer-broker.js';
+import { addInboxPrunerFiles } from './inbox-pruner.js';
+import { CONSUMER_BROKERS } from './consumer-broker.js';
 
 const INBOX_MIGRATION = '_create_processed_messages.sql';
 
@@ -18,9 +18,11 @@ const INBOX_MIGRATION = '_create_processed_messages.sql';
  * The consumers' inbox in PostgreSQL, once a service has both postgres and a consumer: the
  * processed_messages table (the next free migration number), `postgres.Inbox`, and
  * `deps.inbox = postgres.NewInbox(db)` in the composition root, which replaces the in-memory
- * default of internal/bootstrap/consumers.go. `svc add consumer` and the postgres feature both call
- * it last (the postgres feature after the outbox), so either order gives the same bytes; it does
- * nothing until both are there, and nothing again once the migration exists.
+ * default of internal/bootstrap/consumers.go; and `postgres.InboxPruner` as a worker beside it.
+ * `svc add consumer` and the postgres feature both call it last (the postgres feature after the
+ * outbox), so either order gives the same bytes; it does nothing until both are there. Each part
+ * is added when it is missing, so a service whose inbox came from an older version of the tool
+ * gets what that version did not write, and a complete one is left unchanged.
  */
 export async function applyInbox(tree: Tree, context: GoContext): Promise<void> {
   const { module } = context;
@@ -31,14 +33,12 @@ export async function applyInbox(tree: Tree, context: GoContext): Promise<void> 
   const facts = readAdapterFacts(parser, tree, module, 'postgres');
   if (!facts.package || facts.openedIn === null) return;
   const migrations = filesIn(tree, MIGRATIONS, '.sql');
-  if (migrations.some((file) => file.endsWith(INBOX_MIGRATION))) return;
-
-  const inboxVersion = nextMigrationVersion(migrations);
-  const pruneVersion = nextMigrationVersion([...migrations, `${MIGRATIONS}/${inboxVersion}${INBOX_MIGRATION}`]);
-  const inboxContext = { ...context, inboxVersion, pruneVersion };
-  renderTemplateFolder(tree, 'go/postgres/inbox', inboxContext);
-  renderTemplateFolder(tree, `go/postgres/inbox-${broker.name}`, inboxContext);
-  await addConfigSection(tree, 'Inbox');
+  if (!migrations.some((file) => file.endsWith(INBOX_MIGRATION))) {
+    const inboxContext = { ...context, inboxVersion: nextMigrationVersion(migrations) };
+    renderTemplateFolder(tree, 'go/postgres/inbox', inboxContext);
+    renderTemplateFolder(tree, `go/postgres/inbox-${broker.name}`, inboxContext);
+  }
+  await addInboxPrunerFiles(tree, context);
   await wireInbox(tree, module, parser);
   addTextBlock(tree, '.env.example', ENV_EXAMPLE);
   addTextBlock(tree, 'README.md', README);
@@ -48,8 +48,12 @@ async function wireInbox(tree: Tree, module: string, parser: GoParser): Promise<
   const wanted: RootRequest = { store: 'postgres', variable: ['pruner', 'inboxPruner'], needs: ['cfg', 'log', 'deps'], manual: (binding) => lines(binding, 'db').join('\n') };
   const binding = bindCompositionRoot(parser, tree, module, wanted);
   const { site } = binding;
-  const db = openedVariable(parser, site.file, tree.read(site.file) ?? '', site.func, `${binding.adapter.name}.Open`) ?? 'db';
-  await editGoFile(tree, site.file, wiringStatements(binding, lines(binding, db)));
+  const text = tree.read(site.file) ?? '';
+  const db = openedVariable(parser, site.file, text, site.func, `${binding.adapter.name}.Open`) ?? 'db';
+  // A pruner wired already keeps its name, so its statements are found and not added twice.
+  const pruner = openedVariable(parser, site.file, text, site.func, `${binding.adapter.name}.NewInboxPruner`);
+  const named = pruner === null ? binding : { ...binding, variable: pruner };
+  await editGoFile(tree, site.file, wiringStatements(named, lines(named, db)));
 }
 
 /** The inbox replacing the in-memory default, and its pruner as a worker beside the server. */
