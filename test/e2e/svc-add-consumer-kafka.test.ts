@@ -93,14 +93,3 @@ describe('svc add consumer in a service with postgres and kafka: the processed_m
     expect(output).not.toMatch(/--- SKIP/);
   });
 });
-
-describe('svc add consumer in a service with --messaging rabbitmq', () => {
-  it('exits 2: consumers for RabbitMQ are not generated yet, and writes nothing', async () => {
-    const root = await createService(['--messaging', 'rabbitmq']);
-    const before = snapshot(root);
-    const added = await svc(root, 'add', 'consumer', 'OrderPlaced', '--handler', 'ReserveStock');
-    expect(added.exitCode).toBe(2);
-    expect(added.stderr).toContain('consumers for RabbitMQ are not generated yet');
-    expect(snapshot(root)).toEqual(before);
-  });
-});

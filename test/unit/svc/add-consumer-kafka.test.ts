@@ -66,13 +66,4 @@ describe('svc add consumer (Go, Kafka)', () => {
     expect(read(root, 'internal/adapter/kafka/consumer_inbox_test.go')).toContain('startConsumerWith(t, kafkatest.Config(t), postgres.NewInbox(db), nil,');
     expect(Object.keys(snapshot(root)).filter((file) => file.startsWith('internal/adapter/nats/'))).toEqual([]);
   }, 90_000);
-
-  it('exits 2 and writes nothing for a RabbitMQ service: its consumers are not generated yet', async () => {
-    const root = await makeService({ messaging: 'rabbitmq' });
-    const before = snapshot(root);
-    const result = await runAdd(root, addConsumerOperation('OrderPlaced', { handler: 'ReserveStock' }));
-    expect(result.code, result.all).toBe(2);
-    expect(result.all).toContain('consumers for RabbitMQ are not generated yet');
-    expect(snapshot(root)).toEqual(before);
-  });
 });

@@ -31,7 +31,7 @@ const DOMAIN_DIR = 'internal/domain';
  * backoff, dead letters, deduplication, tracing, metrics; its config section and its integration
  * tests) and internal/bootstrap/consumers.go, which Run calls; the consumer opened there as a worker
  * with its readiness check; the `receive` operation in api/asyncapi.yaml. A handler App does not hold
- * is created as `svc add usecase` creates it. Refused: no broker (or RabbitMQ, not generated yet), an
+ * is created as `svc add usecase` creates it. Refused: no broker, an
  * event the domain does not declare, another handler on the event, names that are not Go's.
  */
 export function addConsumerOperation(eventName: string, options: { handler: string }): AddOperation {
@@ -97,12 +97,9 @@ function checkedName(kind: 'event' | 'use case', name: string, example: string):
 function requireBroker(project: Project, event: GoTypeName): ConsumerBroker {
   const name = project.manifest.choices.messaging;
   if (isConsumerBroker(name) && project.tree.exists(CONSUMER_BROKERS[name].adapterFile)) return CONSUMER_BROKERS[name];
-  if (name === 'rabbitmq') {
-    throw new UsageError('consumers for RabbitMQ are not generated yet (NATS JetStream and Kafka are)', 'nothing was changed');
-  }
   throw new UsageError(
     `the service has no broker to consume ${event.pascal} from`,
-    `add one with svc add adapter nats (or kafka), then run svc add consumer ${event.pascal} again`,
+    `add one with svc add adapter nats (or kafka, or rabbitmq), then run svc add consumer ${event.pascal} again`,
   );
 }
 

@@ -1,8 +1,9 @@
 import { kafkaConsumerDocs } from './consumer-docs/kafka.js';
 import { natsConsumerDocs } from './consumer-docs/nats.js';
+import { rabbitmqConsumerDocs } from './consumer-docs/rabbitmq.js';
 
 /** The brokers a consumer can be generated for. */
-export type ConsumerBrokerName = 'nats' | 'kafka';
+export type ConsumerBrokerName = 'nats' | 'kafka' | 'rabbitmq';
 
 /** What differs between the consumers of two brokers; everything else is shared. */
 export interface ConsumerBroker {
@@ -42,6 +43,7 @@ const broker = (name: ConsumerBrokerName, fields: Pick<ConsumerBroker, 'config' 
 export const CONSUMER_BROKERS: Readonly<Record<ConsumerBrokerName, ConsumerBroker>> = {
   nats: broker('nats', { config: 'NATS', configSection: 'NATSConsumer', consumerKind: 'durable consumer', docs: natsConsumerDocs }),
   kafka: broker('kafka', { config: 'Kafka', configSection: 'KafkaConsumer', consumerKind: 'consumer group member', docs: kafkaConsumerDocs }),
+  rabbitmq: broker('rabbitmq', { config: 'RabbitMQ', configSection: 'RabbitMQConsumer', consumerKind: 'queue consumer', docs: rabbitmqConsumerDocs }),
 };
 
 export function isConsumerBroker(name: string | undefined): name is ConsumerBrokerName {
