@@ -266,7 +266,7 @@ function nextMigration(root: string): string {
  * the consumer's transaction, after latency of the warehouse's answer. The table has no unique key,
  * so a handler that ran twice for one order leaves two rows: exactly-once is counted on the effect.
  */
-export function reserveStockInPostgres(root: string, module: string, broker: 'nats' | 'kafka' = 'nats', latency = '20*time.Millisecond'): void {
+export function reserveStockInPostgres(root: string, module: string, broker: 'nats' | 'kafka' | 'rabbitmq' = 'nats', latency = '20*time.Millisecond'): void {
   userFile(
     root,
     `migrations/${nextMigration(root)}_create_stock_reservations.sql`,
