@@ -19,6 +19,7 @@ export async function addConsumerRuntime(project: Project, broker: ConsumerBroke
     const context = goTemplateContext(spec, []);
     renderTemplateFolder(tree, INBOX_TEMPLATE, context);
     renderTemplateFolder(tree, broker.runtimeTemplate, context);
+    renderTemplateFolder(tree, 'go/worker', context);
   }
   await addConfigSection(tree, broker.configSection);
   const docs = broker.docs(spec.name.kebab, spec.name.constant);

@@ -37,6 +37,7 @@ export async function applyInbox(tree: Tree, context: GoContext): Promise<void> 
   const pruneVersion = nextMigrationVersion([...migrations, `${MIGRATIONS}/${inboxVersion}${INBOX_MIGRATION}`]);
   const inboxContext = { ...context, inboxVersion, pruneVersion };
   renderTemplateFolder(tree, 'go/postgres/inbox', inboxContext);
+  renderTemplateFolder(tree, 'go/worker', context);
   renderTemplateFolder(tree, `go/postgres/inbox-${broker.name}`, inboxContext);
   await addConfigSection(tree, 'Inbox');
   await wireInbox(tree, module, parser);

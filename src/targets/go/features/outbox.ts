@@ -39,6 +39,7 @@ export async function applyOutbox(tree: Tree, context: GoContext): Promise<void>
   if (migrations.some((file) => file.endsWith(OUTBOX_MIGRATION))) return;
 
   renderTemplateFolder(tree, 'go/postgres/outbox', { ...context, outboxVersion: nextMigrationVersion(migrations) });
+  renderTemplateFolder(tree, 'go/worker', context);
   addGoRequirements(tree, goRequirements.outbox);
   await addConfigSection(tree, 'Outbox');
   await wireOutbox(tree, module, broker, context.example, context.metrics.prometheus);
