@@ -4,6 +4,7 @@ import { renderTemplateFolder } from '../../../render/template-folder.js';
 import { goTemplateContext } from '../context.js';
 import { addConfigSection } from '../features/datastore/config-section.js';
 import type { ConsumerBroker } from '../features/consumer-broker.js';
+import { addWorkerTestHelper } from '../features/worker-test-helper.js';
 
 /** port.Inbox and memory.Inbox, which the consumers of every broker share. */
 const INBOX_TEMPLATE = 'go/consumer-inbox/core';
@@ -19,6 +20,7 @@ export async function addConsumerRuntime(project: Project, broker: ConsumerBroke
     const context = goTemplateContext(spec, []);
     renderTemplateFolder(tree, INBOX_TEMPLATE, context);
     renderTemplateFolder(tree, broker.runtimeTemplate, context);
+    addWorkerTestHelper(tree, context);
   }
   await addConfigSection(tree, broker.configSection);
   const docs = broker.docs(spec.name.kebab, spec.name.constant);

@@ -11,6 +11,7 @@ import { editGoFile } from './datastore/edits.js';
 import { MIGRATIONS, nextMigrationVersion } from './migration-version.js';
 import { addInboxPrunerFiles } from './inbox-pruner.js';
 import { CONSUMER_BROKERS } from './consumer-broker.js';
+import { addWorkerTestHelper } from './worker-test-helper.js';
 
 const INBOX_MIGRATION = '_create_processed_messages.sql';
 
@@ -39,6 +40,7 @@ export async function applyInbox(tree: Tree, context: GoContext): Promise<void> 
     renderTemplateFolder(tree, `go/postgres/inbox-${broker.name}`, inboxContext);
   }
   await addInboxPrunerFiles(tree, context);
+  addWorkerTestHelper(tree, context);
   await wireInbox(tree, module, parser);
   addTextBlock(tree, '.env.example', ENV_EXAMPLE);
   addTextBlock(tree, 'README.md', README);

@@ -1,6 +1,7 @@
 import { renderTemplateFolder } from '../../../render/template-folder.js';
 import { filesIn } from '../../../tree/files-in.js';
 import type { Tree } from '../../../tree/tree.js';
+import { addWorkerTestHelper } from './worker-test-helper.js';
 import { addTextBlock } from './block-order.js';
 import { AnchorNotFoundError, loadGoParser, type GoEdit } from '../edit/index.js';
 import { goRequirements } from '../go-modules.js';
@@ -39,6 +40,7 @@ export async function applyOutbox(tree: Tree, context: GoContext): Promise<void>
   if (migrations.some((file) => file.endsWith(OUTBOX_MIGRATION))) return;
 
   renderTemplateFolder(tree, 'go/postgres/outbox', { ...context, outboxVersion: nextMigrationVersion(migrations) });
+  addWorkerTestHelper(tree, context);
   addGoRequirements(tree, goRequirements.outbox);
   await addConfigSection(tree, 'Outbox');
   await wireOutbox(tree, module, broker, context.example, context.metrics.prometheus);
