@@ -64,6 +64,35 @@ function judge(expected: CorpusAdd['expect'], exitCode: number, changed: readonl
   return exitCode === expected ? '' : `expected exit ${expected}, got ${exitCode}`;
 }
 
+/**
+ * Holds the service at root, after its adds, to `checks`. There is no run of the checks before the
+ * adds: a refused add leaves the hand edit itself at root, so a fixture that fails the checks fails
+ * the test all the same. Only the diagnosis needs the hand edit alone, and only on a failure: then
+ * the same checks on a fresh copy of it say whether the fixture or an add is at fault.
+ */
+export async function checkAfterAdds(root: string, base: string, service: EditedService, checks: (dir: string) => Promise<void>): Promise<void> {
+  try {
+    await checks(root);
+  } catch (error) {
+    const fixture = `${root}-hand-edit-only`;
+    let verdict: string;
+    try {
+      prepare(base, fixture, service);
+      await checks(fixture);
+      verdict = `the hand edit alone passes these checks, so the adds broke the service (${service.edit})`;
+    } catch (fixtureError) {
+      verdict = `the hand edit alone already fails these checks; fix the corpus fixture (${service.edit}):\n${message(fixtureError)}`;
+    } finally {
+      fs.rmSync(fixture, { recursive: true, force: true });
+    }
+    throw new Error(`${verdict}\n\nafter the adds:\n${message(error)}`, { cause: error });
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Copies the base service to root and applies the hand edit. */
 export function prepare(base: string, root: string, service: EditedService): void {
   fs.rmSync(root, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO_SERVICES } from '../corpus/go-services.js';
-import { prepare, report, runAdds } from '../corpus/run-corpus.js';
+import { checkAfterAdds, prepare, report, runAdds } from '../corpus/run-corpus.js';
 import { runCli } from '../helpers/cli.js';
 import { goTool } from '../helpers/go.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -43,11 +43,10 @@ describe('svc add on hand-edited Go services', () => {
   });
 
   it.each(GO_SERVICES.map((service) => [service.id, service] as const))('%s', async (_id, service) => {
-    prepare(await base(service.create), root, service);
-    // The edit itself must leave a working, lint-clean service, or the fixture proves nothing.
-    await checks(root);
+    const from = await base(service.create);
+    prepare(from, root, service);
     const outcomes = await runAdds(root, service, {});
     expect(report(outcomes), `after: ${service.edit}`).toBe('');
-    await checks(root);
+    await checkAfterAdds(root, from, service, checks);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TS_SERVICES } from '../corpus/ts-services.js';
-import { prepare, report, runAdds } from '../corpus/run-corpus.js';
+import { checkAfterAdds, prepare, report, runAdds } from '../corpus/run-corpus.js';
 import { runCli } from '../helpers/cli.js';
 import { tool } from '../helpers/node-tools.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -61,10 +61,10 @@ describe('svc add on hand-edited TypeScript services', () => {
   });
 
   it.each(TS_SERVICES.map((service) => [service.id, service] as const))('%s', async (_id, service) => {
-    prepare(await base(service.create), root, service);
-    await checks(root);
+    const from = await base(service.create);
+    prepare(from, root, service);
     const outcomes = await runAdds(root, service, {});
     expect(report(outcomes), `after: ${service.edit}`).toBe('');
-    await checks(root);
+    await checkAfterAdds(root, from, service, checks);
   });
 });
