@@ -102,7 +102,7 @@ func NewOrder(id OrderID, customerID string, items []LineItem, now time.Time) (O
 	}
 	seen := make(map[string]bool, len(items))
 	for i, item := range items {
-		validateLineItem(&v, fmt.Sprintf("items[%d]", i), item, seen)
+		validateLineItem(&v, i, item, seen)
 	}
 	if err := v.Err(); err != nil {
 		return Order{}, err
@@ -121,23 +121,26 @@ func NewOrder(id OrderID, customerID string, items []LineItem, now time.Time) (O
 	return order, nil
 }
 
-func validateLineItem(v *ValidationError, field string, item LineItem, seen map[string]bool) {
+// validateLineItem checks the item at index i. Field names are built only
+// for what fails, so a valid order costs no allocation here.
+func validateLineItem(v *ValidationError, i int, item LineItem, seen map[string]bool) {
+	field := func(name string) string { return fmt.Sprintf("items[%d].%s", i, name) }
 	switch {
 	case item.SKU == "":
-		v.Add(field+".sku", "is required")
+		v.Add(field("sku"), "is required")
 	case TextProblem(item.SKU) != "":
-		v.Add(field+".sku", TextProblem(item.SKU))
+		v.Add(field("sku"), TextProblem(item.SKU))
 	case utf8.RuneCountInString(item.SKU) > maxSKULength:
-		v.Add(field+".sku", fmt.Sprintf("must be at most %d characters", maxSKULength))
+		v.Add(field("sku"), fmt.Sprintf("must be at most %d characters", maxSKULength))
 	case seen[item.SKU]:
-		v.Add(field+".sku", "appears more than once; combine the lines")
+		v.Add(field("sku"), "appears more than once; combine the lines")
 	}
 	seen[item.SKU] = true
 
 	if item.Quantity < 1 || item.Quantity > MaxQuantity {
-		v.Add(field+".quantity", fmt.Sprintf("must be between 1 and %d", MaxQuantity))
+		v.Add(field("quantity"), fmt.Sprintf("must be between 1 and %d", MaxQuantity))
 	}
 	if item.UnitPrice < 0 || item.UnitPrice > MaxUnitPrice {
-		v.Add(field+".unit_price", fmt.Sprintf("must be between 0 and %d", MaxUnitPrice))
+		v.Add(field("unit_price"), fmt.Sprintf("must be between 0 and %d", MaxUnitPrice))
 	}
 }

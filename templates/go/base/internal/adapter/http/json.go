@@ -1,6 +1,7 @@
 package httpadapter
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -79,11 +81,13 @@ func DecodeArray[T any](dec *jsontext.Decoder, dst *[]T, limit int) error {
 		if len(*dst) == limit {
 			return &tooManyElementsError{limit: limit}
 		}
-		var elem T
-		if err := jsonv2.UnmarshalDecode(dec, &elem); err != nil {
+		// Decoded in place: a local element would escape to the heap, one
+		// allocation per element.
+		var zero T
+		*dst = append(*dst, zero)
+		if err := jsonv2.UnmarshalDecode(dec, &(*dst)[len(*dst)-1]); err != nil {
 			return err
 		}
-		*dst = append(*dst, elem)
 	}
 	_, err := dec.ReadToken()
 	return err
@@ -223,14 +227,32 @@ func jsonKind(t reflect.Type) string {
 // is the only error it returns. A failed write means the client went away,
 // and there is no one left to tell.
 func WriteJSON(w http.ResponseWriter, status int, v any) error {
-	body, err := json.Marshal(v)
-	if err != nil {
+	buf := encodeBuffers.Get().(*bytes.Buffer)
+	defer releaseEncodeBuffer(buf)
+	// Encode (unlike Marshal) does not copy the encoding out of its own
+	// buffer: one allocation less on every answer.
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
 		return fmt.Errorf("encode response: %w", err)
 	}
 	h := w.Header()
 	h["Content-Type"] = jsonContentType
 	h["X-Content-Type-Options"] = noSniff
 	w.WriteHeader(status)
-	_, _ = w.Write(append(body, '\n'))
+	_, _ = w.Write(buf.Bytes())
 	return nil
+}
+
+// encodeBuffers hold answers while they are encoded. A buffer that grew past
+// maxPooledEncodeBuffer for one large answer is left to the garbage
+// collector, so the pool does not keep its memory for every later request.
+var encodeBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooledEncodeBuffer = 64 << 10
+
+func releaseEncodeBuffer(buf *bytes.Buffer) {
+	if buf.Cap() > maxPooledEncodeBuffer {
+		return
+	}
+	buf.Reset()
+	encodeBuffers.Put(buf)
 }

@@ -32,6 +32,25 @@ func TestContextCarriesTheIDAndEverythingElse(t *testing.T) {
 	}
 }
 
+func TestHeaderValuesEchoTheIDWithoutSharingAppends(t *testing.T) {
+	ctx := NewContext(t.Context(), "req-1")
+	values := HeaderValues(ctx)
+	if len(values) != 1 || values[0] != "req-1" {
+		t.Fatalf("HeaderValues = %q, want [req-1]", values)
+	}
+	// Header.Add appends: that must never write into the context's ID.
+	_ = append(values, "other")
+	if got := FromContext(ctx); got != "req-1" {
+		t.Errorf("after an append to the header values, FromContext = %q, want req-1", got)
+	}
+	if got := HeaderValues(t.Context()); got != nil {
+		t.Errorf("HeaderValues of a context without ID = %q, want nil", got)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { _ = HeaderValues(ctx) }); allocs != 0 {
+		t.Errorf("HeaderValues allocates %v times, want 0", allocs)
+	}
+}
+
 func BenchmarkNewContext(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
