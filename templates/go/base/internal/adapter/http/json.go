@@ -234,12 +234,27 @@ func WriteJSON(w http.ResponseWriter, status int, v any) error {
 	if err := json.NewEncoder(buf).Encode(v); err != nil {
 		return fmt.Errorf("encode response: %w", err)
 	}
+	writeEncodedJSON(w, status, buf.Bytes())
+	return nil
+}
+
+// writeEncodedJSON answers with status and body, JSON encoded already.
+func writeEncodedJSON(w http.ResponseWriter, status int, body []byte) {
 	h := w.Header()
 	h["Content-Type"] = jsonContentType
 	h["X-Content-Type-Options"] = noSniff
 	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
-	return nil
+	_, _ = w.Write(body)
+}
+
+// mustEncodeJSON is v as WriteJSON answers it, for an answer that never
+// changes: encoded once, when the handler is built. v must be encodable.
+func mustEncodeJSON(v any) []byte {
+	body, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("encode a constant answer: %v", err))
+	}
+	return append(body, '\n')
 }
 
 // encodeBuffers hold answers while they are encoded. A buffer that grew past
