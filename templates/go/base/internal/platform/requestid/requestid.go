@@ -38,12 +38,12 @@ func FromContext(ctx context.Context) string {
 }
 
 // HeaderValues returns the request ID in ctx as the values of a header, to
-// echo it in a response: a one-element slice that shares the context's
-// memory (its capacity is 1, so Header.Add copies it before appending). It
-// is nil if ctx has no ID.
+// echo it in a response: a one-element slice over the context's own array
+// (Header.Add, finding no room, copies it before appending). It is nil if
+// ctx has no ID.
 func HeaderValues(ctx context.Context) []string {
 	if c, ok := ctx.Value(contextKey{}).(*idContext); ok {
-		return c.id[:1:1]
+		return c.id[:]
 	}
 	return nil
 }
