@@ -53,6 +53,19 @@ describe('the gRPC feature module', () => {
     expect(files(tree)).toEqual(before);
   });
 
+  it("runs TestEndToEnd's gRPC server on a free port, and keeps a GRPC_ADDR the user set there", async () => {
+    const { tree } = await generated({ transport: ['http', 'grpc'] });
+    expect(tree.read('cmd/orders/e2e_test.go')).toMatch(/^\t\t"GRPC_ADDR": +"127\.0\.0\.1:0",$/m);
+
+    const plain = await generated();
+    const e2e = 'cmd/orders/e2e_test.go';
+    plain.tree.write(e2e, (plain.tree.read(e2e) ?? '').replace('"HTTP_ADDR":            "127.0.0.1:0",', '"HTTP_ADDR":            "127.0.0.1:0",\n\t\t"GRPC_ADDR":            "127.0.0.1:7070",'));
+    await applyGrpc(plain.tree, goTemplateContext(plain.spec, []));
+    const edited = plain.tree.read(e2e) ?? '';
+    expect(edited).toContain('"GRPC_ADDR":            "127.0.0.1:7070",');
+    expect(edited.match(/"GRPC_ADDR"/g)).toHaveLength(1);
+  });
+
   it('writes the contract of docs/grpc.md', async () => {
     const { tree } = await generated({ transport: ['http', 'grpc'] });
     const proto = tree.read('api/proto/orders/v1/orders.proto') ?? '';

@@ -9,7 +9,7 @@ import { goRequirements, GRPC_GO_TOOLS } from '../go-modules.js';
 import { addConfigSection } from './datastore/config-section.js';
 import type { GoContext } from './datastore/context.js';
 import { addGoTools, editGoFile, requireAtLeast } from './datastore/edits.js';
-import { addPresentStoresEndToEndVars, addRequiredVarsToEndToEnd, GRPC_END_TO_END_TEST } from './datastore/test-env.js';
+import { addPresentStoresEndToEndVars, addRequiredVarsToEndToEnd, END_TO_END_TEST, GRPC_END_TO_END_TEST } from './datastore/test-env.js';
 import type { GoFeature } from './feature.js';
 
 /**
@@ -50,6 +50,7 @@ export async function applyGrpc(tree: Tree, context: GoContext): Promise<void> {
       unlessPresent: 'serveGRPC',
     },
   ]);
+  await bindEndToEndGrpcToAFreePort(tree, context.name);
   await addPresentStoresEndToEndVars(tree, context.name, context.module);
   // After the stores: their helpers give real values where requiredVars has placeholders.
   await addRequiredVarsToEndToEnd(tree, context.name, GRPC_END_TO_END_TEST);
@@ -59,6 +60,16 @@ export async function applyGrpc(tree: Tree, context: GoContext): Promise<void> {
   appendTextBlock(tree, 'Makefile', MAKEFILE);
   addTextBlock(tree, '.env.example', ENV_EXAMPLE);
   addTextBlock(tree, 'README.md', README(context.proto.protoFile));
+}
+
+/**
+ * TestEndToEnd runs the whole program, gRPC server included: on a free port, not GRPC_ADDR's default,
+ * so that it passes beside a service listening on :50051 and beside other services' tests.
+ */
+async function bindEndToEndGrpcToAFreePort(tree: Tree, name: string): Promise<void> {
+  const file = `cmd/${name}/${END_TO_END_TEST.file}`;
+  if (!tree.exists(file)) return;
+  await editGoFile(tree, file, [{ kind: 'keyed-element', func: END_TO_END_TEST.func, type: 'map[string]string', key: '"GRPC_ADDR"', value: '"127.0.0.1:0"' }]);
 }
 
 const MAKEFILE = `.PHONY: generate

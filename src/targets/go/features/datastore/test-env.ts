@@ -27,7 +27,8 @@ export async function addEndToEndVars(
 
 /** The end-to-end tests that run the program with its environment: HTTP's, and gRPC's when the service has it. */
 export const GRPC_END_TO_END_TEST = { file: 'grpc_e2e_test.go', func: 'TestGRPCEndToEnd' } as const;
-export const END_TO_END_TESTS = [{ file: 'e2e_test.go', func: 'TestEndToEnd' }, GRPC_END_TO_END_TEST] as const;
+export const END_TO_END_TEST = { file: 'e2e_test.go', func: 'TestEndToEnd' } as const;
+export const END_TO_END_TESTS = [END_TO_END_TEST, GRPC_END_TO_END_TEST] as const;
 
 async function addTestVars(
   tree: Tree,
