@@ -250,11 +250,11 @@ func writeEncodedJSON(w http.ResponseWriter, status int, body []byte) {
 // mustEncodeJSON is v as WriteJSON answers it, for an answer that never
 // changes: encoded once, when the handler is built. v must be encodable.
 func mustEncodeJSON(v any) []byte {
-	body, err := json.Marshal(v)
-	if err != nil {
+	var body bytes.Buffer
+	if err := json.NewEncoder(&body).Encode(v); err != nil {
 		panic(fmt.Sprintf("encode a constant answer: %v", err))
 	}
-	return append(body, '\n')
+	return body.Bytes()
 }
 
 // encodeBuffers hold answers while they are encoded. A buffer that grew past
